@@ -1,0 +1,11 @@
+#pragma once
+// Each command group of the `redit` CLI registers its subcommands here.
+namespace CLI {
+class App;
+}
+
+namespace redit::cli {
+
+void addModelCommands(CLI::App& app);  // model info, model generate, tokenize
+
+}  // namespace redit::cli

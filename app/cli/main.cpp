@@ -1,0 +1,28 @@
+// `redit`: the headless command-line interface over the same backend as the workbench.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "redit/build_info.h"
+#include "util/error.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{"REdit Workbench command line: find reasoning circuits, measure interference, edit patterns."};
+    app.set_version_flag("--version", std::string("redit ") + redit::build_info::kVersion + " (" +
+                                          redit::build_info::kGitDescribe + ")");
+    app.require_subcommand(1);
+    redit::cli::addModelCommands(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const redit::Error& e) {
+        std::cerr << "error: " << e.what() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << '\n';
+        return 2;
+    }
+    return 0;
+}

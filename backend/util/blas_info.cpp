@@ -1,0 +1,48 @@
+#include "util/blas_info.h"
+
+#include <climits>
+#include <cstdlib>
+#include <link.h>
+
+namespace redit {
+namespace {
+
+int collectBlas(dl_phdr_info* info, size_t, void* out) {
+    std::string name = info->dlpi_name ? info->dlpi_name : "";
+    if (name.find("libblas") != std::string::npos || name.find("libopenblas") != std::string::npos ||
+        name.find("libmkl") != std::string::npos) {
+        char resolved[PATH_MAX];
+        auto* result = static_cast<std::string*>(out);
+        *result = ::realpath(name.c_str(), resolved) ? resolved : name;
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+BlasInfo loadedBlas() {
+    BlasInfo info;
+    dl_iterate_phdr(collectBlas, &info.path);
+    const std::string& p = info.path;
+    if (p.empty()) {
+        info.name = "none loaded";
+    } else if (p.find("openblas") != std::string::npos) {
+        if (p.find("openmp") != std::string::npos) info.name = "OpenBLAS (OpenMP threads)";
+        else if (p.find("pthread") != std::string::npos) info.name = "OpenBLAS (pthreads)";
+        else if (p.find("serial") != std::string::npos) info.name = "OpenBLAS (serial)";
+        else info.name = "OpenBLAS";
+    } else if (p.find("mkl") != std::string::npos) {
+        info.name = "Intel MKL";
+    } else if (p.find("blis") != std::string::npos) {
+        info.name = "BLIS";
+    } else if (p.find("atlas") != std::string::npos) {
+        info.name = "ATLAS";
+    } else {
+        info.name = "reference BLAS (slow: install libopenblas0-openmp)";
+        info.slowReference = true;
+    }
+    return info;
+}
+
+}  // namespace redit

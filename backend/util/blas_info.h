@@ -1,0 +1,16 @@
+#pragma once
+#include <string>
+
+namespace redit {
+
+// Which BLAS library the process has loaded (LibTorch on Debian links whatever libblas.so.3 the system
+// selects; the reference BLAS is ~50x slower than OpenBLAS). Empty path when none is loaded.
+struct BlasInfo {
+    std::string path;     // resolved path of the loaded library
+    std::string name;     // "OpenBLAS (openmp)", "reference BLAS", ...
+    bool slowReference = false;
+};
+
+BlasInfo loadedBlas();
+
+}  // namespace redit
