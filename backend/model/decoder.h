@@ -1,0 +1,54 @@
+#pragma once
+#include <ATen/ATen.h>
+#include <vector>
+
+#include "model/decoder_weights.h"
+#include "model/hooks.h"
+#include "model/model_config.h"
+#include "model/norm_rotary.h"
+
+namespace redit {
+
+// A Qwen2/Llama decoder: embeddings, RMSNorm, rotary embeddings, grouped-query attention (q/k/v bias when
+// configured), SwiGLU MLP, final norm, tied or separate LM head. Batches are [B, T] token ids with an
+// optional attention mask (1 = real token, 0 = padding; left padding expected, positions follow the mask).
+//
+// Without hooks the forward pass is the plain fused one. With hooks it computes the same function with each
+// head's output kept apart and, when split, each downstream node's residual input kept apart (see hooks.h).
+class DecoderModel {
+public:
+    DecoderModel(ModelConfig config, DecoderWeights weights);
+
+    const ModelConfig& config() const { return config_; }
+    DecoderWeights& weights() { return weights_; }
+    const DecoderWeights& weights() const { return weights_; }
+    at::ScalarType dtype() const { return weights_.embedding.scalar_type(); }
+    at::Device device() const { return weights_.embedding.device(); }
+
+    // Moves/casts every weight (and adapter) in place.
+    void to(at::Device device, at::ScalarType dtype);
+
+    ForwardResult forward(const at::Tensor& inputIds, const at::Tensor& attentionMask = {},
+                          const HookOptions& hooks = {}, bool training = false) const;
+
+    // Every trainable tensor (base weights, then LoRA adapters), the tied LM head once.
+    std::vector<at::Tensor> parameters() const;
+
+private:
+    at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const at::Tensor& mask) const;
+    at::Tensor mlp(const DecoderLayerWeights& layer, const at::Tensor& normed, bool training) const;
+    at::Tensor projectPerGroup(const at::Tensor& normed, const Linear& linear, int64_t groups) const;
+
+    ModelConfig config_;
+    DecoderWeights weights_;
+    RotaryEmbedding rotary_;
+};
+
+// Position ids [B, T] from an attention mask (left padding: real tokens count from 0), or 0..T-1.
+at::Tensor positionIds(const at::Tensor& attentionMask, int64_t batch, int64_t length, at::Device device);
+
+// Additive fp32 mask [B, 1, T, T]: 0 where a query may attend a key (causal and not padding), a large
+// negative number elsewhere (finite, so fully padded query rows stay NaN-free).
+at::Tensor attentionBias(const at::Tensor& attentionMask, int64_t batch, int64_t length, at::Device device);
+
+}  // namespace redit

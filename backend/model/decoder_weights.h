@@ -1,0 +1,33 @@
+#pragma once
+#include <ATen/ATen.h>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/linear.h"
+#include "model/model_config.h"
+
+namespace redit {
+
+struct DecoderLayerWeights {
+    at::Tensor inputNorm;          // [D]
+    Linear q, k, v, o;             // q [H*hd, D], k/v [Hkv*hd, D], o [D, H*hd]
+    at::Tensor postAttentionNorm;  // [D]
+    Linear gate, up, down;         // SwiGLU MLP
+};
+
+struct DecoderWeights {
+    at::Tensor embedding;  // [vocab, D]
+    std::vector<DecoderLayerWeights> layers;
+    at::Tensor finalNorm;  // [D]
+    at::Tensor lmHead;     // [vocab, D]; the same tensor as `embedding` when tied
+
+    // Every parameter with its Hugging Face name (the tied LM head listed once, as the embedding).
+    std::vector<std::pair<std::string, at::Tensor>> named(bool tied) const;
+};
+
+// Fresh weights: normal(0, initStd) matrices, zero biases, unit norms; deterministic for a seed.
+DecoderWeights randomDecoderWeights(const ModelConfig& config, uint64_t seed, double initStd = 0.02,
+                                    at::ScalarType dtype = at::kFloat);
+
+}  // namespace redit
