@@ -5,8 +5,10 @@
 #include "cli/commands.h"
 #include "redit/build_info.h"
 #include "util/error.h"
+#include "util/openmp_env.h"
 
 int main(int argc, char** argv) {
+    redit::ensurePassiveOpenMpWait(argv);
     CLI::App app{"REdit Workbench command line: find reasoning circuits, measure interference, edit patterns."};
     app.set_version_flag("--version", std::string("redit ") + redit::build_info::kVersion + " (" +
                                           redit::build_info::kGitDescribe + ")");

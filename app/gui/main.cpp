@@ -2,9 +2,11 @@
 #include <QApplication>
 
 #include "main_window.h"
+#include "util/openmp_env.h"
 #include "redit/build_info.h"
 
 int main(int argc, char** argv) {
+    redit::ensurePassiveOpenMpWait(argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("REdit"));
     QApplication::setApplicationName(QStringLiteral("REdit Workbench"));

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs the benchmarks against a build folder and prints Markdown for docs/performance.md.
+set -euo pipefail
+build=${1:-build}
+echo "| params | batch x length | dtype | forward | threads | BLAS | tokens/s |"
+echo "|---|---|---|---|---|---|---|"
+for threads in 1 2; do
+  "$build/bench/bench_forward" --threads $threads
+done
+"$build/bench/bench_forward" --threads 2 --hooked
+"$build/bench/bench_forward" --threads 2 --bf16
+"$build/bench/bench_forward" --threads 2 --layers 12 --hidden 768 --intermediate 2048 --heads 12 --kv-heads 4 --batch 4
