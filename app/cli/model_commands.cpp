@@ -1,40 +1,114 @@
 // `redit model info|generate` and `redit tokenize`.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/terminal_table.h"
-#include "model/model_config.h"
+#include "model/memory_estimate.h"
+#include "model/model_folder.h"
+#include "model/scoring.h"
+#include "model/tokenizer.h"
+#include "util/error.h"
 #include "util/torch_runtime.h"
 
 namespace redit::cli {
 
 namespace {
 
+namespace fs = std::filesystem;
+
 std::string humanCount(double n) {
     const char* units[] = {"", "K", "M", "B", "T"};
     int u = 0;
-    while (n >= 1000 && u < 4) { n /= 1000; ++u; }
+    while (n >= 1000 && u < 4) {
+        n /= 1000;
+        ++u;
+    }
     char buf[32];
     std::snprintf(buf, sizeof buf, u ? "%.2f%s" : "%.0f%s", n, units[u]);
     return buf;
 }
 
-void modelInfo(const std::string& dir, int threads) {
-    configureThreads(threads);
-    ModelConfig c = loadModelConfig(dir + "/config.json");
+at::ScalarType parseDtype(const std::string& name) {
+    if (name == "fp32" || name == "float32") return at::kFloat;
+    if (name == "bf16" || name == "bfloat16") return at::kBFloat16;
+    throw ConfigError("unknown dtype '" + name + "' (fp32 or bf16)");
+}
+
+int64_t checkpointBytes(const std::string& dir) {
+    int64_t total = 0;
+    for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.path().extension() == ".safetensors") total += static_cast<int64_t>(entry.file_size());
+    return total;
+}
+
+struct InfoOptions {
+    std::string dir;
+    int threads = 0;
+    int64_t batch = 8;
+    int64_t length = 256;
+    std::string dtype = "fp32";
+};
+
+void modelInfo(const InfoOptions& o) {
+    configureThreads(o.threads);
+    ModelConfig c = readFolderConfig(o.dir);
+    Tokenizer tokenizer = Tokenizer::fromFile((fs::path(o.dir) / "tokenizer.json").string());
+    const int64_t bytes = parseDtype(o.dtype) == at::kFloat ? 4 : 2;
     RuntimeInfo rt = runtimeInfo();
+    const std::string shape = " (batch " + std::to_string(o.batch) + " x length " + std::to_string(o.length) +
+                              ", " + o.dtype + ")";
+    auto memory = [&](ForwardMode mode) { return formatBytes(estimateMemory(c, bytes, o.batch, o.length, mode).totalBytes()); };
     printFields(std::cout, {
+        {"folder", o.dir},
         {"architecture", c.modelType},
         {"layers", std::to_string(c.numLayers)},
         {"hidden size", std::to_string(c.hiddenSize)},
+        {"MLP size", std::to_string(c.intermediateSize)},
         {"heads (query / key-value)", std::to_string(c.numHeads) + " / " + std::to_string(c.numKeyValueHeads)},
+        {"head dim", std::to_string(c.headDim)},
+        {"vocabulary", std::to_string(c.vocabSize)},
+        {"tied embeddings", c.tieWordEmbeddings ? "yes" : "no"},
         {"parameters", humanCount(double(c.parameterCount()))},
         {"checkpoint dtype", c.torchDtype},
-        {"LibTorch", rt.torchVersion},
+        {"checkpoint size", formatBytes(checkpointBytes(o.dir))},
+        {"tokenizer", tokenizer.kind() + ", " + std::to_string(tokenizer.vocabSize()) + " ids"},
+        {"memory, inference" + shape, memory(ForwardMode::Inference)},
+        {"memory, training" + shape, memory(ForwardMode::Training)},
+        {"memory, attribution" + shape, memory(ForwardMode::Attribution)},
+        {"LibTorch", rt.torchVersion + (rt.cudaAvailable ? ", CUDA devices: " + std::to_string(rt.cudaDevices) : ", CPU only")},
         {"BLAS", rt.blas},
         {"threads", std::to_string(rt.threads)},
     });
+}
+
+struct GenerateOptions {
+    std::string dir;
+    std::string prompt;
+    int64_t maxNewTokens = 20;
+    std::string dtype = "fp32";
+    int threads = 0;
+};
+
+void modelGenerate(const GenerateOptions& o) {
+    configureThreads(o.threads);
+    LoadedModel m = loadModelFolder(o.dir, LoadOptions{parseDtype(o.dtype), at::kCPU});
+    std::vector<int32_t> prompt = m.tokenizer.encode(o.prompt, /*addSpecialTokens=*/true);
+    if (prompt.empty()) throw ConfigError("the prompt encodes to no tokens");
+    const int64_t eos = m.model->config().eosTokenId.value_or(-1);
+    std::vector<int32_t> out = greedyGenerate(*m.model, prompt, o.maxNewTokens, eos);
+    std::cout << o.prompt << m.tokenizer.decode(out, /*skipSpecialTokens=*/true) << '\n';
+}
+
+void tokenize(const std::string& dir, const std::string& text, bool special) {
+    Tokenizer tokenizer = Tokenizer::fromFile((fs::path(dir) / "tokenizer.json").string());
+    std::vector<int32_t> ids = tokenizer.encode(text, special);
+    TerminalTable table({"#", "id", "token"});
+    for (size_t i = 0; i < ids.size(); ++i)
+        table.addRow({std::to_string(i), std::to_string(ids[i]), tokenizer.idToToken(ids[i])});
+    table.print(std::cout);
+    std::cout << ids.size() << " tokens; decoded: " << tokenizer.decode(ids) << '\n';
 }
 
 }  // namespace
@@ -43,12 +117,32 @@ void addModelCommands(CLI::App& app) {
     CLI::App* model = app.add_subcommand("model", "Inspect and run a Hugging Face-layout model folder");
     model->require_subcommand(1);
 
-    auto* info = model->add_subcommand("info", "Architecture, size, tokenizer and memory estimate");
+    auto info = std::make_shared<InfoOptions>();
+    CLI::App* infoCmd = model->add_subcommand("info", "Architecture, size, tokenizer, BLAS and memory estimate");
+    infoCmd->add_option("dir", info->dir, "Model folder (config.json, *.safetensors, tokenizer.json)")->required();
+    infoCmd->add_option("--batch", info->batch, "Batch size for the memory estimate")->capture_default_str();
+    infoCmd->add_option("--length", info->length, "Sequence length for the memory estimate")->capture_default_str();
+    infoCmd->add_option("--dtype", info->dtype, "fp32 or bf16")->capture_default_str();
+    infoCmd->add_option("--threads", info->threads, "CPU threads (0 = all cores)");
+    infoCmd->callback([info] { modelInfo(*info); });
+
+    auto gen = std::make_shared<GenerateOptions>();
+    CLI::App* genCmd = model->add_subcommand("generate", "Greedy decoding from a prompt");
+    genCmd->add_option("dir", gen->dir, "Model folder")->required();
+    genCmd->add_option("--prompt", gen->prompt, "Prompt text")->required();
+    genCmd->add_option("--max-new-tokens", gen->maxNewTokens)->capture_default_str();
+    genCmd->add_option("--dtype", gen->dtype, "fp32 or bf16")->capture_default_str();
+    genCmd->add_option("--threads", gen->threads, "CPU threads (0 = all cores)");
+    genCmd->callback([gen] { modelGenerate(*gen); });
+
     auto dir = std::make_shared<std::string>();
-    auto threads = std::make_shared<int>(0);
-    info->add_option("dir", *dir, "Model folder (config.json, *.safetensors, tokenizer.json)")->required();
-    info->add_option("--threads", *threads, "CPU threads (0 = all cores)");
-    info->callback([dir, threads] { modelInfo(*dir, *threads); });
+    auto text = std::make_shared<std::string>();
+    auto special = std::make_shared<bool>(false);
+    CLI::App* tok = app.add_subcommand("tokenize", "Show how a model's tokenizer splits a text");
+    tok->add_option("dir", *dir, "Model folder (its tokenizer.json)")->required();
+    tok->add_option("--text", *text, "Text to encode")->required();
+    tok->add_flag("--special", *special, "Add the special tokens of the post-processor (e.g. BOS)");
+    tok->callback([dir, text, special] { tokenize(*dir, *text, *special); });
 }
 
 }  // namespace redit::cli
