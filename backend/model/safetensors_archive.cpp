@@ -44,7 +44,8 @@ Archive Archive::openIndex(const std::string& indexPath, const std::string& dir)
             const std::string shardPath = (fs::path(dir) / shardName).string();
             std::error_code ec;
             if (!fs::is_regular_file(shardPath, ec))
-                throw FileError(indexPath, "shard '" + shardName + "' (listed for tensor '" + name + "') does not exist");
+                throw FileError(indexPath,
+                                "shard '" + shardName + "' (listed for tensor '" + name + "') does not exist");
             shard = File::open(shardPath);
         }
         const TensorInfo* info = shard->find(name);

@@ -7,6 +7,7 @@
 namespace redit::safetensors::detail {
 
 std::optional<DType> findDType(const std::string& name);
+std::string dtypeNameList();  // "F64, F32, ..." for error messages
 
 // numel * dtypeSize, or nullopt when a dimension is negative or the count overflows int64.
 std::optional<uint64_t> checkedByteSize(DType dtype, const std::vector<int64_t>& shape);

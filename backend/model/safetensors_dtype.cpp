@@ -41,7 +41,7 @@ std::string dtypeName(DType dtype) { return entryOf(dtype).name; }
 
 DType parseDType(const std::string& name) {
     if (auto dtype = detail::findDType(name)) return *dtype;
-    throw Error("unknown safetensors dtype '" + name + "' (known: F64, F32, F16, BF16, I64, I32, I16, I8, U8, BOOL)");
+    throw Error("unknown safetensors dtype '" + name + "' (known: " + detail::dtypeNameList() + ")");
 }
 
 int64_t TensorInfo::numel() const {
@@ -56,6 +56,12 @@ std::optional<DType> findDType(const std::string& name) {
     for (const auto& e : kDTypes)
         if (name == e.name) return e.dtype;
     return std::nullopt;
+}
+
+std::string dtypeNameList() {
+    std::string list;
+    for (const auto& e : kDTypes) list += (list.empty() ? "" : ", ") + std::string(e.name);
+    return list;
 }
 
 std::optional<uint64_t> checkedByteSize(DType dtype, const std::vector<int64_t>& shape) {

@@ -40,7 +40,8 @@ TensorInfo parseTensor(const std::string& name, const nlohmann::json& json, cons
     t.name = name;
     const std::string dtypeName = fields.requiredString("dtype");
     const auto dtype = detail::findDType(dtypeName);
-    if (!dtype) fields.fail("dtype", "'" + dtypeName + "' is not a supported dtype (F64, F32, F16, BF16, I64, I32, I16, I8, U8, BOOL)");
+    if (!dtype)
+        fields.fail("dtype", "'" + dtypeName + "' is not a supported dtype (" + detail::dtypeNameList() + ")");
     t.dtype = *dtype;
     t.shape = parseShape(fields);
 

@@ -172,8 +172,9 @@ private slots:
                   {{"format", "pt"}});
         header = R"({"__metadata__":{"format":"pt"},"b":{"dtype":"I64","shape":[1],"data_offsets":[0,8]},)"
                  R"("a":{"dtype":"F16","shape":[3],"data_offsets":[8,14]}})";  // 139 bytes
-        QCOMPARE(readAll(path), bytes(le64(144) + header + "     " + std::string("\xfe\xff\xff\xff\xff\xff\xff\xff", 8) +
-                                          std::string("\x00\x3c\x00\x40\x00\x42", 6)));
+        const std::string data =
+            std::string("\xfe\xff\xff\xff\xff\xff\xff\xff", 8) + std::string("\x00\x3c\x00\x40\x00\x42", 6);
+        QCOMPARE(readAll(path), bytes(le64(144) + header + "     " + data));
     }
 
     void readsFileLaidOutByHand() {
@@ -286,7 +287,8 @@ private slots:
             "tensor 'a': field 'shape' must be a list of non-negative integers");
         row("fractional dimension", rawFile(R"({"a":{"dtype":"U8","shape":[1.5],"data_offsets":[0,1]}})", "x"),
             "tensor 'a': field 'shape' must be a list of non-negative integers");
-        row("dimension beyond int64", rawFile(R"({"a":{"dtype":"U8","shape":[9223372036854775808],"data_offsets":[0,1]}})", "x"),
+        row("dimension beyond int64",
+            rawFile(R"({"a":{"dtype":"U8","shape":[9223372036854775808],"data_offsets":[0,1]}})", "x"),
             "tensor 'a': field 'shape' must be a list of non-negative integers");
         row("offsets missing", rawFile(R"({"a":{"dtype":"U8","shape":[1]}})", "x"),
             "tensor 'a': field 'data_offsets' is missing");
@@ -296,11 +298,14 @@ private slots:
             "tensor 'a': field 'data_offsets' must be two non-negative integers");
         row("negative offset", rawFile(R"({"a":{"dtype":"U8","shape":[1],"data_offsets":[-1,0]}})", "x"),
             "tensor 'a': field 'data_offsets' must be two non-negative integers");
-        row("begin after end", rawFile(R"({"a":{"dtype":"U8","shape":[0],"data_offsets":[8,4]}})", std::string(8, 'x')),
+        row("begin after end",
+            rawFile(R"({"a":{"dtype":"U8","shape":[0],"data_offsets":[8,4]}})", std::string(8, 'x')),
             "tensor 'a': field 'data_offsets' [8, 4] has begin after end");
         row("end beyond data", rawFile(f32a, "1234"),
             "tensor 'a': field 'data_offsets' [0, 8] ends beyond the data section (4 bytes)");
-        row("huge end", rawFile(R"({"a":{"dtype":"U8","shape":[1],"data_offsets":[18446744073709551615,18446744073709551615]}})"),
+        row("huge end",
+            rawFile(R"({"a":{"dtype":"U8","shape":[1],)"
+                    R"("data_offsets":[18446744073709551615,18446744073709551615]}})"),
             "ends beyond the data section (0 bytes)");
         row("size mismatch", rawFile(R"({"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})", std::string(8, 'x')),
             "tensor 'a': field 'data_offsets' [0, 8] spans 8 bytes, but F32 [3] needs 12");
@@ -311,11 +316,13 @@ private slots:
             rawFile(R"({"a":{"dtype":"F64","shape":[2305843009213693952],"data_offsets":[0,0]}})"),
             "has more elements than can be addressed");
         row("overlapping tensors",
-            rawFile(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})",
+            rawFile(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},)"
+                    R"("b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})",
                     std::string(12, 'x')),
             "tensors 'a' and 'b' overlap in the data section");
         row("tensor inside another",
-            rawFile(R"({"a":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"b":{"dtype":"U8","shape":[2],"data_offsets":[2,4]}})",
+            rawFile(R"({"a":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},)"
+                    R"("b":{"dtype":"U8","shape":[2],"data_offsets":[2,4]}})",
                     std::string(8, 'x')),
             "tensors 'a' and 'b' overlap");
         row("metadata value not a string", rawFile(R"({"__metadata__":{"k":1}})"),
@@ -341,7 +348,8 @@ private slots:
         QTemporaryDir dir;
         const std::string path = pathIn(dir, "empties.safetensors");
         writeText(path, rawFile(R"({"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},)"
-                                R"("b":{"dtype":"U8","shape":[0],"data_offsets":[1,1]},"c":{"dtype":"F32","shape":[0,3],"data_offsets":[2,2]}})",
+                                R"("b":{"dtype":"U8","shape":[0],"data_offsets":[1,1]},)"
+                                R"("c":{"dtype":"F32","shape":[0,3],"data_offsets":[2,2]}})",
                                 "xy"));
         QCOMPARE(st::File::open(path)->tensors().size(), std::size_t(3));
     }
