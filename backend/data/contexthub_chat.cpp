@@ -20,6 +20,7 @@ namespace {
 
 const std::string kPremiseEnd = ") whose corresponding truth value is (";
 const std::string kImplies = " logically implies \"";
+const std::string kDuplicate = "\n#";  // marks a second definition of the same proposition
 
 std::string trim(const std::string& s) {
     size_t b = s.find_first_not_of(" \t\r");
@@ -70,7 +71,7 @@ std::optional<LogicProblem> problemFromChain(const std::string& answer) {
             p.order.push_back({true, p.facts.size() - 1});
             continue;
         }
-        size_t pe = l.find(kPremiseEnd), im = l.find(kImplies);
+        size_t pe = l.find(kPremiseEnd), im = l.rfind(kImplies);
         if (l.empty() || l.front() != '(' || pe == std::string::npos || im == std::string::npos || im < pe) continue;
         std::string conclusion = l.substr(im + kImplies.size());
         size_t close = conclusion.rfind('"');
@@ -81,10 +82,20 @@ std::optional<LogicProblem> problemFromChain(const std::string& answer) {
     std::set<std::string> known;
     for (const Fact& f : p.facts) known.insert(f.variable);
     for (const RawRule& r : raw) known.insert(r.conclusion);
-    std::map<std::string, int> uses;
+    // A proposition may be defined twice (two rules with the same conclusion text); each premise takes the
+    // earliest definition not yet used, and later definitions get a distinct variable name.
+    std::map<std::string, std::vector<std::string>> unused;
+    auto define = [&](const std::string& name) {
+        auto& defs = unused[name];
+        std::string variable = name + (defs.empty() && !p.factFor(name) && !p.ruleConcluding(name) ? "" : kDuplicate + std::to_string(defs.size() + 1));
+        defs.push_back(variable);
+        return variable;
+    };
+    std::vector<Fact> facts = std::move(p.facts);
+    p.facts.clear();
+    for (Fact& f : facts) p.facts.push_back({define(f.variable), f.value});
     for (const RawRule& r : raw) {
         Rule rule;
-        rule.conclusion = r.conclusion;
         const std::string notPrefix = "not \"";
         std::string operand = r.premise.size() > notPrefix.size() + 1 ? r.premise.substr(notPrefix.size(), r.premise.size() - notPrefix.size() - 1) : "";
         if (r.premise.compare(0, notPrefix.size(), notPrefix) == 0 && r.premise.back() == '"' && known.count(operand)) {
@@ -93,15 +104,20 @@ std::optional<LogicProblem> problemFromChain(const std::string& answer) {
         } else if (!splitBinary(r.premise, known, rule)) {
             return std::nullopt;
         }
-        if (p.ruleConcluding(rule.conclusion)) return std::nullopt;
-        for (const std::string& v : rule.premises)
-            if (++uses[v] > 1) return std::nullopt;
+        for (std::string& v : rule.premises) {
+            auto& defs = unused[v];
+            if (defs.empty()) return std::nullopt;  // used before it is defined, or used twice
+            v = defs.front();
+            defs.erase(defs.begin());
+        }
+        rule.conclusion = define(r.conclusion);
         p.order.push_back({false, p.rules.size()});
         p.rules.push_back(std::move(rule));
     }
     std::vector<std::string> roots;
-    for (const Rule& r : p.rules)
-        if (!uses.count(r.conclusion)) roots.push_back(r.conclusion);
+    for (const auto& [name, defs] : unused)
+        for (const std::string& v : defs)
+            if (p.ruleConcluding(v)) roots.push_back(v);
     if (roots.size() != 1) return std::nullopt;
     p.root = p.queried = roots[0];
     for (const std::string& leaf : p.leaves())
@@ -156,7 +172,7 @@ size_t attachChatInstances(const std::string& path, std::vector<Pattern>& patter
         inst.text = problemText(user);
         inst.label = pattern.label;
         std::vector<std::string> from = pattern.problem.postOrder(), to = chain->postOrder();
-        for (size_t k = 0; k < from.size() && k < to.size(); ++k) inst.bindings[from[k]] = to[k];
+        for (size_t k = 0; k < from.size() && k < to.size(); ++k) inst.bindings[from[k]] = to[k].substr(0, to[k].find(kDuplicate));
         pattern.instances.push_back(std::move(inst));
         ++attached;
     }
