@@ -23,7 +23,7 @@ std::string pcre2Message(int code) {
 Regex::Regex(const std::string& pattern, bool literal) {
     int error = 0;
     PCRE2_SIZE offset = 0;
-    const uint32_t options = PCRE2_UTF | PCRE2_UCP | (literal ? PCRE2_LITERAL : 0);
+    const uint32_t options = PCRE2_UTF | (literal ? PCRE2_LITERAL : PCRE2_UCP);  // PCRE2 rejects LITERAL | UCP
     pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options,
                                      &error, &offset, nullptr);
     if (!code) {
