@@ -73,7 +73,9 @@ void BpeModel::parseMerges(const JsonFields& model) {
     mergeCount_ = list.size();
 }
 
-std::string BpeModel::kind() const { return "BPE (" + std::to_string(mergeCount_) + " merges)"; }
+std::string BpeModel::kind() const {
+    return "BPE (" + std::to_string(mergeCount_) + (mergeCount_ == 1 ? " merge)" : " merges)");
+}
 
 std::vector<int32_t> BpeModel::characterSymbols(const std::string& piece) const {
     std::vector<int32_t> symbols;

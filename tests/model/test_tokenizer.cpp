@@ -17,6 +17,8 @@ using redit::Tokenizer;
 namespace {
 
 const char* const kGpt2Regex = R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
+const char* const kLlama3Regex =
+    R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 const char* const kQwen2Regex =
     R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 
@@ -209,6 +211,26 @@ private slots:
         QCOMPARE(show(llama3.encode("abc abd")), show({1000, ' ', idsOf(llama3, {"ab"})[0], 'd'}));
     }
 
+    void byteFallbackAndUnk() {
+        // A BPE without byte-level pre-tokenization (Llama 2 style): unknown characters fall back to
+        // <0xAB> byte tokens where the vocabulary has them, otherwise to unk_token.
+        json j = {{"model", {{"type", "BPE"},
+                             {"vocab", {{"<unk>", 0}, {"<0xC3>", 1}, {"<0xA9>", 2}, {"a", 3}, {"b", 4}, {"ab", 5}}},
+                             {"merges", {"a b"}},
+                             {"unk_token", "<unk>"},
+                             {"byte_fallback", true},
+                             {"fuse_unk", false}}}};
+        QCOMPARE(show(Tokenizer::fromJson(j, "t.json").encode("abé")), show({5, 1, 2}));
+        QCOMPARE(show(Tokenizer::fromJson(j, "t.json").encode("azzb")), show({3, 0, 0, 4}));
+        j["model"]["fuse_unk"] = true;
+        QCOMPARE(show(Tokenizer::fromJson(j, "t.json").encode("azzb")), show({3, 0, 4}));
+        j["model"]["byte_fallback"] = false;
+        QCOMPARE(show(Tokenizer::fromJson(j, "t.json").encode("é")), show({0}));
+        j["model"].erase("unk_token");
+        QVERIFY_THROWS_EXCEPTION(redit::Error, Tokenizer::fromJson(j, "t.json").encode("abz"));
+        QCOMPARE(QString::fromStdString(Tokenizer::fromJson(j, "t.json").kind()), QString("BPE (1 merge)"));
+    }
+
     void multiByteCharactersGoThroughTheByteMap() {
         Tokenizer t = Tokenizer::fromJson(byteLevelBpe({}), "t.json");
         QCOMPARE(show(t.encode("é")), show({0xC3, 0xA9}));
@@ -253,6 +275,7 @@ private slots:
         QTest::newRow("qwen2 crlf") << qwen2 << "a\r\nb\t\tc" << QStringList{"a", "\r\n", "b", "\t", "\tc"};
         QTest::newRow("gpt2 numbers") << gpt2 << "x 2024" << QStringList{"x", " 2024"};
         QTest::newRow("qwen2 single digits") << qwen2 << "x 2024" << QStringList{"x", " ", "2", "0", "2", "4"};
+        QTest::newRow("llama3 digit triples") << QString(kLlama3Regex) << "x 2024" << QStringList{"x", " ", "202", "4"};
         QTest::newRow("gpt2 case-sensitive 's") << gpt2 << "IT'S ok" << QStringList{"IT", "'", "S", " ok"};
         QTest::newRow("qwen2 case-insensitive 's") << qwen2 << "IT'S ok" << QStringList{"IT", "'S", " ok"};
         QTest::newRow("qwen2 punctuation with newline") << qwen2 << "end.\n\nNext" << QStringList{"end", ".\n\n", "Next"};
