@@ -5,8 +5,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
-#include "util/error.h"
-#include "util/json_file.h"
+#include "model/tokenizer_components.h"
 
 namespace redit::tok {
 
@@ -43,32 +42,19 @@ std::basic_string<Unit> icuString(int32_t guess, Fill&& fill, const char* what) 
     return out;
 }
 
-void collect(const nlohmann::json& json, const std::string& file, const std::string& where,
-             std::vector<const UNormalizer2*>& forms) {
-    if (json.is_null()) return;
-    JsonFields fields(json, file, where);
-    const std::string type = fields.requiredString("type");
-    if (type == "Sequence") {
-        const auto& steps = fields.at("normalizers");
-        if (!steps.is_array()) fields.fail("normalizers", "must be a list");
-        for (std::size_t i = 0; i < steps.size(); ++i) {
-            collect(steps[i], file, where + ".normalizers[" + std::to_string(i) + "]", forms);
-        }
-        return;
-    }
-    const UNormalizer2* form = icuForm(type);
-    if (!form) {
-        throw FileError(file, where + ": normalizer type '" + type +
-                                  "' is not supported (supported: NFC, NFD, NFKC, NFKD, Sequence)");
-    }
-    forms.push_back(form);
-}
-
 }  // namespace
 
 Normalizer Normalizer::parse(const nlohmann::json& json, const std::string& file, const std::string& where) {
     Normalizer normalizer;
-    collect(json, file, where, normalizer.forms_);
+    forEachComponent(json, file, where, "normalizers",
+                     [&](const JsonFields&, const std::string& type, const std::string& at) {
+                         const UNormalizer2* form = icuForm(type);
+                         if (!form) {
+                             throw FileError(file, at + ": normalizer type '" + type +
+                                                       "' is not supported (supported: NFC, NFD, NFKC, NFKD, Sequence)");
+                         }
+                         normalizer.forms_.push_back(form);
+                     });
     return normalizer;
 }
 

@@ -1,7 +1,6 @@
 #include "model/tokenizer_post_processor.h"
 
-#include "util/error.h"
-#include "util/json_file.h"
+#include "model/tokenizer_components.h"
 
 namespace redit::tok {
 
@@ -28,46 +27,41 @@ std::vector<int32_t> specialTokenIds(const JsonFields& template_, const std::str
 
 }  // namespace
 
-void PostProcessor::collect(const nlohmann::json& json, const std::string& file, const std::string& where,
-                            std::vector<Template>& templates) {
-    if (json.is_null()) return;
-    JsonFields fields(json, file, where);
-    const std::string type = fields.requiredString("type");
-    if (type == "Sequence") {
-        const auto& list = fields.at("processors");
-        if (!list.is_array()) fields.fail("processors", "must be a list");
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            collect(list[i], file, where + ".processors[" + std::to_string(i) + "]", templates);
-        }
-    } else if (type == "TemplateProcessing") {
-        const auto& single = fields.at("single");
-        if (!single.is_array()) fields.fail("single", "must be a list");
-        Template t;
-        for (std::size_t i = 0; i < single.size(); ++i) {
-            const std::string itemWhere = where + ".single[" + std::to_string(i) + "]";
-            JsonFields item(single[i], file, itemWhere);
-            if (item.has("SpecialToken")) {
-                JsonFields special(item.at("SpecialToken"), file, itemWhere + ".SpecialToken");
-                t.push_back(specialTokenIds(fields, special.requiredString("id"), file, where));
-            } else if (item.has("Sequence")) {
-                JsonFields sequence(item.at("Sequence"), file, itemWhere + ".Sequence");
-                if (sequence.requiredString("id") != "A") sequence.fail("id", "must be 'A' in a single template");
-                t.push_back(std::nullopt);
-            } else {
-                throw FileError(file, itemWhere + " must be a SpecialToken or a Sequence");
-            }
-        }
-        templates.push_back(std::move(t));
-    } else if (type != "ByteLevel") {
-        throw FileError(file, where + ": post-processor type '" + type +
-                                  "' is not supported (supported: TemplateProcessing, ByteLevel, Sequence)");
-    }
-}
-
 PostProcessor PostProcessor::parse(const nlohmann::json& json, const std::string& file, const std::string& where) {
     PostProcessor processor;
-    collect(json, file, where, processor.templates_);
+    forEachComponent(json, file, where, "processors",
+                     [&](const JsonFields& fields, const std::string& type, const std::string& at) {
+                         if (type == "TemplateProcessing") {
+                             processor.templates_.push_back(parseTemplate(fields, file, at));
+                         } else if (type != "ByteLevel") {
+                             throw FileError(file, at + ": post-processor type '" + type +
+                                                       "' is not supported (supported: TemplateProcessing, "
+                                                       "ByteLevel, Sequence)");
+                         }
+                     });
     return processor;
+}
+
+PostProcessor::Template PostProcessor::parseTemplate(const JsonFields& fields, const std::string& file,
+                                                     const std::string& where) {
+    const auto& single = fields.at("single");
+    if (!single.is_array()) fields.fail("single", "must be a list");
+    Template t;
+    for (std::size_t i = 0; i < single.size(); ++i) {
+        const std::string itemWhere = where + ".single[" + std::to_string(i) + "]";
+        JsonFields item(single[i], file, itemWhere);
+        if (item.has("SpecialToken")) {
+            JsonFields special(item.at("SpecialToken"), file, itemWhere + ".SpecialToken");
+            t.push_back(specialTokenIds(fields, special.requiredString("id"), file, where));
+        } else if (item.has("Sequence")) {
+            JsonFields sequence(item.at("Sequence"), file, itemWhere + ".Sequence");
+            if (sequence.requiredString("id") != "A") sequence.fail("id", "must be 'A' in a single template");
+            t.push_back(std::nullopt);
+        } else {
+            throw FileError(file, itemWhere + " must be a SpecialToken or a Sequence");
+        }
+    }
+    return t;
 }
 
 std::vector<int32_t> PostProcessor::apply(std::vector<int32_t> ids) const {

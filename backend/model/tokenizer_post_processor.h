@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/json_file.h"
+
 namespace redit::tok {
 
 // The `post_processor` of tokenizer.json, applied when special tokens are requested: null, ByteLevel (no
@@ -20,8 +22,7 @@ public:
 
 private:
     using Template = std::vector<std::optional<std::vector<int32_t>>>;  // special-token ids, or nullopt: the text
-    static void collect(const nlohmann::json& json, const std::string& file, const std::string& where,
-                        std::vector<Template>& templates);
+    static Template parseTemplate(const JsonFields& fields, const std::string& file, const std::string& where);
 
     std::vector<Template> templates_;
 };

@@ -4,8 +4,7 @@
 #include <stdexcept>
 
 #include "model/tokenizer_byte_level.h"
-#include "util/error.h"
-#include "util/json_file.h"
+#include "model/tokenizer_components.h"
 
 namespace redit::tok {
 
@@ -35,45 +34,35 @@ PreTokenizer::Behavior behaviorNamed(const JsonFields& fields) {
 
 }  // namespace
 
-void PreTokenizer::collect(const nlohmann::json& json, const std::string& file, const std::string& where,
-                           std::vector<Step>& steps) {
-    if (json.is_null()) return;
-    JsonFields fields(json, file, where);
-    const std::string type = fields.requiredString("type");
-    if (type == "Sequence") {
-        const auto& list = fields.at("pretokenizers");
-        if (!list.is_array()) fields.fail("pretokenizers", "must be a list");
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            collect(list[i], file, where + ".pretokenizers[" + std::to_string(i) + "]", steps);
-        }
-    } else if (type == "ByteLevel") {
+PreTokenizer PreTokenizer::parse(const nlohmann::json& json, const std::string& file, const std::string& where) {
+    PreTokenizer pre;
+    forEachComponent(json, file, where, "pretokenizers",
+                     [&](const JsonFields& fields, const std::string& type, const std::string& at) {
+                         pre.steps_.push_back(parseStep(fields, type, file, at));
+                     });
+    return pre;
+}
+
+PreTokenizer::Step PreTokenizer::parseStep(const JsonFields& fields, const std::string& type, const std::string& file,
+                                           const std::string& where) {
+    if (type == "ByteLevel") {
         ByteLevelStep step{fields.optionalBool("add_prefix_space", true), std::nullopt};
         if (fields.optionalBool("use_regex", true)) {
             step.split = SplitStep{compile(kGpt2Pattern, false, file, where), Behavior::Isolated, false};
         }
-        steps.emplace_back(std::move(step));
-    } else if (type == "Split") {
+        return step;
+    }
+    if (type == "Split") {
         JsonFields pattern(fields.at("pattern"), file, where + ".pattern");
         const bool literal = pattern.has("String");
         if (!literal && !pattern.has("Regex")) pattern.fail("Regex", "is missing (or 'String')");
         const std::string text = pattern.requiredString(literal ? "String" : "Regex");
-        steps.emplace_back(SplitStep{compile(text, literal, file, where), behaviorNamed(fields),
-                                     fields.optionalBool("invert", false)});
-    } else if (type == "Whitespace") {
-        steps.emplace_back(SplitStep{compile(R"(\w+|[^\w\s]+)", false, file, where), Behavior::Removed, true});
-    } else if (type == "WhitespaceSplit") {
-        steps.emplace_back(SplitStep{compile(R"(\s+)", false, file, where), Behavior::Removed, false});
-    } else {
-        throw FileError(file, where + ": pre-tokenizer type '" + type +
-                                  "' is not supported (supported: ByteLevel, Split, Whitespace, "
-                                  "WhitespaceSplit, Sequence)");
+        return SplitStep{compile(text, literal, file, where), behaviorNamed(fields), fields.optionalBool("invert", false)};
     }
-}
-
-PreTokenizer PreTokenizer::parse(const nlohmann::json& json, const std::string& file, const std::string& where) {
-    PreTokenizer pre;
-    collect(json, file, where, pre.steps_);
-    return pre;
+    if (type == "Whitespace") return SplitStep{compile(R"(\w+|[^\w\s]+)", false, file, where), Behavior::Removed, true};
+    if (type == "WhitespaceSplit") return SplitStep{compile(R"(\s+)", false, file, where), Behavior::Removed, false};
+    throw FileError(file, where + ": pre-tokenizer type '" + type +
+                              "' is not supported (supported: ByteLevel, Split, Whitespace, WhitespaceSplit, Sequence)");
 }
 
 bool PreTokenizer::byteLevel() const {

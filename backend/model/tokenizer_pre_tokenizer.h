@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/tokenizer_regex.h"
+#include "util/json_file.h"
 
 namespace redit::tok {
 
@@ -42,8 +43,8 @@ private:
     };
     using Step = std::variant<SplitStep, ByteLevelStep>;
 
-    static void collect(const nlohmann::json& json, const std::string& file, const std::string& where,
-                        std::vector<Step>& steps);
+    static Step parseStep(const JsonFields& fields, const std::string& type, const std::string& file,
+                          const std::string& where);
 
     std::vector<Step> steps_;
 };

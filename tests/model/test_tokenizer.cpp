@@ -519,6 +519,7 @@ private slots:
         QTest::newRow("unknown post-processor") << "roberta" << "post_processor: post-processor type 'RobertaProcessing' is not supported";
         QTest::newRow("undefined special token") << "template" << "special token '<s>' is not defined in special_tokens";
         QTest::newRow("empty added token") << "empty added" << "added_tokens[0]: field 'content' must not be empty";
+        QTest::newRow("nesting without end") << "deep" << "Sequences are nested too deeply";
         QTest::newRow("added token without id") << "added id" << "added_tokens[0]: field 'id' is missing";
     }
     void malformedTokenizerIsAFileError() {
@@ -553,6 +554,11 @@ private slots:
             j["post_processor"] = {{"type", "TemplateProcessing"},
                                    {"single", {{{"SpecialToken", {{"id", "<s>"}, {"type_id", 0}}}}}},
                                    {"special_tokens", json::object()}};
+        }
+        if (c == "deep") {
+            for (int level = 0; level < 100; ++level) {
+                j["pre_tokenizer"] = {{"type", "Sequence"}, {"pretokenizers", json::array({j["pre_tokenizer"]})}};
+            }
         }
         if (c == "empty added") j["added_tokens"] = {addedToken(300, "", true)};
         if (c == "added id") {
