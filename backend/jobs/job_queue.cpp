@@ -27,7 +27,7 @@ void JobQueue::enqueue(std::int64_t runId) {
         std::lock_guard<std::mutex> lock(mutex_);
         waiting_.push_back(runId);
     }
-    emit(runId, RunStatus::Pending);
+    notify(runId, RunStatus::Pending);
     changed_.notify_all();
 }
 
@@ -45,7 +45,7 @@ void JobQueue::cancel(std::int64_t runId) {
     if (wasWaiting) {
         ProjectStore store = ProjectStore::open(path_);
         requestCancel(store, runId);
-        emit(runId, RunStatus::Cancelled);
+        notify(runId, RunStatus::Cancelled);
         changed_.notify_all();
     }
 }
@@ -76,9 +76,9 @@ void JobQueue::work() {
 void JobQueue::runOne(std::int64_t runId) {
     try {
         ProjectStore store = ProjectStore::open(path_);
-        emit(runId, RunStatus::Running);
+        notify(runId, RunStatus::Running);
         RunStatus outcome = executeRun(store, registry_, runId, *token_, callbacks_.progress);
-        emit(runId, outcome, outcome == RunStatus::Failed ? loadRun(store, runId).error : std::string());
+        notify(runId, outcome, outcome == RunStatus::Failed ? loadRun(store, runId).error : std::string());
     } catch (const std::exception& e) {
         // The run could not start (no stage for its kind, project unreadable): a pending run is marked failed
         // so that it does not wait forever; a run in any other state is left as it is.
@@ -88,11 +88,11 @@ void JobQueue::runOne(std::int64_t runId) {
         } catch (const std::exception&) {
             // The project itself is unusable; the callback below still reports the first error.
         }
-        emit(runId, RunStatus::Failed, e.what());
+        notify(runId, RunStatus::Failed, e.what());
     }
 }
 
-void JobQueue::emit(std::int64_t runId, RunStatus status, const std::string& error) {
+void JobQueue::notify(std::int64_t runId, RunStatus status, const std::string& error) {
     if (callbacks_.stateChanged) callbacks_.stateChanged(runId, status, error);
 }
 

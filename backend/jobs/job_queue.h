@@ -43,7 +43,7 @@ public:
 private:
     void work();
     void runOne(std::int64_t runId);
-    void emit(std::int64_t runId, RunStatus status, const std::string& error = {});
+    void notify(std::int64_t runId, RunStatus status, const std::string& error = {});
 
     std::string path_;
     const StageRegistry& registry_;
