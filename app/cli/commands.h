@@ -7,5 +7,6 @@ class App;
 namespace redit::cli {
 
 void addModelCommands(CLI::App& app);  // model info, model generate, tokenize
+void addProjectCommands(CLI::App& app);  // project init|info|check, runs list|show|cancel|resume, export, run
 
 }  // namespace redit::cli

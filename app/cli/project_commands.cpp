@@ -1,0 +1,135 @@
+// `redit project init|info|check`, `redit runs list|show|cancel|resume`, `redit export` and `redit run`.
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <map>
+
+#include "cli/commands.h"
+#include "cli/terminal_table.h"
+#include "jobs/job_runner.h"
+#include "jobs/run_request.h"
+#include "jobs/stage_registry.h"
+#include "store/project_export.h"
+#include "store/project_store.h"
+#include "store/runs.h"
+#include "util/json_file.h"
+
+namespace redit::cli {
+
+namespace {
+
+void printProgress(std::int64_t runId, const Progress& p) {
+    std::cerr << "run " << runId << ": " << int(p.fraction * 100) << "% " << p.message << '\n';
+}
+
+RunStatus runToEnd(ProjectStore& store, std::int64_t runId) {
+    CancelToken token;  // `redit runs cancel` from another shell stops it through the project
+    RunStatus outcome = executeRun(store, globalStageRegistry(), runId, token, printProgress);
+    std::cout << "run " << runId << " " << toString(outcome) << '\n';
+    return outcome;
+}
+
+void projectInfo(const std::string& file) {
+    ProjectStore store = ProjectStore::open(file, ProjectStore::Mode::ReadOnly);
+    std::map<std::string, int> byStatus;
+    auto runs = listRuns(store);
+    for (const RunRecord& r : runs) ++byStatus[toString(r.status)];
+    std::string statuses;
+    for (const auto& [status, n] : byStatus) statuses += (statuses.empty() ? "" : ", ") + std::to_string(n) + " " + status;
+    printFields(std::cout, {{"project", file},
+                            {"schema version", std::to_string(store.schemaVersion())},
+                            {"runs", std::to_string(runs.size()) + (statuses.empty() ? "" : " (" + statuses + ")")}});
+}
+
+void projectCheck(const std::string& file) {
+    ProjectStore store = ProjectStore::open(file, ProjectStore::Mode::ReadOnly);
+    auto problems = store.integrityProblems();
+    for (const auto& p : problems) std::cout << file << ": " << p << '\n';
+    if (!problems.empty()) throw FileError(file, std::to_string(problems.size()) + " integrity problem(s)");
+    std::cout << file << ": ok\n";
+}
+
+void listAll(const std::string& file) {
+    ProjectStore store = ProjectStore::open(file, ProjectStore::Mode::ReadOnly);
+    TerminalTable table({"id", "kind", "name", "status", "progress", "created", "elapsed s"});
+    for (const RunRecord& r : listRuns(store))
+        table.addRow({std::to_string(r.id), r.kind, r.name, toString(r.status),
+                      std::to_string(int(r.progress * 100)) + "%", r.createdAt, std::to_string(int(r.elapsedSeconds))});
+    table.print(std::cout);
+}
+
+void show(const std::string& file, std::int64_t id) {
+    ProjectStore store = ProjectStore::open(file, ProjectStore::Mode::ReadOnly);
+    RunRecord r = loadRun(store, id);
+    printFields(std::cout, {{"id", std::to_string(r.id)},       {"kind", r.kind},
+                            {"name", r.name},                   {"status", toString(r.status)},
+                            {"seed", std::to_string(r.seed)},   {"device", r.device},
+                            {"model", r.modelId ? std::to_string(*r.modelId) : "-"},
+                            {"dataset", r.datasetId ? std::to_string(*r.datasetId) : "-"},
+                            {"code version", r.codeVersion},    {"libraries", r.libraryVersions.dump()},
+                            {"created", r.createdAt},           {"started", r.startedAt},
+                            {"finished", r.finishedAt},         {"elapsed s", std::to_string(r.elapsedSeconds)},
+                            {"progress", r.progressMessage},    {"error", r.error}});
+    std::cout << "config:\n" << r.config.dump(2) << "\nlog:\n";
+    for (const LogLine& l : runLog(store, id)) std::cout << "  " << l.at << " " << l.level << " " << l.message << '\n';
+}
+
+}  // namespace
+
+void addProjectCommands(CLI::App& app) {
+    auto file = std::make_shared<std::string>();
+    auto id = std::make_shared<std::int64_t>(0);
+
+    CLI::App* project = app.add_subcommand("project", "Create and inspect .redit project files");
+    project->require_subcommand(1);
+    project->add_subcommand("init", "Create an empty project")->callback([file] {
+        ProjectStore::create(*file);
+        std::cout << "created " << *file << '\n';
+    });
+    project->add_subcommand("info", "Schema version and runs of a project")->callback([file] { projectInfo(*file); });
+    project->add_subcommand("check", "Full integrity check of a project")->callback([file] { projectCheck(*file); });
+    for (CLI::App* sub : project->get_subcommands([](CLI::App*) { return true; }))
+        sub->add_option("file", *file, "Project file (.redit)")->required();
+
+    CLI::App* runs = app.add_subcommand("runs", "List, inspect, cancel and resume runs");
+    runs->require_subcommand(1);
+    runs->add_subcommand("list", "All runs with their status")->callback([file] { listAll(*file); });
+    runs->add_subcommand("show", "Provenance, config and log of a run")->callback([file, id] { show(*file, *id); });
+    runs->add_subcommand("cancel", "Cancel a pending run or stop a running one")->callback([file, id] {
+        ProjectStore store = ProjectStore::open(*file);
+        requestCancel(store, *id);
+        std::cout << "run " << *id << ": cancellation requested\n";
+    });
+    runs->add_subcommand("resume", "Continue an interrupted, failed or cancelled run from its checkpoint")
+        ->callback([file, id] {
+            ProjectStore store = ProjectStore::open(*file);
+            runToEnd(store, *id);
+        });
+    for (CLI::App* sub : runs->get_subcommands([](CLI::App*) { return true; })) {
+        sub->add_option("--project", *file, "Project file (.redit)")->required();
+        if (sub->get_name() != "list") sub->add_option("id", *id, "Run id")->required();
+    }
+
+    auto what = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>("csv");
+    CLI::App* exporter = app.add_subcommand("export", "Write runs, metrics or results as CSV or JSON to stdout");
+    exporter->add_option("--project", *file, "Project file (.redit)")->required();
+    exporter->add_option("--what", *what, "runs | metrics | results")->required();
+    exporter->add_option("--format", *format, "csv | json");
+    exporter->callback([file, what, format] {
+        ProjectStore store = ProjectStore::open(*file, ProjectStore::Mode::ReadOnly);
+        exportProject(store, parseExportWhat(*what), parseExportFormat(*format), std::cout);
+    });
+
+    auto config = std::make_shared<std::string>();
+    CLI::App* run = app.add_subcommand("run", "Create a run from a config file and run it to its end");
+    run->add_option("config", *config, "Run config (JSON: kind, name, seed, device, model_id, dataset_id, params)")
+        ->required();
+    run->add_option("--project", *file, "Project file (.redit)")->required();
+    run->callback([file, config] {
+        nlohmann::json request = readJsonFile(*config);
+        ProjectStore store = ProjectStore::open(*file);
+        runToEnd(store, submitRun(store, globalStageRegistry(), request));
+    });
+}
+
+}  // namespace redit::cli
