@@ -19,7 +19,7 @@ namespace {
 nlohmann::json wordLevelTokenizer() {
     nlohmann::json vocab = nlohmann::json::object();
     for (int i = 0; i < 23; ++i) vocab["w" + std::to_string(i)] = i;
-    vocab["[UNK]"] = 0;
+    vocab["[UNK]"] = 23;
     return {{"version", "1.0"},
             {"added_tokens", nlohmann::json::array()},
             {"normalizer", nullptr},
