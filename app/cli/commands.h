@@ -7,5 +7,6 @@ class App;
 namespace redit::cli {
 
 void addModelCommands(CLI::App& app);  // model info, model generate, tokenize
+void addDataCommands(CLI::App& app);   // data list, data show, data export
 
 }  // namespace redit::cli

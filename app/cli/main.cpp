@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
                                           redit::build_info::kGitDescribe + ")");
     app.require_subcommand(1);
     redit::cli::addModelCommands(app);
+    redit::cli::addDataCommands(app);
 
     try {
         app.parse(argc, argv);
