@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     redit::cli::addModelCommands(app);
     redit::cli::addProjectCommands(app);
+    redit::cli::addDataCommands(app);
 
     try {
         app.parse(argc, argv);

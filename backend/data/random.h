@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <random>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -29,5 +30,20 @@ public:
 private:
     std::mt19937_64 engine_;
 };
+
+// Independent sub-seeds from one user seed (splitmix64), e.g. one stream per pattern, domain and instance.
+inline std::uint64_t mixSeed(std::uint64_t seed, std::uint64_t stream) {
+    std::uint64_t z = seed + 0x9e3779b97f4a7c15ull * (stream + 1);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+// FNV-1a: a hash of a string that is the same on every platform (std::hash is not).
+inline std::uint64_t stableHash(const std::string& text) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ull;
+    return h;
+}
 
 }  // namespace redit::data
