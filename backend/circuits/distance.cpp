@@ -6,7 +6,7 @@
 #include <numeric>
 
 #include <lemon/network_simplex.h>
-#include <lemon/smart_graph.h>
+#include <lemon/static_graph.h>
 
 #include "util/error.h"
 
@@ -118,26 +118,30 @@ double transportDistanceLayers(const CircuitGraph& graph, const Circuit& a, cons
 double earthMoverDistance(const std::vector<double>& a, const std::vector<double>& b,
                           const std::function<int64_t(size_t, size_t)>& cost) {
     const std::vector<int64_t> qa = quantise(a, "A"), qb = quantise(b, "B");
-    lemon::SmartDigraph g;
-    std::vector<lemon::SmartDigraph::Node> from, to;
-    for (size_t i = 0; i < qa.size(); ++i) from.push_back(g.addNode());
-    for (size_t j = 0; j < qb.size(); ++j) to.push_back(g.addNode());
-    lemon::SmartDigraph::NodeMap<int64_t> supply(g, 0);
-    lemon::SmartDigraph::ArcMap<int64_t> arcCost(g);
-    for (size_t i = 0; i < qa.size(); ++i) supply[from[i]] = qa[i];
-    for (size_t j = 0; j < qb.size(); ++j) supply[to[j]] = -qb[j];
+    // Nodes 0..|a|-1 are the sources, |a|..|a|+|b|-1 the sinks; arcs only between points with mass.
+    std::vector<std::pair<int, int>> arcs;
+    std::vector<int64_t> costs;
     for (size_t i = 0; i < qa.size(); ++i) {
         if (qa[i] == 0) continue;
         for (size_t j = 0; j < qb.size(); ++j) {
             if (qb[j] == 0) continue;
             const int64_t c = cost(i, j);
             if (c < 0) throw ConfigError("ground costs must be non-negative");
-            arcCost[g.addArc(from[i], to[j])] = c;
+            arcs.push_back({int(i), int(qa.size() + j)});
+            costs.push_back(c);
         }
     }
-    lemon::NetworkSimplex<lemon::SmartDigraph, int64_t, int64_t> solver(g);
+    using Graph = lemon::StaticDigraph;
+    Graph g;
+    g.build(int(qa.size() + qb.size()), arcs.begin(), arcs.end());
+    Graph::NodeMap<int64_t> supply(g, 0);
+    Graph::ArcMap<int64_t> arcCost(g);
+    for (size_t i = 0; i < qa.size(); ++i) supply[g.node(int(i))] = qa[i];
+    for (size_t j = 0; j < qb.size(); ++j) supply[g.node(int(qa.size() + j))] = -qb[j];
+    for (size_t k = 0; k < costs.size(); ++k) arcCost[g.arc(int(k))] = costs[k];
+    lemon::NetworkSimplex<Graph, int64_t, int64_t> solver(g);
     solver.supplyMap(supply).costMap(arcCost);
-    if (solver.run() != lemon::NetworkSimplex<lemon::SmartDigraph, int64_t, int64_t>::OPTIMAL)
+    if (solver.run() != lemon::NetworkSimplex<Graph, int64_t, int64_t>::OPTIMAL)
         throw Error("earth mover's distance: the transport problem has no optimal solution");
     return solver.totalCost<double>() / kMassScale;
 }
