@@ -134,12 +134,12 @@ class TestEap : public QObject {
         for (int64_t e : edges) {
             const Edge edge = graph_.edge(e);
             const at::Tensor delta = difference(edge.upstream, clean, corrupted);
-            const double eps = 1e-4;
+            const double eps = 1e-5;
             const double numeric = (metricWithOffset(edge.downstream, delta, eps, metric, corruptedLast) -
                                     metricWithOffset(edge.downstream, delta, -eps, metric, corruptedLast)) / (2 * eps);
             const double analytic = scores[edge.upstream][edge.downstream].item<double>();
             nonZero += std::abs(analytic) > 1e-8;
-            QVERIFY2(std::abs(numeric - analytic) < 1e-7 * std::max(1.0, std::abs(analytic)),
+            QVERIFY2(std::abs(numeric - analytic) < 1e-8 * std::max(1.0, std::abs(analytic)),
                      qPrintable(QString("%1 -> %2: numeric %3, EAP %4")
                                     .arg(QString::fromStdString(graph_.upstreamName(edge.upstream)))
                                     .arg(QString::fromStdString(graph_.downstreamName(edge.downstream)))
