@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <numeric>
 
 #include <lemon/network_simplex.h>
 #include <lemon/static_graph.h>

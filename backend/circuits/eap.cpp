@@ -108,6 +108,7 @@ at::Tensor downstreamGradientRows(const at::Tensor& metric, const DownstreamInpu
 // Scores of one chunk summed over its examples; nullopt when cancelled between passes.
 std::optional<at::Tensor> chunkScores(const DecoderModel& model, const Chunk& c, const EapOptions& options,
                                       at::ScalarType scoreType) {
+    at::AutoGradMode enableGrad(true);  // also under a caller's no-grad guard
     HookOptions capture;
     capture.captureUpstream = true;
     ForwardResult corrupted, clean;
@@ -124,11 +125,12 @@ std::optional<at::Tensor> chunkScores(const DecoderModel& model, const Chunk& c,
 
     HookOptions split = capture;
     split.splitDownstream = true;
-    at::Tensor gradients;
+    at::Tensor readerGradients;
     const int64_t steps = options.integratedGradientSteps;
     if (steps == 0) {
         clean = model.forward(c.clean, c.mask, split);
-        gradients = downstreamGradientRows(metricSum(clean.logits, c, options.metric, corruptedLogProbs), clean.downstream);
+        readerGradients =
+            downstreamGradientRows(metricSum(clean.logits, c, options.metric, corruptedLogProbs), clean.downstream);
     } else {
         {
             at::NoGradGuard noGrad;
@@ -145,9 +147,9 @@ std::optional<at::Tensor> chunkScores(const DecoderModel& model, const Chunk& c,
             };
             ForwardResult r = model.forward(c.clean, c.mask, interpolate);
             at::Tensor g = downstreamGradientRows(metricSum(r.logits, c, options.metric, corruptedLogProbs), r.downstream);
-            gradients = gradients.defined() ? gradients + g : g;
+            readerGradients = readerGradients.defined() ? readerGradients + g : g;
         }
-        gradients = gradients / double(steps);
+        readerGradients = readerGradients / double(steps);
     }
 
     // Padding positions carry no signal: their differences are zeroed.
@@ -160,16 +162,15 @@ std::optional<at::Tensor> chunkScores(const DecoderModel& model, const Chunk& c,
         difference.mlps.push_back((corrupted.upstream.mlps[l] - clean.upstream.mlps[l].detach()) * real.unsqueeze(-1));
     }
     at::NoGradGuard noGrad;
-    return at::matmul(upstreamRows(difference).to(scoreType), gradients.detach().to(scoreType).t());
+    return at::matmul(upstreamRows(difference).to(scoreType), readerGradients.detach().to(scoreType).t());
 }
 
 }  // namespace
 
 int64_t estimateEapBytes(const ModelConfig& config, int64_t bytesPerValue, int64_t batch, int64_t length,
                          int64_t integratedGradientSteps) {
-    const GraphShape shape = GraphShape::of(config);
-    const int64_t upstream = 1 + shape.layers * (shape.heads + 1);
-    const int64_t downstream = shape.layers * (shape.heads + 2 * shape.keyValueHeads + 1) + 1;
+    const CircuitGraph graph(GraphShape::of(config));
+    const int64_t upstream = graph.upstreamCount(), downstream = graph.downstreamCount();
     const int64_t values = batch * length * config.hiddenSize;
     const MemoryEstimate attribution = estimateMemory(config, bytesPerValue, batch, length, ForwardMode::Attribution);
     // Parameter gradients are not taken: what is left of the estimate are the activations.
@@ -197,7 +198,15 @@ std::optional<at::Tensor> computeEapScores(const DecoderModel& model, const EapB
                                                            options.integratedGradientSteps)) +
                               " for one example of " + std::to_string(T) + " tokens, over the budget of " +
                               formatBytes(options.memoryBudgetBytes));
-        while (!fits(perChunk)) perChunk = std::max<int64_t>(1, perChunk / 2);
+        int64_t fitting = 1;  // largest chunk that fits, by bisection (the estimate grows with the chunk)
+        while (fitting < perChunk) {
+            const int64_t middle = fitting + (perChunk - fitting + 1) / 2;
+            if (fits(middle))
+                fitting = middle;
+            else
+                perChunk = middle - 1;
+        }
+        perChunk = fitting;
     }
     const at::ScalarType scoreType = model.dtype() == at::kDouble ? at::kDouble : at::kFloat;
     at::Tensor total = at::zeros({graph.upstreamCount(), graph.downstreamCount()},

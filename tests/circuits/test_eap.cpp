@@ -158,6 +158,10 @@ private slots:
 
     void onlyEdgesAreScored() {
         const at::Tensor scores = *computeEapScores(model_, pair_);
+        {
+            at::NoGradGuard callerWithoutGradients;
+            QCOMPARE(maxAbs(*computeEapScores(model_, pair_) - scores), 0.0);
+        }
         QCOMPARE(scores.sizes(), (at::IntArrayRef{graph_.upstreamCount(), graph_.downstreamCount()}));
         QCOMPARE(maxAbs(scores.masked_select(edgeValidityMask(graph_).logical_not())), 0.0);
         const std::vector<double> flat = edgeScoreVector(graph_, scores);
@@ -204,6 +208,11 @@ private slots:
         QVERIFY(maxAbs(*computeEapScores(model_, batch, chunked) - whole) < 1e-10 * std::max(1.0, maxAbs(whole)));
         QCOMPARE(progress, (std::vector<std::pair<int64_t, int64_t>>{{1, 3}, {2, 3}, {3, 3}}));
         QVERIFY(estimateEapBytes(model_.config(), 8, 2, 4, 0) > chunked.memoryBudgetBytes);
+
+        chunked.memoryBudgetBytes = estimateEapBytes(model_.config(), 8, 2, 4, 0);  // the largest chunk that fits
+        progress.clear();
+        QVERIFY(maxAbs(*computeEapScores(model_, batch, chunked) - whole) < 1e-10 * std::max(1.0, maxAbs(whole)));
+        QCOMPARE(progress, (std::vector<std::pair<int64_t, int64_t>>{{2, 3}, {3, 3}}));
 
         int checks = 0;
         chunked.cancelled = [&] { return ++checks > 1; };
