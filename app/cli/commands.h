@@ -9,5 +9,6 @@ namespace redit::cli {
 void addModelCommands(CLI::App& app);  // model info, model generate, tokenize
 void addProjectCommands(CLI::App& app);  // project init|info|check, runs list|show|cancel|resume, export, run
 void addDataCommands(CLI::App& app);   // data list, data show, data export
+void addDemoCommands(CLI::App& app);    // train-tiny, eval
 
 }  // namespace redit::cli

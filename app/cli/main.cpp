@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     redit::cli::addModelCommands(app);
     redit::cli::addProjectCommands(app);
     redit::cli::addDataCommands(app);
+    redit::cli::addDemoCommands(app);
 
     try {
         app.parse(argc, argv);

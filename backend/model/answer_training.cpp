@@ -49,7 +49,7 @@ TrainingProgress trainOnAnswers(DecoderModel& model, const std::vector<AnswerExa
         }
         TokenBatch batch = makeLeftPaddedBatch(prompts, c.padId, model.device());
         at::Tensor target = at::tensor(answers, at::kLong).to(model.device());
-        at::Tensor logits = model.forward(batch.ids, batch.mask, {}, /*training=*/true).logits.select(1, -1);
+        at::Tensor logits = model.forward(batch.ids, batch.mask, {}, /*training=*/true, LogitPositions::Last).logits.select(1, 0);
         at::Tensor loss = at::cross_entropy_loss(logits.to(at::kFloat), target);
 
         optimizer.setLearningRate(scheduledLearningRate(c, step));

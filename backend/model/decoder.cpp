@@ -105,7 +105,7 @@ at::Tensor DecoderModel::projectPerGroup(const at::Tensor& normed, const Linear&
 }
 
 ForwardResult DecoderModel::forward(const at::Tensor& inputIds, const at::Tensor& attentionMask,
-                                    const HookOptions& hooks, bool training) const {
+                                    const HookOptions& hooks, bool training, LogitPositions logitPositions) const {
     const ModelConfig& c = config_;
     if (inputIds.dim() != 2) throw Error("decoder input must be [batch, length] token ids");
     const int64_t B = inputIds.size(0), T = inputIds.size(1), H = c.numHeads, Hkv = c.numKeyValueHeads;
@@ -179,6 +179,7 @@ ForwardResult DecoderModel::forward(const at::Tensor& inputIds, const at::Tensor
         resid = resid + m;
     }
     at::Tensor finalIn = split ? resid + out.downstream.logits : resid;
+    if (logitPositions == LogitPositions::Last) finalIn = finalIn.narrow(1, T - 1, 1);
     out.logits = at::linear(rmsNorm(finalIn, weights_.finalNorm, c.rmsNormEps), weights_.lmHead);
     return out;
 }

@@ -9,6 +9,10 @@
 
 namespace redit {
 
+// Which positions get logits: all, or only the last one (scoring and answer training need only the last,
+// and the LM head over a large vocabulary is the most expensive part of a small model's forward pass).
+enum class LogitPositions { All, Last };
+
 // A Qwen2/Llama decoder: embeddings, RMSNorm, rotary embeddings, grouped-query attention (q/k/v bias when
 // configured), SwiGLU MLP, final norm, tied or separate LM head. Batches are [B, T] token ids with an
 // optional attention mask (1 = real token, 0 = padding; left padding expected, positions follow the mask).
@@ -29,7 +33,8 @@ public:
     void to(at::Device device, at::ScalarType dtype);
 
     ForwardResult forward(const at::Tensor& inputIds, const at::Tensor& attentionMask = {},
-                          const HookOptions& hooks = {}, bool training = false) const;
+                          const HookOptions& hooks = {}, bool training = false,
+                          LogitPositions logitPositions = LogitPositions::All) const;
 
     // Every trainable tensor (base weights, then LoRA adapters), the tied LM head once.
     std::vector<at::Tensor> parameters() const;

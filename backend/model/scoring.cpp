@@ -35,10 +35,14 @@ at::Tensor lastRealPositions(const at::Tensor& mask) {
 
 at::Tensor candidateLogits(const DecoderModel& model, const TokenBatch& batch, const std::vector<int64_t>& candidates) {
     at::NoGradGuard noGrad;
-    at::Tensor logits = model.forward(batch.ids, batch.mask).logits;  // [B, T, V]
-    at::Tensor last = lastRealPositions(batch.mask);
-    at::Tensor rows = at::arange(logits.size(0), last.options());
-    at::Tensor atLast = logits.index({rows, last});  // [B, V]
+    at::Tensor atLast;  // [B, V]
+    if (batch.mask.select(1, -1).all().item<bool>()) {  // left padded: every row ends at the last position
+        atLast = model.forward(batch.ids, batch.mask, {}, false, LogitPositions::Last).logits.select(1, 0);
+    } else {
+        at::Tensor logits = model.forward(batch.ids, batch.mask).logits;
+        at::Tensor last = lastRealPositions(batch.mask);
+        atLast = logits.index({at::arange(logits.size(0), last.options()), last});
+    }
     at::Tensor cand = at::tensor(candidates, at::kLong).to(atLast.device());
     return atLast.index_select(1, cand).to(at::kFloat);
 }
@@ -58,8 +62,8 @@ std::vector<int32_t> greedyGenerate(const DecoderModel& model, const std::vector
         at::Tensor ids = at::tensor(std::vector<int64_t>(tokens.begin(), tokens.end()), at::kLong)
                              .view({1, -1})
                              .to(model.device());
-        at::Tensor logits = model.forward(ids).logits;
-        const auto next = static_cast<int32_t>(logits[0][-1].argmax().item<int64_t>());
+        at::Tensor logits = model.forward(ids, {}, {}, false, LogitPositions::Last).logits;
+        const auto next = static_cast<int32_t>(logits[0][0].argmax().item<int64_t>());
         tokens.push_back(next);
         generated.push_back(next);
         if (next == eosId) break;

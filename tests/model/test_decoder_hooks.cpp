@@ -33,6 +33,13 @@ private slots:
         QVERIFY(at::equal(a, b));
     }
 
+    void lastPositionLogitsEqualTheFullOnes() {
+        at::Tensor all = model_.forward(ids_).logits;
+        at::Tensor last = model_.forward(ids_, {}, {}, false, LogitPositions::Last).logits;
+        QCOMPARE(last.sizes(), (at::IntArrayRef{1, 1, 23}));
+        QVERIFY(maxAbs(last[0][0] - all[0][-1]) < 1e-6);
+    }
+
     void paddedBatchEqualsUnpadded() {
         std::vector<std::vector<int32_t>> seqs{{5, 6, 7}, {1, 2, 3, 4, 5, 6}, {9}};
         TokenBatch batch = makeLeftPaddedBatch(seqs, 0);
