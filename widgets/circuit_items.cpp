@@ -8,8 +8,6 @@
 namespace redit::gui {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("redit::gui::CircuitItems", text); }
-
 const QColor kHighlight(255, 170, 0);
 
 }  // namespace
@@ -30,7 +28,7 @@ CircuitNodeItem::CircuitNodeItem(const CircuitNode& node, const QRectF& box, dou
     setFlag(ItemIsSelectable);
     setAcceptHoverEvents(true);
     setZValue(1);
-    setToolTip(tr("<b>%1</b><br>%2, layer %3<br>total |score| of drawn edges: %4")
+    setToolTip(QCoreApplication::translate("redit::gui::CircuitItems", "<b>%1</b><br>%2, layer %3<br>total |score| of drawn edges: %4")
                    .arg(node.name.toHtmlEscaped(), nodeKindName(node.kind))
                    .arg(node.layer)
                    .arg(totalScore, 0, 'g', 4));
@@ -58,7 +56,7 @@ CircuitEdgeItem::CircuitEdgeItem(const CircuitEdge& edge, const CircuitLayout::E
     setFlag(ItemIsSelectable);
     setAcceptHoverEvents(true);
     setOpacity(0.45 + 0.55 * strength);
-    setToolTip(tr("<b>%1 → %2</b><br>score: %3")
+    setToolTip(QCoreApplication::translate("redit::gui::CircuitItems", "<b>%1 → %2</b><br>score: %3")
                    .arg(edge.from.toHtmlEscaped(), edge.to.toHtmlEscaped())
                    .arg(edge.score, 0, 'g', 4));
 }

@@ -53,7 +53,7 @@ CircuitPanel::CircuitPanel(QWidget* parent)
     table_->sortByColumn(CircuitEdgeModel::Score, Qt::DescendingOrder);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
-    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->verticalHeader()->setVisible(false);
     table_->setToolTip(tr("Drawn edges; click a column header to sort, select a row to highlight the edge"));
     auto* filter = new QLineEdit(this);
@@ -71,6 +71,7 @@ CircuitPanel::CircuitPanel(QWidget* parent)
     splitter->addWidget(tablePane);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({3000, 1000});
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(notice_);

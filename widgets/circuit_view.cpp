@@ -3,6 +3,7 @@
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QHash>
+#include <QResizeEvent>
 #include <QWheelEvent>
 #include <cmath>
 
@@ -87,6 +88,7 @@ void CircuitView::draw(const CircuitLayout& layout) {
         ++drawnNodes_;
     }
     scene()->setSceneRect(layout.bounds.adjusted(-20, -20, 20, 20));
+    autoFit_ = true;
     fitAll();
 }
 
@@ -103,7 +105,13 @@ void CircuitView::wheelEvent(QWheelEvent* event) {
     const double factor = std::pow(1.0015, event->angleDelta().y());
     const double zoom = transform().m11() * factor;
     if (zoom > 0.02 && zoom < 40) scale(factor, factor);
+    autoFit_ = false;
     event->accept();
+}
+
+void CircuitView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    if (autoFit_) fitAll();
 }
 
 bool CircuitView::findNode(const QString& text) {
@@ -125,6 +133,7 @@ bool CircuitView::findNode(const QString& text) {
         found->setSelected(true);
     }
     if (transform().m11() < 1.0) setTransform(QTransform());
+    autoFit_ = false;
     centerOn(found);
     return true;
 }

@@ -50,6 +50,7 @@ signals:
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void draw(const CircuitLayout& layout);
@@ -62,6 +63,7 @@ private:
     int edgeBudget_ = kDefaultEdgeBudget;
     bool layingOut_ = false;
     bool overBudget_ = false;
+    bool autoFit_ = true;  // keep fitting on resize until the user zooms
     int drawnEdges_ = 0;
     int drawnNodes_ = 0;
 };

@@ -71,7 +71,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), tabs_(new QTabWid
     createDocks();
     createMenus();
     statusBar()->showMessage(tr("Ready"));
-    resize(1200, 800);
+    resize(1300, 850);
     defaultState_ = saveState();
     restoreLayout();
 }
@@ -95,6 +95,7 @@ void MainWindow::createDocks() {
     QDockWidget* log = dock(tr("Log"), QStringLiteral("logDock"), log_, Qt::BottomDockWidgetArea);
     tabifyDockWidget(runs, log);
     runs->raise();
+    resizeDocks({runs}, {170}, Qt::Vertical);
     connect(runMonitor_, &RunMonitor::cancelRequested, this, &MainWindow::cancelRun);
 }
 

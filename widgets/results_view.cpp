@@ -148,7 +148,7 @@ void ResultsView::exportTable(bool latex) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text) ||
         file.write((latex ? resultsToLatex(results_) : resultsToCsv(results_)).toUtf8()) < 0) {
-        QMessageBox::warning(this, tr("Export failed"), tr("%1: %2").arg(path, file.errorString()));
+        QMessageBox::warning(this, tr("Export failed"), QStringLiteral("%1: %2").arg(path, file.errorString()));
     }
 }
 

@@ -7,24 +7,22 @@
 namespace redit::gui {
 
 QString runStateName(RunStatus::State state) {
-    const char* context = "redit::gui::RunMonitorModel";
     switch (state) {
-    case RunStatus::State::Queued: return QCoreApplication::translate(context, "queued");
-    case RunStatus::State::Running: return QCoreApplication::translate(context, "running");
-    case RunStatus::State::Finished: return QCoreApplication::translate(context, "finished");
-    case RunStatus::State::Failed: return QCoreApplication::translate(context, "failed");
-    case RunStatus::State::Cancelled: return QCoreApplication::translate(context, "cancelled");
+    case RunStatus::State::Queued: return QCoreApplication::translate("redit::gui::RunMonitorModel", "queued");
+    case RunStatus::State::Running: return QCoreApplication::translate("redit::gui::RunMonitorModel", "running");
+    case RunStatus::State::Finished: return QCoreApplication::translate("redit::gui::RunMonitorModel", "finished");
+    case RunStatus::State::Failed: return QCoreApplication::translate("redit::gui::RunMonitorModel", "failed");
+    case RunStatus::State::Cancelled: return QCoreApplication::translate("redit::gui::RunMonitorModel", "cancelled");
     }
     return {};
 }
 
 QString formatEta(int seconds) {
-    const char* context = "redit::gui::RunMonitorModel";
     if (seconds < 0) return QStringLiteral("–");
-    if (seconds < 60) return QCoreApplication::translate(context, "%1 s").arg(seconds);
+    if (seconds < 60) return QCoreApplication::translate("redit::gui::RunMonitorModel", "%1 s").arg(seconds);
     if (seconds < 3600)
-        return QCoreApplication::translate(context, "%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return QCoreApplication::translate(context, "%1 h %2 min")
+        return QCoreApplication::translate("redit::gui::RunMonitorModel", "%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return QCoreApplication::translate("redit::gui::RunMonitorModel", "%1 h %2 min")
         .arg(seconds / 3600)
         .arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
 }

@@ -74,7 +74,7 @@ QWidget* SettingsDialog::withBrowseButton(QLineEdit* field) {
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* browse = new QToolButton(row);
-    browse->setText(tr("…"));
+    browse->setText(QStringLiteral("…"));
     browse->setToolTip(tr("Choose the folder"));
     layout->addWidget(field, 1);
     layout->addWidget(browse);
