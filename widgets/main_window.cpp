@@ -95,7 +95,7 @@ void MainWindow::createDocks() {
     QDockWidget* log = dock(tr("Log"), QStringLiteral("logDock"), log_, Qt::BottomDockWidgetArea);
     tabifyDockWidget(runs, log);
     runs->raise();
-    resizeDocks({runs}, {170}, Qt::Vertical);
+    resizeDocks({runs}, {200}, Qt::Vertical);
     connect(runMonitor_, &RunMonitor::cancelRequested, this, &MainWindow::cancelRun);
 }
 
@@ -114,7 +114,7 @@ void MainWindow::createMenus() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     add(file, tr("Open &Demo Project"), QKeySequence(QStringLiteral("Ctrl+Shift+D")),
         tr("Open the bundled demo project (tiny model, small ContextHub subset)"), &MainWindow::openDemoProject);
-    add(file, tr("Save Project &As…"), QKeySequence::SaveAs, tr("Copy the open project to another folder"),
+    add(file, tr("Save Project &As…"), QKeySequence(QStringLiteral("Ctrl+Shift+S")), tr("Copy the open project to another folder"),
         &MainWindow::saveProjectAs);
     add(file, tr("&Close Project"), QKeySequence(QStringLiteral("Ctrl+Shift+W")), tr("Close the open project"),
         &MainWindow::closeProject);

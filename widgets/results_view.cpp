@@ -36,7 +36,7 @@ ResultsView::ResultsView(QWidget* parent)
     table_->setModel(model_);
     table_->setSortingEnabled(true);
     table_->verticalHeader()->setVisible(false);
-    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->setToolTip(tr("One row per method, level and seed; click a header to sort"));
     measure_->addItem(tr("Generality"));
     measure_->addItem(tr("Locality"));
@@ -64,6 +64,7 @@ ResultsView::ResultsView(QWidget* parent)
     splitter->addWidget(table_);
     splitter->addWidget(chartView_);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({480, 900});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(splitter, 1);

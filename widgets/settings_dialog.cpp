@@ -20,6 +20,7 @@ SettingsDialog::SettingsDialog(const WorkbenchSettings& current, bool cudaAvaila
       dtype_(new QComboBox(this)),
       language_(new QComboBox(this)) {
     setWindowTitle(tr("Settings"));
+    device_->setObjectName(QStringLiteral("deviceBox"));
     device_->addItem(tr("CPU"), QStringLiteral("cpu"));
     if (cudaAvailable) device_->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
     device_->setCurrentIndex(std::max(0, device_->findData(current.device)));
