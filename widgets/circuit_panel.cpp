@@ -92,6 +92,12 @@ CircuitPanel::CircuitPanel(QWidget* parent)
     });
 }
 
+CircuitPanel::~CircuitPanel() {
+    // Children are deleted after this class's members; their last signals must not reach it.
+    table_->selectionModel()->disconnect(this);
+    view_->disconnect(this);
+}
+
 void CircuitPanel::setCircuit(CircuitGraph graph) {
     full_ = std::move(graph);
     applySelection(selection_->selection());

@@ -21,6 +21,7 @@ class CircuitPanel : public QWidget, public FigureSource {
     Q_OBJECT
 public:
     explicit CircuitPanel(QWidget* parent = nullptr);
+    ~CircuitPanel() override;
 
     // The whole scored graph; the panel draws the part chosen by the selection widget.
     void setCircuit(CircuitGraph graph);

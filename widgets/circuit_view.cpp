@@ -24,7 +24,10 @@ CircuitView::CircuitView(QWidget* parent)
     connect(scene(), &QGraphicsScene::selectionChanged, this, &CircuitView::onSceneSelectionChanged);
 }
 
-CircuitView::~CircuitView() { engine_->cancel(this); }
+CircuitView::~CircuitView() {
+    engine_->cancel(this);
+    scene()->disconnect(this);  // the scene outlives this class's members while QWidget deletes children
+}
 
 void CircuitView::setCircuit(CircuitGraph graph) {
     graph_ = std::move(graph);
@@ -92,7 +95,7 @@ void CircuitView::draw(const CircuitLayout& layout) {
     fitAll();
 }
 
-QRectF CircuitView::figureRect() const { return scene()->itemsBoundingRect().adjusted(-10, -10, 10, 10); }
+QRectF CircuitView::figureRect() const { return paddedItemsRect(*scene(), 10); }
 
 void CircuitView::fitAll() {
     if (scene()->items().isEmpty()) return;

@@ -51,6 +51,8 @@ DistanceHeatmap::DistanceHeatmap(QWidget* parent)
     connect(scene_, &QGraphicsScene::selectionChanged, this, &DistanceHeatmap::onSelectionChanged);
 }
 
+DistanceHeatmap::~DistanceHeatmap() { scene_->disconnect(this); }  // the scene is deleted after our members
+
 void DistanceHeatmap::setDistances(PatternDistances distances) {
     distances_ = std::move(distances);
     const QString previous = metricBox_->currentText();
@@ -128,7 +130,7 @@ void DistanceHeatmap::redraw() {
     scene_->setSceneRect(scene_->itemsBoundingRect().adjusted(-10, -10, 10, 10));
 }
 
-QRectF DistanceHeatmap::figureRect() const { return scene_->itemsBoundingRect().adjusted(-10, -10, 10, 10); }
+QRectF DistanceHeatmap::figureRect() const { return paddedItemsRect(*scene_, 10); }
 
 void DistanceHeatmap::onSelectionChanged() {
     const QList<QGraphicsItem*> selected = scene_->selectedItems();

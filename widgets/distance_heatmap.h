@@ -15,6 +15,7 @@ class DistanceHeatmap : public QWidget, public FigureSource {
     Q_OBJECT
 public:
     explicit DistanceHeatmap(QWidget* parent = nullptr);
+    ~DistanceHeatmap() override;
 
     void setDistances(PatternDistances distances);
     QString metric() const;

@@ -62,6 +62,11 @@ void writePdf(QGraphicsScene& scene, const QRectF& source, const QString& path, 
 
 }  // namespace
 
+QRectF paddedItemsRect(const QGraphicsScene& scene, double margin) {
+    if (scene.items().isEmpty()) return {};
+    return scene.itemsBoundingRect().adjusted(-margin, -margin, margin, margin);
+}
+
 void renderFigure(QGraphicsScene& scene, const QRectF& source, QPainter& painter, const QRectF& target) {
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);

@@ -15,6 +15,9 @@ public:
     virtual QRectF figureRect() const = 0;
 };
 
+// The bounding rectangle of the scene's items with a margin; empty when the scene has no items.
+QRectF paddedItemsRect(const QGraphicsScene& scene, double margin);
+
 // The one paint path of every export: draws `source` of the scene into `target` of the painter.
 void renderFigure(QGraphicsScene& scene, const QRectF& source, QPainter& painter, const QRectF& target);
 

@@ -124,7 +124,7 @@ void MainWindow::createMenus() {
     add(file, tr("&Settings…"), QKeySequence(QStringLiteral("Ctrl+,")),
         tr("Device, threads, number format, folders and language"), &MainWindow::showSettings);
     file->addSeparator();
-    add(file, tr("&Quit"), QKeySequence::Quit, tr("Quit the workbench"), &QWidget::close);
+    add(file, tr("&Quit"), QKeySequence(QStringLiteral("Ctrl+Q")), tr("Quit the workbench"), &QWidget::close);
     rebuildRecentMenu();
 
     QMenu* view = menuBar()->addMenu(tr("&View"));

@@ -54,6 +54,12 @@ RunMonitor::RunMonitor(QWidget* parent)
     connect(cancel_, &QPushButton::clicked, this, &RunMonitor::cancelSelected);
 }
 
+RunMonitor::~RunMonitor() {
+    // Children are deleted after this class's members; their last signals must not reach it.
+    table_->selectionModel()->disconnect(this);
+    model_->disconnect(this);
+}
+
 void RunMonitor::updateCancelButton() {
     const QModelIndexList rows = table_->selectionModel()->selectedRows();
     const RunStatus* run = rows.isEmpty() ? nullptr : model_->runAt(rows.first().row());

@@ -13,6 +13,7 @@ class RunMonitor : public QWidget {
     Q_OBJECT
 public:
     explicit RunMonitor(QWidget* parent = nullptr);
+    ~RunMonitor() override;
     RunMonitorModel* model() const { return model_; }
     QTableView* table() const { return table_; }
 

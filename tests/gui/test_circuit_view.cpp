@@ -110,8 +110,15 @@ private slots:
         QCOMPARE(panel.view()->highlightedEdge(), edge);
 
         // Clicking an edge in the picture selects its row.
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QGraphicsItem* strongest = nullptr;
         for (QGraphicsItem* item : panel.view()->scene()->items())
-            if (item->type() == kEdgeType && item->data(kIndexKey).toInt() == 0) item->setSelected(true);
+            if (item->type() == kEdgeType && item->data(kIndexKey).toInt() == 0) strongest = item;
+        QVERIFY(strongest);
+        const QPointF middle = static_cast<QGraphicsPathItem*>(strongest)->path().pointAtPercent(0.5);
+        QTest::mouseClick(panel.view()->viewport(), Qt::LeftButton, {}, panel.view()->mapFromScene(middle));
+        QCOMPARE(panel.view()->highlightedEdge(), 0);
         const QModelIndexList rows = panel.edgeTable()->selectionModel()->selectedRows();
         QCOMPARE(rows.size(), 1);
         QCOMPARE(panel.edgeProxy()->mapToSource(rows.first()).row(), 0);
