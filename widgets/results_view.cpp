@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -25,6 +26,19 @@
 #include "results_export.h"
 
 namespace redit::gui {
+namespace {
+
+// Shows percentages with one decimal while the model keeps the full numbers for sorting and export.
+class OneDecimalDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QString displayText(const QVariant& value, const QLocale& locale) const override {
+        return value.typeId() == QMetaType::Double ? locale.toString(value.toDouble(), 'f', 1)
+                                                   : QStyledItemDelegate::displayText(value, locale);
+    }
+};
+
+}  // namespace
 
 ResultsView::ResultsView(QWidget* parent)
     : QWidget(parent),
@@ -34,6 +48,7 @@ ResultsView::ResultsView(QWidget* parent)
       chart_(new QChart),
       chartView_(new QChartView(chart_, this)) {
     table_->setModel(model_);
+    table_->setItemDelegate(new OneDecimalDelegate(table_));
     table_->setSortingEnabled(true);
     table_->verticalHeader()->setVisible(false);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -82,7 +97,7 @@ void ResultsView::setResults(std::vector<EditResult> results) {
     for (const EditResult& r : results_) {
         QList<QStandardItem*> row;
         row << new QStandardItem(r.method);
-        for (double v : {double(r.level), double(r.seed), r.generality, r.locality}) {
+        for (QVariant v : {QVariant(r.level), QVariant(r.seed), QVariant(r.generality), QVariant(r.locality)}) {
             auto* item = new QStandardItem;
             item->setData(v, Qt::DisplayRole);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

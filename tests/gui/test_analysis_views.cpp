@@ -74,6 +74,18 @@ private slots:
         QVERIFY(scatters[0]->color() != scatters[1]->color());
     }
 
+    void clickingAPointEmitsItsPair() {
+        InterferenceScatter scatter;
+        scatter.setSets({set("Jaccard", "5%", false, 6, -0.25)});
+        QSignalSpy clicked(&scatter, &InterferenceScatter::pairClicked);
+        for (QAbstractSeries* s : scatter.chart()->series())
+            if (auto* sc = qobject_cast<QScatterSeries*>(s); sc && sc->points().contains(QPointF(0.2, 0.3)))
+                emit sc->clicked(QPointF(0.2, 0.3));  // point 2: edited p0, probed p1
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.first().at(0).toString(), QString("p0"));
+        QCOMPARE(clicked.first().at(1).toString(), QString("p1"));
+    }
+
     void fitLineMatchesHandComputation() {
         // x = 0, 1, 2, 3; y = 1, 3, 2, 5: mean x 1.5, mean y 2.75, Sxx 5, Sxy 5.5, Syy 8.75.
         std::vector<InterferencePoint> points = {{0, 1, "a", "b"}, {1, 3, "a", "b"}, {2, 2, "a", "b"}, {3, 5, "a", "b"}};
