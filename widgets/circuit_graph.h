@@ -33,7 +33,8 @@ struct EdgeSelection {
     double value = 50;
 };
 
-// The selected edges, strongest |score| first, and only the nodes they touch (dangling nodes pruned).
+// The selected edges, strongest |score| first, and only the nodes they touch. (Pruning nodes with no path
+// from the input or to the logits is the circuits module's job; the view draws what it is given.)
 CircuitGraph selectEdges(const CircuitGraph& graph, const EdgeSelection& selection);
 
 }  // namespace redit::gui
