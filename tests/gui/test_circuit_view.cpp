@@ -69,6 +69,26 @@ private slots:
         QVERIFY(input < head0 && head0 < mlp && mlp < logits);
     }
 
+    void edgesAreStyledByScoreAndNodesByKind() {
+        CircuitView view;
+        QSignalSpy finished(&view, &CircuitView::layoutFinished);
+        view.setCircuit(smallCircuit());
+        QVERIFY(finished.wait(10000));
+        QHash<int, CircuitEdgeItem*> edges;
+        for (QGraphicsItem* item : view.scene()->items())
+            if (item->type() == kEdgeType) edges.insert(item->data(kIndexKey).toInt(), static_cast<CircuitEdgeItem*>(item));
+        QCOMPARE(edges.size(), 6);
+        CircuitEdgeItem* strongest = edges.value(1);  // a0.h0 -> m0, -0.9: red, widest
+        CircuitEdgeItem* positive = edges.value(0);   // input -> a0.h0, 0.5: blue
+        QVERIFY(strongest->pen().color().red() > strongest->pen().color().blue());
+        QVERIFY(positive->pen().color().blue() > positive->pen().color().red());
+        QCOMPARE(strongest->pen().widthF(), 5.0);  // 0.6 + 4.4 * |score| / max |score|
+        QVERIFY(qAbs(positive->pen().widthF() - (0.6 + 4.4 * 0.5 / 0.9)) < 1e-9);
+        QVERIFY(strongest->toolTip().contains("a0.h0") && strongest->toolTip().contains("-0.9"));
+        QVERIFY(nodeKindColour(NodeKind::Head) != nodeKindColour(NodeKind::Mlp));
+        QVERIFY(nodeKindColour(NodeKind::Input) != nodeKindColour(NodeKind::Logits));
+    }
+
     void edgesWithUnknownEndsAreSkipped() {
         CircuitGraph g = smallCircuit();
         g.edges.push_back({"nowhere", "logits", 3.0});
