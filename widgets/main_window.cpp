@@ -2,48 +2,359 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTime>
+#include <QVBoxLayout>
 
 #include "about_dialog.h"
+#include "circuit_panel.h"
+#include "distance_heatmap.h"
+#include "figure_export.h"
+#include "interference_scatter.h"
+#include "project_explorer.h"
+#include "results_view.h"
+#include "run_monitor.h"
+#include "run_monitor_model.h"
+#include "settings_dialog.h"
+#include "util/error.h"
 
 namespace redit::gui {
+namespace {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+constexpr int kMaxRecent = 8;
+const QString kRecentKey = QStringLiteral("mainWindow/recentProjects");
+
+bool confirm(QWidget* parent, const QString& title, const QString& question) {
+    return QMessageBox::question(parent, title, question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No) ==
+           QMessageBox::Yes;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), tabs_(new QTabWidget(this)), notice_(new QLabel(this)) {
     setWindowTitle(tr("REdit Workbench"));
     setObjectName(QStringLiteral("MainWindow"));
-    auto* tabs = new QTabWidget(this);
-    tabs->setObjectName(QStringLiteral("centralTabs"));
-    tabs->setDocumentMode(true);
-    auto* welcome = new QLabel(tr("<h2>REdit Workbench</h2><p>Open a project or the demo project to begin.</p>"), tabs);
+    tabs_->setObjectName(QStringLiteral("centralTabs"));
+    tabs_->setDocumentMode(true);
+    tabs_->setTabsClosable(true);
+    tabs_->setMovable(true);
+    auto* welcome = new QLabel(tr("<h2>REdit Workbench</h2><p>Open a project or the demo project to begin.</p>"), tabs_);
     welcome->setAlignment(Qt::AlignCenter);
-    tabs->addTab(welcome, tr("Welcome"));
-    setCentralWidget(tabs);
+    tabs_->addTab(welcome, tr("Welcome"));
+    connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        QWidget* page = tabs_->widget(index);
+        tabs_->removeTab(index);
+        page->deleteLater();
+    });
+    notice_->setVisible(false);
+    notice_->setAlignment(Qt::AlignCenter);
+    notice_->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; padding: 6px; font-weight: bold; }"));
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(notice_);
+    layout->addWidget(tabs_, 1);
+    setCentralWidget(central);
+
+    createDocks();
     createMenus();
     statusBar()->showMessage(tr("Ready"));
-    resize(1200, 800);
+    resize(1300, 850);
+    defaultState_ = saveState();
     restoreLayout();
 }
 
-void MainWindow::createMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+void MainWindow::createDocks() {
+    auto dock = [this](const QString& title, const QString& name, QWidget* content, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(content);
+        addDockWidget(area, d);
+        return d;
+    };
+    explorer_ = new ProjectExplorer(this);
+    runMonitor_ = new RunMonitor(this);
+    log_ = new QPlainTextEdit(this);
+    log_->setReadOnly(true);
+    log_->setMaximumBlockCount(10000);
+    log_->setToolTip(tr("Messages of this session"));
+    dock(tr("Project"), QStringLiteral("projectDock"), explorer_, Qt::LeftDockWidgetArea);
+    QDockWidget* runs = dock(tr("Runs"), QStringLiteral("runsDock"), runMonitor_, Qt::BottomDockWidgetArea);
+    QDockWidget* log = dock(tr("Log"), QStringLiteral("logDock"), log_, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(runs, log);
+    runs->raise();
+    resizeDocks({runs}, {200}, Qt::Vertical);
+    connect(runMonitor_, &RunMonitor::cancelRequested, this, &MainWindow::cancelRun);
+}
 
-    menuBar()->addMenu(tr("&View"))->setObjectName(QStringLiteral("viewMenu"));
+void MainWindow::createMenus() {
+    auto add = [this](QMenu* menu, const QString& text, const QKeySequence& keys, const QString& tip, auto slot) {
+        QAction* action = menu->addAction(text, this, slot);
+        action->setShortcut(keys);
+        action->setStatusTip(tip);
+        action->setToolTip(tip);
+        return action;
+    };
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setToolTipsVisible(true);
+    add(file, tr("&New Project…"), QKeySequence::New, tr("Create a project in an empty folder"), &MainWindow::newProject);
+    add(file, tr("&Open Project…"), QKeySequence::Open, tr("Open a project folder"), &MainWindow::openProject);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    add(file, tr("Open &Demo Project"), QKeySequence(QStringLiteral("Ctrl+Shift+D")),
+        tr("Open the bundled demo project (tiny model, small ContextHub subset)"), &MainWindow::openDemoProject);
+    add(file, tr("Save Project &As…"), QKeySequence(QStringLiteral("Ctrl+Shift+S")), tr("Copy the open project to another folder"),
+        &MainWindow::saveProjectAs);
+    add(file, tr("&Close Project"), QKeySequence(QStringLiteral("Ctrl+Shift+W")), tr("Close the open project"),
+        &MainWindow::closeProject);
+    file->addSeparator();
+    add(file, tr("&Export Figure…"), QKeySequence(QStringLiteral("Ctrl+E")),
+        tr("Save the current view as PNG, SVG or PDF"), &MainWindow::exportFigure);
+    add(file, tr("&Settings…"), QKeySequence(QStringLiteral("Ctrl+,")),
+        tr("Device, threads, number format, folders and language"), &MainWindow::showSettings);
+    file->addSeparator();
+    add(file, tr("&Quit"), QKeySequence(QStringLiteral("Ctrl+Q")), tr("Quit the workbench"), &QWidget::close);
+    rebuildRecentMenu();
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    const QList<QDockWidget*> docks = findChildren<QDockWidget*>();
+    for (int i = 0; i < docks.size(); ++i) {
+        QAction* toggle = docks[i]->toggleViewAction();
+        toggle->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(i + 1)));
+        toggle->setStatusTip(tr("Show or hide the %1 pane").arg(docks[i]->windowTitle()));
+        view->addAction(toggle);
+    }
+    view->addSeparator();
+    add(view, tr("&Reset Layout"), QKeySequence(), tr("Put every pane back where it started"), &MainWindow::resetLayout);
+    add(view, tr("C&lear Log"), QKeySequence(), tr("Remove all messages from the log pane"), &MainWindow::clearLog);
+
     menuBar()->addMenu(tr("&Run"))->setObjectName(QStringLiteral("runMenu"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About REdit Workbench"), this, &MainWindow::showAbout);
+    add(help, tr("&About REdit Workbench"), QKeySequence::HelpContents, tr("Version, licence and method"),
+        &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+QStringList MainWindow::recentProjects() { return QSettings().value(kRecentKey).toStringList(); }
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    const QStringList recent = recentProjects();
+    for (const QString& folder : recent)
+        recentMenu_->addAction(QDir::toNativeSeparators(folder), this, [this, folder] { openProjectAt(folder); });
+    if (recent.isEmpty()) recentMenu_->addAction(tr("(none)"))->setEnabled(false);
+    recentMenu_->addSeparator();
+    QAction* clear = recentMenu_->addAction(tr("Clear List"), this, [this] {
+        QSettings().remove(kRecentKey);
+        rebuildRecentMenu();
+    });
+    clear->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::appendLog(const QString& line) {
+    log_->appendPlainText(QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), line));
+}
+
+void MainWindow::setNotice(const QString& text) {
+    notice_->setText(text);
+    notice_->setVisible(!text.isEmpty());
+}
+
+template <typename View>
+View* MainWindow::tabFor(const QString& title) {
+    for (int i = 0; i < tabs_->count(); ++i) {
+        if (tabs_->tabText(i) != title) continue;
+        if (auto* view = qobject_cast<View*>(tabs_->widget(i))) {
+            tabs_->setCurrentIndex(i);
+            return view;
+        }
+    }
+    auto* view = new View(tabs_);
+    tabs_->setCurrentIndex(tabs_->addTab(view, title));
+    return view;
+}
+
+CircuitPanel* MainWindow::showCircuit(const QString& title, CircuitGraph graph) {
+    CircuitPanel* panel = tabFor<CircuitPanel>(title);
+    panel->setCircuit(std::move(graph));
+    return panel;
+}
+
+DistanceHeatmap* MainWindow::showDistances(const QString& title, PatternDistances distances) {
+    DistanceHeatmap* view = tabFor<DistanceHeatmap>(title);
+    view->setDistances(std::move(distances));
+    return view;
+}
+
+InterferenceScatter* MainWindow::showInterference(const QString& title, std::vector<InterferenceSet> sets) {
+    InterferenceScatter* view = tabFor<InterferenceScatter>(title);
+    view->setSets(std::move(sets));
+    return view;
+}
+
+ResultsView* MainWindow::showResults(const QString& title, std::vector<EditResult> results) {
+    ResultsView* view = tabFor<ResultsView>(title);
+    view->setResults(std::move(results));
+    return view;
+}
+
+bool MainWindow::callController(const QString& what, const std::function<ProjectContents()>& call) {
+    if (!controller_) {
+        appendLog(tr("%1: no project store is connected to this window").arg(what));
+        statusBar()->showMessage(tr("No project store is connected"), 5000);
+        return false;
+    }
+    try {
+        projectIsOpen(call());
+        return true;
+    } catch (const redit::Error& e) {
+        const QString message = QString::fromStdString(e.what());
+        appendLog(tr("%1 failed: %2").arg(what, message));
+        QMessageBox::critical(this, what, message);
+        return false;
+    }
+}
+
+void MainWindow::projectIsOpen(const ProjectContents& contents) {
+    projectOpen_ = true;
+    explorer_->setContents(contents);
+    setWindowTitle(tr("%1 – REdit Workbench").arg(contents.name));
+    appendLog(tr("Opened project %1").arg(QDir::toNativeSeparators(contents.folder)));
+    if (!contents.folder.isEmpty()) {
+        QStringList recent = recentProjects();
+        recent.removeAll(contents.folder);
+        recent.prepend(contents.folder);
+        QSettings().setValue(kRecentKey, recent.mid(0, kMaxRecent));
+        rebuildRecentMenu();
+    }
+    emit projectOpened(contents.folder);
+}
+
+void MainWindow::newProject() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("New project: choose an empty folder"));
+    if (folder.isEmpty()) return;
+    if (!QDir(folder).isEmpty()) {
+        QMessageBox::warning(this, tr("New Project"), tr("%1 is not empty; choose an empty folder.").arg(folder));
+        return;
+    }
+    callController(tr("New Project"), [&] { return controller_->newProject(folder); });
+}
+
+void MainWindow::openProject() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open project folder"));
+    if (!folder.isEmpty()) openProjectAt(folder);
+}
+
+void MainWindow::openProjectAt(const QString& folder) {
+    callController(tr("Open Project"), [&] { return controller_->openProject(folder); });
+}
+
+void MainWindow::openDemoProject() {
+    callController(tr("Open Demo Project"), [&] { return controller_->openDemoProject(); });
+}
+
+void MainWindow::saveProjectAs() {
+    if (!projectOpen_) {
+        statusBar()->showMessage(tr("No project is open"), 5000);
+        return;
+    }
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Save project as: choose a folder"));
+    if (folder.isEmpty()) return;
+    if (!QDir(folder).isEmpty() &&
+        !confirm(this, tr("Save Project As"), tr("%1 is not empty. Files in it may be overwritten. Continue?").arg(folder)))
+        return;
+    callController(tr("Save Project As"), [&] { return controller_->saveProjectAs(folder); });
+}
+
+void MainWindow::closeProject() {
+    if (!projectOpen_) return;
+    if (!confirm(this, tr("Close Project"), tr("Close the project? Its open views are closed too."))) return;
+    if (controller_) controller_->closeProject();
+    projectOpen_ = false;
+    explorer_->clearContents();
+    while (tabs_->count() > 1) {
+        QWidget* page = tabs_->widget(tabs_->count() - 1);
+        tabs_->removeTab(tabs_->count() - 1);
+        page->deleteLater();
+    }
+    setWindowTitle(tr("REdit Workbench"));
+    appendLog(tr("Closed the project"));
+    emit projectClosed();
+}
+
+void MainWindow::cancelRun(const QString& runId) {
+    if (!controller_) {
+        appendLog(tr("Cancel run %1: no job engine is connected").arg(runId));
+        return;
+    }
+    try {
+        controller_->cancelRun(runId);
+        appendLog(tr("Cancelling run %1").arg(runId));
+    } catch (const redit::Error& e) {
+        appendLog(tr("Cancel run %1 failed: %2").arg(runId, QString::fromStdString(e.what())));
+    }
+}
+
+void MainWindow::exportFigure() {
+    QWidget* page = tabs_->currentWidget();
+    auto* figure = dynamic_cast<FigureSource*>(page);
+    if (!figure) {
+        statusBar()->showMessage(tr("This view has no figure to export"), 5000);
+        return;
+    }
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export figure"), tabs_->tabText(tabs_->currentIndex()),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"),
+                                                      &filter);
+    if (path.isEmpty()) return;
+    int dpi = 300;
+    if (!path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        bool ok = false;
+        dpi = QInputDialog::getInt(this, tr("Export figure"), tr("Resolution (dots per inch):"), 300, 36, 1200, 1, &ok);
+        if (!ok) return;
+    }
+    try {
+        redit::gui::exportFigure(*figure, path, dpi);
+        appendLog(tr("Exported %1").arg(QDir::toNativeSeparators(path)));
+    } catch (const redit::Error& e) {
+        QMessageBox::critical(this, tr("Export failed"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::showSettings() {
+    QSettings settings;
+    SettingsDialog dialog(WorkbenchSettings::load(settings), cudaAvailable_, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const WorkbenchSettings chosen = dialog.settings();
+    chosen.save(settings);
+    appendLog(tr("Settings saved"));
+    emit settingsChanged(chosen);
 }
 
 void MainWindow::showAbout() {
     AboutDialog dialog(this);
     dialog.exec();
+}
+
+void MainWindow::resetLayout() {
+    if (confirm(this, tr("Reset Layout"), tr("Put every pane back in its original place?"))) restoreState(defaultState_);
+}
+
+void MainWindow::clearLog() {
+    if (confirm(this, tr("Clear Log"), tr("Remove all messages from the log?"))) log_->clear();
 }
 
 void MainWindow::restoreLayout() {
@@ -59,6 +370,11 @@ void MainWindow::saveLayout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    const int active = runMonitor_->model()->activeRunCount();
+    if (active > 0 && !confirm(this, tr("Quit"), tr("%n run(s) still running will be stopped. Quit anyway?", nullptr, active))) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     event->accept();
 }

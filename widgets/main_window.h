@@ -1,22 +1,96 @@
 #pragma once
 #include <QMainWindow>
+#include <functional>
+#include <vector>
+
+#include "analysis_data.h"
+#include "circuit_graph.h"
+#include "project_controller.h"
+#include "workbench_settings.h"
+
+class QLabel;
+class QMenu;
+class QPlainTextEdit;
+class QTabWidget;
 
 namespace redit::gui {
 
-// The workbench's main window: menus, dockable panes (added by later views) and the central tab area.
+class CircuitPanel;
+class DistanceHeatmap;
+class InterferenceScatter;
+class ProjectExplorer;
+class ResultsView;
+class RunMonitor;
+
+// The workbench's main window: File/View/Help menus, the project explorer, run monitor and log docks (their
+// layout is remembered), and central tabs for circuits, distance heatmaps, interference scatters and results.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
 
+    // The File actions call this controller (not owned); without one they say that no store is connected.
+    void setProjectController(ProjectController* controller) { controller_ = controller; }
+    void setCudaAvailable(bool available) { cudaAvailable_ = available; }
+
+    ProjectExplorer* projectExplorer() const { return explorer_; }
+    RunMonitor* runMonitor() const { return runMonitor_; }
+    QTabWidget* tabs() const { return tabs_; }
+    void appendLog(const QString& line);
+    // A banner above the tabs, e.g. to label synthetic data; empty hides it.
+    void setNotice(const QString& text);
+
+    // Each opens a tab with this title, or reuses the one already open.
+    CircuitPanel* showCircuit(const QString& title, CircuitGraph graph);
+    DistanceHeatmap* showDistances(const QString& title, PatternDistances distances);
+    InterferenceScatter* showInterference(const QString& title, std::vector<InterferenceSet> sets);
+    ResultsView* showResults(const QString& title, std::vector<EditResult> results);
+
+    static QStringList recentProjects();
+
+signals:
+    void projectOpened(const QString& folder);
+    void projectClosed();
+    void settingsChanged(const redit::gui::WorkbenchSettings& settings);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void createDocks();
     void createMenus();
+    void rebuildRecentMenu();
+    template <typename View> View* tabFor(const QString& title);
+
+    void newProject();
+    void openProject();
+    void openProjectAt(const QString& folder);
+    void saveProjectAs();
+    void openDemoProject();
+    void closeProject();
+    void cancelRun(const QString& runId);
+    void exportFigure();
+    void showSettings();
     void showAbout();
+    void resetLayout();
+    void clearLog();
+    // Runs a controller call; shows its error instead of throwing. Returns false when it failed.
+    bool callController(const QString& what, const std::function<ProjectContents()>& call);
+    void projectIsOpen(const ProjectContents& contents);
+
     void restoreLayout();
     void saveLayout();
+
+    ProjectController* controller_ = nullptr;
+    bool cudaAvailable_ = false;
+    bool projectOpen_ = false;
+    QByteArray defaultState_;
+    QTabWidget* tabs_;
+    QLabel* notice_;
+    ProjectExplorer* explorer_ = nullptr;
+    RunMonitor* runMonitor_ = nullptr;
+    QPlainTextEdit* log_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
 };
 
 }  // namespace redit::gui

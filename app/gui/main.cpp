@@ -1,19 +1,74 @@
 // `redit-workbench`: the Qt desktop workbench.
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
 
+#include "circuit_view.h"
+#include "demo_views.h"
 #include "main_window.h"
-#include "util/openmp_env.h"
 #include "redit/build_info.h"
+#include "translation.h"
+#include "util/openmp_env.h"
+#include "workbench_settings.h"
+
+namespace {
+
+// Saves a picture of the window once every circuit layout has finished, then quits.
+void screenshotWhenSettled(redit::gui::MainWindow& window, const QString& path) {
+    auto* poll = new QTimer(&window);
+    QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, path] {
+        for (const auto* view : window.findChildren<redit::gui::CircuitView*>())
+            if (view->isLayingOut()) return;
+        poll->stop();
+        const bool saved = window.grab().save(path);
+        if (!saved) std::fprintf(stderr, "redit-workbench: cannot write %s\n", qPrintable(path));
+        QCoreApplication::exit(saved ? 0 : 1);
+    });
+    poll->start(700);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     redit::ensurePassiveOpenMpWait(argv);
     QApplication app(argc, argv);
+    Q_INIT_RESOURCE(resources);  // the icons live in the static redit_widgets library
     QApplication::setOrganizationName(QStringLiteral("REdit"));
     QApplication::setApplicationName(QStringLiteral("REdit Workbench"));
     QApplication::setApplicationVersion(QString::fromLatin1(redit::build_info::kVersion));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/redit.svg")));
 
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("REdit Workbench: circuits, interference and reasoning edits"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption demoViews(QStringLiteral("demo-views"),
+                                 QStringLiteral("Fill the views with a small synthetic example (labelled as such)."));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                  QStringLiteral("Save a picture of the window to FILE once it settles, then quit."),
+                                  QStringLiteral("FILE"));
+    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Show the central tab with this index."),
+                           QStringLiteral("INDEX"));
+    QCommandLineOption language(QStringLiteral("language"), QStringLiteral("Override the language setting (en, zh_CN)."),
+                                QStringLiteral("CODE"));
+    for (QCommandLineOption* hidden : {&screenshot, &tab, &language}) hidden->setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({demoViews, screenshot, tab, language});
+    parser.process(app);
+
+    QTranslator translator;
+    const QString chosenLanguage = parser.isSet(language) ? parser.value(language)
+                                                          : redit::gui::WorkbenchSettings::load(QSettings()).language;
+    if (!redit::gui::installTranslation(chosenLanguage, translator))
+        std::fprintf(stderr, "redit-workbench: no translation for %s, using English\n", qPrintable(chosenLanguage));
+
     redit::gui::MainWindow window;
+    if (parser.isSet(demoViews)) redit::gui::showDemoViews(window);
+    if (parser.isSet(tab)) window.tabs()->setCurrentIndex(parser.value(tab).toInt());
     window.show();
+    if (parser.isSet(screenshot)) screenshotWhenSettled(window, parser.value(screenshot));
     return app.exec();
 }

@@ -1,0 +1,216 @@
+#include <QGraphicsItem>
+#include <QGraphicsScene>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTimer>
+#include <QtTest>
+
+#include "circuit_graph.h"
+#include "circuit_items.h"
+#include "circuit_layout.h"
+#include "circuit_panel.h"
+#include "circuit_selection_widget.h"
+#include "circuit_view.h"
+#include "synthetic_examples.h"
+
+using namespace redit::gui;
+
+class TestCircuitView : public QObject {
+    Q_OBJECT
+
+    // input -> a0.h0 -> m0 -> logits, and input -> m0 (scores chosen so |score| order is known).
+    static CircuitGraph smallCircuit() {
+        CircuitGraph g;
+        g.nodes = {{"input", NodeKind::Input, -1}, {"a0.h0", NodeKind::Head, 0}, {"a0.h1", NodeKind::Head, 0},
+                   {"m0", NodeKind::Mlp, 0},       {"logits", NodeKind::Logits, 1}};
+        g.edges = {{"input", "a0.h0", 0.5}, {"a0.h0", "m0", -0.9}, {"m0", "logits", 0.7},
+                   {"input", "m0", 0.1},    {"input", "a0.h1", -0.2}, {"a0.h1", "logits", 0.05}};
+        return g;
+    }
+
+    static QRectF boxOf(const CircuitView& view, const QString& name) {
+        for (QGraphicsItem* item : view.scene()->items())
+            if (item->type() == kNodeType && view.circuit().nodes[size_t(item->data(kIndexKey).toInt())].name == name)
+                return item->boundingRect();
+        return {};
+    }
+
+private slots:
+    void selectsStrongestEdgesAndPrunesUntouchedNodes() {
+        const CircuitGraph g = smallCircuit();
+        CircuitGraph top2 = selectEdges(g, {EdgeSelection::Mode::TopN, 2});
+        QCOMPARE(top2.edges.size(), size_t(2));
+        QCOMPARE(top2.edges[0].score, -0.9);  // strongest |score| first, sign kept
+        QCOMPARE(top2.edges[1].score, 0.7);
+        QCOMPARE(top2.nodes.size(), size_t(3));  // a0.h0, m0, logits; input and a0.h1 are untouched
+        // Fraction 0.5 of 6 edges = 3; threshold 0.2 keeps |score| >= 0.2: 0.9, 0.7, 0.5, 0.2.
+        QCOMPARE(selectEdges(g, {EdgeSelection::Mode::Fraction, 0.5}).edges.size(), size_t(3));
+        QCOMPARE(selectEdges(g, {EdgeSelection::Mode::Threshold, 0.2}).edges.size(), size_t(4));
+        QCOMPARE(selectEdges(g, {EdgeSelection::Mode::TopN, 1e9}).edges.size(), size_t(6));
+        QCOMPARE(selectEdges(g, {EdgeSelection::Mode::TopN, -3}).edges.size(), size_t(0));
+        QCOMPARE(selectEdges(g, {EdgeSelection::Mode::Fraction, std::nan("")}).edges.size(), size_t(0));
+    }
+
+    void laysOutASmallCircuitByLayer() {
+        CircuitView view;
+        QSignalSpy finished(&view, &CircuitView::layoutFinished);
+        view.setCircuit(smallCircuit());
+        QVERIFY(view.isLayingOut());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(view.drawnNodeCount(), 5);
+        QCOMPARE(view.drawnEdgeCount(), 6);
+        // Ranks run top to bottom: input, layer-0 heads, layer-0 MLP, logits.
+        const double input = boxOf(view, "input").center().y();
+        const double head0 = boxOf(view, "a0.h0").center().y();
+        const double head1 = boxOf(view, "a0.h1").center().y();
+        const double mlp = boxOf(view, "m0").center().y();
+        const double logits = boxOf(view, "logits").center().y();
+        QCOMPARE(head0, head1);
+        QVERIFY(input < head0 && head0 < mlp && mlp < logits);
+    }
+
+    void edgesAreStyledByScoreAndNodesByKind() {
+        CircuitView view;
+        QSignalSpy finished(&view, &CircuitView::layoutFinished);
+        view.setCircuit(smallCircuit());
+        QVERIFY(finished.wait(10000));
+        QHash<int, CircuitEdgeItem*> edges;
+        for (QGraphicsItem* item : view.scene()->items())
+            if (item->type() == kEdgeType) edges.insert(item->data(kIndexKey).toInt(), static_cast<CircuitEdgeItem*>(item));
+        QCOMPARE(edges.size(), 6);
+        CircuitEdgeItem* strongest = edges.value(1);  // a0.h0 -> m0, -0.9: red, widest
+        CircuitEdgeItem* positive = edges.value(0);   // input -> a0.h0, 0.5: blue
+        QVERIFY(strongest->pen().color().red() > strongest->pen().color().blue());
+        QVERIFY(positive->pen().color().blue() > positive->pen().color().red());
+        QCOMPARE(strongest->pen().widthF(), 5.0);  // 0.6 + 4.4 * |score| / max |score|
+        QVERIFY(qAbs(positive->pen().widthF() - (0.6 + 4.4 * 0.5 / 0.9)) < 1e-9);
+        QVERIFY(strongest->toolTip().contains("a0.h0") && strongest->toolTip().contains("-0.9"));
+        QVERIFY(nodeKindColour(NodeKind::Head) != nodeKindColour(NodeKind::Mlp));
+        QVERIFY(nodeKindColour(NodeKind::Input) != nodeKindColour(NodeKind::Logits));
+    }
+
+    void edgesWithUnknownEndsAreSkipped() {
+        CircuitGraph g = smallCircuit();
+        g.edges.push_back({"nowhere", "logits", 3.0});
+        g.nodes.push_back({"m0", NodeKind::Mlp, 0});  // a repeated name is drawn once
+        CircuitView view;
+        QSignalSpy finished(&view, &CircuitView::layoutFinished);
+        view.setCircuit(g);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(view.drawnEdgeCount(), 6);
+        QCOMPARE(view.drawnNodeCount(), 5);
+    }
+
+    void topNChangesTheDrawnEdgeCount() {
+        CircuitPanel panel;
+        QSignalSpy finished(panel.view(), &CircuitView::layoutFinished);
+        panel.selectionWidget()->setSelection({EdgeSelection::Mode::TopN, 40});
+        panel.setCircuit(syntheticCircuit(4, 4, 120, 7));
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.view()->isLayingOut() && finished.count() > 0, 10000);
+        QCOMPARE(panel.view()->drawnEdgeCount(), 40);
+        QCOMPARE(panel.edgeProxy()->rowCount(), 40);
+
+        finished.clear();
+        panel.selectionWidget()->setSelection({EdgeSelection::Mode::TopN, 15});
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.view()->isLayingOut() && finished.count() > 0, 10000);
+        QCOMPARE(panel.view()->drawnEdgeCount(), 15);
+        QCOMPARE(panel.edgeProxy()->rowCount(), 15);
+    }
+
+    void tableAndPictureSelectTogether() {
+        CircuitPanel panel;
+        QSignalSpy finished(panel.view(), &CircuitView::layoutFinished);
+        panel.setCircuit(smallCircuit());
+        QVERIFY(finished.wait(10000));
+        // The table is sorted by score, descending: its first row is m0 -> logits (0.7), edge 1 of the selection.
+        const QModelIndex first = panel.edgeProxy()->index(0, 0);
+        panel.edgeTable()->selectRow(0);
+        const int edge = panel.edgeProxy()->mapToSource(first).row();
+        QCOMPARE(panel.view()->circuit().edges[size_t(edge)].score, 0.7);
+        QCOMPARE(panel.view()->highlightedEdge(), edge);
+
+        // Clicking an edge in the picture selects its row.
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QGraphicsItem* strongest = nullptr;
+        for (QGraphicsItem* item : panel.view()->scene()->items())
+            if (item->type() == kEdgeType && item->data(kIndexKey).toInt() == 0) strongest = item;
+        QVERIFY(strongest);
+        const QPointF middle = static_cast<QGraphicsPathItem*>(strongest)->path().pointAtPercent(0.5);
+        QTest::mouseClick(panel.view()->viewport(), Qt::LeftButton, {}, panel.view()->mapFromScene(middle));
+        QCOMPARE(panel.view()->highlightedEdge(), 0);
+        const QModelIndexList rows = panel.edgeTable()->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(panel.edgeProxy()->mapToSource(rows.first()).row(), 0);
+    }
+
+    void findsAndHighlightsANode() {
+        CircuitView view;
+        QSignalSpy finished(&view, &CircuitView::layoutFinished);
+        view.setCircuit(smallCircuit());
+        QVERIFY(finished.wait(10000));
+        QVERIFY(view.findNode("M0"));
+        const QList<QGraphicsItem*> selected = view.scene()->selectedItems();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(view.circuit().nodes[size_t(selected.first()->data(kIndexKey).toInt())].name, QString("m0"));
+        QVERIFY(view.findNode("h1"));  // partial match
+        QVERIFY(!view.findNode("a9.h9"));
+    }
+
+    void overBudgetShowsANoticeInsteadOfLayingOut() {
+        CircuitView view;
+        view.setEdgeBudget(100);
+        QSignalSpy finished(&view, &CircuitView::layoutFinished);
+        view.setCircuit(syntheticCircuit(6, 6, 150, 3));
+        QCOMPARE(finished.count(), 1);  // at once, no layout thread involved
+        QVERIFY(view.isOverBudget());
+        QVERIFY(!view.isLayingOut());
+        QCOMPARE(view.drawnEdgeCount(), 0);
+        QCOMPARE(view.scene()->items().size(), 1);
+    }
+
+    void largeCircuitDoesNotBlockTheEventLoop() {
+        const CircuitGraph big = syntheticCircuit(24, 12, 2000, 11);
+        QCOMPARE(big.edges.size(), size_t(2000));
+        CircuitView view;
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, [&] { ++ticks; });
+        ticker.start(10);
+        QSignalSpy finished(&view, &CircuitView::layoutFinished);
+        QElapsedTimer clock;
+        clock.start();
+        view.setCircuit(big);
+        QVERIFY(finished.wait(120000));
+        const qint64 ms = clock.elapsed();
+        QCOMPARE(view.drawnEdgeCount(), 2000);
+        // The timer kept firing while Graphviz worked on its own thread (one tick per 10 ms of a busy layout).
+        QVERIFY2(ticks >= 3, qPrintable(QString("only %1 timer ticks in %2 ms").arg(ticks).arg(ms)));
+        qInfo("2,000-edge layout: %lld ms, %d timer ticks meanwhile", ms, ticks);
+    }
+
+    void newerCircuitReplacesAPendingOne() {
+        CircuitView view;
+        QSignalSpy finished(&view, &CircuitView::layoutFinished);
+        view.setCircuit(syntheticCircuit(8, 8, 400, 5));
+        view.setCircuit(smallCircuit());
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isLayingOut(), 20000);
+        QCOMPARE(view.drawnEdgeCount(), 6);
+        QCOMPARE(finished.count(), 1);  // the stale layout was never drawn
+    }
+
+    void viewDestroyedDuringLayoutIsSafe() {
+        {
+            CircuitView view;
+            view.setCircuit(syntheticCircuit(10, 8, 600, 9));
+        }
+        CircuitView next;
+        QSignalSpy finished(&next, &CircuitView::layoutFinished);
+        next.setCircuit(smallCircuit());
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(next.drawnEdgeCount(), 6);
+    }
+};
+
+QTEST_MAIN(TestCircuitView)
+#include "test_circuit_view.moc"

@@ -1,0 +1,848 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>redit::gui::AboutDialog</name>
+    <message>
+        <source>About REdit Workbench</source>
+        <translation>关于 REdit 工作台</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;REdit Workbench %1&lt;/h2&gt;&lt;p&gt;Revision %2&lt;/p&gt;&lt;p&gt;Find the circuits behind a language model&apos;s reasoning patterns, measure how they overlap and interfere, and edit one pattern without breaking the others (REdit: contrastive circuit reshaping, then LoRA editing; baselines LoRA, ROME, AlphaEdit).&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;REdit 工作台 %1&lt;/h2&gt;&lt;p&gt;修订版本 %2&lt;/p&gt;&lt;p&gt;找出语言模型推理模式背后的电路，度量它们的重叠与干扰，并在不破坏其他模式的前提下编辑某一模式（REdit：对比式电路重塑，随后进行 LoRA 编辑；基线方法 LoRA、ROME、AlphaEdit）。&lt;/p&gt;&lt;p&gt;依据 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::CircuitEdgeModel</name>
+    <message>
+        <source>From</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::CircuitGraph</name>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>attention head</source>
+        <translation>注意力头</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>logits</source>
+        <translation>logits</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::CircuitItems</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, layer %3&lt;br&gt;total |score| of drawn edges: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2，第 %3 层&lt;br&gt;已绘制边的 |分数| 总和：%4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;score: %3</source>
+        <translation>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;分数：%3</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::CircuitPanel</name>
+    <message>
+        <source>Find node…</source>
+        <translation>查找节点…</translation>
+    </message>
+    <message>
+        <source>Type a node name and press Enter to highlight and centre it</source>
+        <translation>输入节点名称并按回车键，将其高亮并居中</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Fit the whole circuit in the view (F)</source>
+        <translation>使整个电路适应视图 (F)</translation>
+    </message>
+    <message>
+        <source>Drawn edges; click a column header to sort, select a row to highlight the edge</source>
+        <translation>已绘制的边；单击列标题排序，选中一行以高亮该边</translation>
+    </message>
+    <message>
+        <source>Filter edges…</source>
+        <translation>筛选边…</translation>
+    </message>
+    <message>
+        <source>Show only edges whose ends or score contain this text</source>
+        <translation>仅显示端点或分数包含此文本的边</translation>
+    </message>
+    <message>
+        <source>Laying out %1 edges…</source>
+        <translation>正在布局 %1 条边…</translation>
+    </message>
+    <message>
+        <source>Too many edges to draw</source>
+        <translation>边数过多，无法绘制</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges</source>
+        <translation>%1 个节点，%2 条边</translation>
+    </message>
+    <message>
+        <source>No node matches “%1”</source>
+        <translation>没有与“%1”匹配的节点</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::CircuitSelectionWidget</name>
+    <message>
+        <source>Top n edges</source>
+        <translation>前 n 条边</translation>
+    </message>
+    <message>
+        <source>Fraction of edges</source>
+        <translation>边的比例</translation>
+    </message>
+    <message>
+        <source>|score| threshold</source>
+        <translation>|分数| 阈值</translation>
+    </message>
+    <message>
+        <source>How the edges to draw are chosen, strongest |score| first</source>
+        <translation>选择要绘制的边的方式，按 |分数| 从强到弱</translation>
+    </message>
+    <message>
+        <source>Number of edges, fraction (0–1) or minimum |score|, depending on the mode</source>
+        <translation>边数、比例 (0–1) 或最小 |分数|，取决于模式</translation>
+    </message>
+    <message>
+        <source>&amp;Edges:</source>
+        <translation>边(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::CircuitView</name>
+    <message>
+        <source>This circuit has %1 edges, more than the %2 this view lays out.
+Select fewer edges (top n, fraction or threshold) to draw it.</source>
+        <translation>此电路有 %1 条边，超过本视图可布局的 %2 条。
+请选择更少的边（前 n 条、比例或阈值）后再绘制。</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::DemoViews</name>
+    <message>
+        <source>Synthetic example data for illustration only: these are not results.</source>
+        <translation>仅供演示的合成示例数据：这些不是实验结果。</translation>
+    </message>
+    <message>
+        <source>Filled the views with synthetic example data</source>
+        <translation>已用合成示例数据填充各视图</translation>
+    </message>
+    <message>
+        <source>Results (synthetic)</source>
+        <translation>结果（合成）</translation>
+    </message>
+    <message>
+        <source>Interference (synthetic)</source>
+        <translation>干扰（合成）</translation>
+    </message>
+    <message>
+        <source>Distances (synthetic)</source>
+        <translation>距离（合成）</translation>
+    </message>
+    <message>
+        <source>Circuit (synthetic)</source>
+        <translation>电路（合成）</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::DistanceHeatmap</name>
+    <message>
+        <source>Distance metric between pattern circuits</source>
+        <translation>模式电路之间的距离度量</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>度量(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The %1 matrix has %2 values; %3 patterns need %4.</source>
+        <translation>%1 矩阵有 %2 个值；%3 个模式需要 %4 个。</translation>
+    </message>
+    <message>
+        <source>%1 – %2
+%3 = %4</source>
+        <translation>%1 – %2
+%3 = %4</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::InterferenceScatter</name>
+    <message>
+        <source>&amp;Reference filter (Δ ≥ 0.1)</source>
+        <translation>参考筛选 (Δ ≥ 0.1)(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Circuit distance metric on the x axis</source>
+        <translation>x 轴上的电路距离度量</translation>
+    </message>
+    <message>
+        <source>Edge budget τ of the circuits</source>
+        <translation>电路的边预算 τ</translation>
+    </message>
+    <message>
+        <source>Show the points and fit of the reference figure, which drops pairs with Δ &lt; 0.1</source>
+        <translation>显示参考图的点与拟合，该图剔除 Δ &lt; 0.1 的模式对</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>度量(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Budget:</source>
+        <translation>预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>No data for this metric, budget and filter.</source>
+        <translation>此度量、预算与筛选条件下没有数据。</translation>
+    </message>
+    <message>
+        <source>β = %1   r = %2   p = %3   n = %4</source>
+        <translation>β = %1   r = %2   p = %3   n = %4</translation>
+    </message>
+    <message>
+        <source>Interference against circuit distance (%1, budget %2)</source>
+        <translation>干扰与电路距离的关系（%1，预算 %2）</translation>
+    </message>
+    <message>
+        <source>95% band</source>
+        <translation>95% 置信带</translation>
+    </message>
+    <message>
+        <source>same pattern</source>
+        <translation>同一模式</translation>
+    </message>
+    <message>
+        <source>cross pattern</source>
+        <translation>跨模式</translation>
+    </message>
+    <message>
+        <source>fit Δ = α + β·d</source>
+        <translation>拟合 Δ = α + β·d</translation>
+    </message>
+    <message>
+        <source>circuit distance (%1)</source>
+        <translation>电路距离（%1）</translation>
+    </message>
+    <message>
+        <source>interference Δ</source>
+        <translation>干扰 Δ</translation>
+    </message>
+    <message>
+        <source>edited %1, probed %2
+d = %3, Δ = %4</source>
+        <translation>编辑 %1，探测 %2
+d = %3，Δ = %4</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::MainWindow</name>
+    <message>
+        <source>REdit Workbench</source>
+        <translation>REdit 工作台</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;REdit Workbench&lt;/h2&gt;&lt;p&gt;Open a project or the demo project to begin.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;REdit 工作台&lt;/h2&gt;&lt;p&gt;打开一个项目或演示项目以开始。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Messages of this session</source>
+        <translation>本次会话的消息</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a project in an empty folder</source>
+        <translation>在空文件夹中创建项目</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a project folder</source>
+        <translation>打开项目文件夹</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Project</source>
+        <translation>打开演示项目(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open the bundled demo project (tiny model, small ContextHub subset)</source>
+        <translation>打开随附的演示项目（微型模型，ContextHub 小子集）</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Copy the open project to another folder</source>
+        <translation>将打开的项目复制到另一个文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Close Project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close the open project</source>
+        <translation>关闭打开的项目</translation>
+    </message>
+    <message>
+        <source>&amp;Export Figure…</source>
+        <translation>导出图形(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the current view as PNG, SVG or PDF</source>
+        <translation>将当前视图保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Device, threads, number format, folders and language</source>
+        <translation>设备、线程、数值格式、文件夹和语言</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit the workbench</source>
+        <translation>退出工作台</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show or hide the %1 pane</source>
+        <translation>显示或隐藏“%1”窗格</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put every pane back where it started</source>
+        <translation>将所有窗格放回初始位置</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Log</source>
+        <translation>清空日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove all messages from the log pane</source>
+        <translation>删除日志窗格中的所有消息</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About REdit Workbench</source>
+        <translation>关于 REdit 工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version, licence and method</source>
+        <translation>版本、许可证和方法</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>%1: no project store is connected to this window</source>
+        <translation>%1：此窗口未连接项目存储</translation>
+    </message>
+    <message>
+        <source>No project store is connected</source>
+        <translation>未连接项目存储</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 – REdit Workbench</source>
+        <translation>%1 – REdit 工作台</translation>
+    </message>
+    <message>
+        <source>Opened project %1</source>
+        <translation>已打开项目 %1</translation>
+    </message>
+    <message>
+        <source>New project: choose an empty folder</source>
+        <translation>新建项目：选择一个空文件夹</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>%1 is not empty; choose an empty folder.</source>
+        <translation>%1 不是空文件夹；请选择一个空文件夹。</translation>
+    </message>
+    <message>
+        <source>Open project folder</source>
+        <translation>打开项目文件夹</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Open Demo Project</source>
+        <translation>打开演示项目</translation>
+    </message>
+    <message>
+        <source>No project is open</source>
+        <translation>没有打开的项目</translation>
+    </message>
+    <message>
+        <source>Save project as: choose a folder</source>
+        <translation>项目另存为：选择文件夹</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>%1 is not empty. Files in it may be overwritten. Continue?</source>
+        <translation>%1 不是空文件夹，其中的文件可能被覆盖。是否继续？</translation>
+    </message>
+    <message>
+        <source>Close Project</source>
+        <translation>关闭项目</translation>
+    </message>
+    <message>
+        <source>Close the project? Its open views are closed too.</source>
+        <translation>关闭项目？其打开的视图也将关闭。</translation>
+    </message>
+    <message>
+        <source>Closed the project</source>
+        <translation>已关闭项目</translation>
+    </message>
+    <message>
+        <source>Cancel run %1: no job engine is connected</source>
+        <translation>取消运行 %1：未连接作业引擎</translation>
+    </message>
+    <message>
+        <source>Cancelling run %1</source>
+        <translation>正在取消运行 %1</translation>
+    </message>
+    <message>
+        <source>Cancel run %1 failed: %2</source>
+        <translation>取消运行 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>This view has no figure to export</source>
+        <translation>此视图没有可导出的图形</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>导出图形</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Resolution (dots per inch):</source>
+        <translation>分辨率（每英寸点数）：</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>设置已保存</translation>
+    </message>
+    <message>
+        <source>Reset Layout</source>
+        <translation>重置布局</translation>
+    </message>
+    <message>
+        <source>Put every pane back in its original place?</source>
+        <translation>将所有窗格放回原来的位置？</translation>
+    </message>
+    <message>
+        <source>Clear Log</source>
+        <translation>清空日志</translation>
+    </message>
+    <message>
+        <source>Remove all messages from the log?</source>
+        <translation>删除日志中的所有消息？</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) still running will be stopped. Quit anyway?</source>
+        <translation>
+            <numerusform>%n 个仍在运行的任务将被停止。仍要退出吗？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::ProjectExplorer</name>
+    <message>
+        <source>The open project&apos;s models, datasets, patterns, circuits, runs, figures and reports; double-click an entry to open it</source>
+        <translation>打开的项目中的模型、数据集、模式、电路、运行、图形和报告；双击条目以打开</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Patterns</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Circuits</source>
+        <translation>电路</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>图形</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::ResultsView</name>
+    <message>
+        <source>One row per method, level and seed; click a header to sort</source>
+        <translation>每个方法、难度级别和随机种子一行；单击标题排序</translation>
+    </message>
+    <message>
+        <source>Generality</source>
+        <translation>泛化性</translation>
+    </message>
+    <message>
+        <source>Locality</source>
+        <translation>局部性</translation>
+    </message>
+    <message>
+        <source>Measure shown in the bar chart (mean over seeds)</source>
+        <translation>柱状图中显示的指标（各种子的平均值）</translation>
+    </message>
+    <message>
+        <source>&amp;Copy CSV</source>
+        <translation>复制 CSV(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the table to the clipboard as CSV (Ctrl+Shift+C)</source>
+        <translation>将表格以 CSV 格式复制到剪贴板 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>导出 CSV(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Save the table as a CSV file</source>
+        <translation>将表格保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Export &amp;LaTeX…</source>
+        <translation>导出 LaTeX(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Save the table as a LaTeX tabular</source>
+        <translation>将表格保存为 LaTeX tabular</translation>
+    </message>
+    <message>
+        <source>&amp;Chart:</source>
+        <translation>图表(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>级别 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%, mean over seeds)</source>
+        <translation>%1（%，各种子的平均值）</translation>
+    </message>
+    <message>
+        <source>%1 by method and level</source>
+        <translation>按方法和级别的%1</translation>
+    </message>
+    <message>
+        <source>Export results as LaTeX</source>
+        <translation>将结果导出为 LaTeX</translation>
+    </message>
+    <message>
+        <source>Export results as CSV</source>
+        <translation>将结果导出为 CSV</translation>
+    </message>
+    <message>
+        <source>LaTeX (*.tex)</source>
+        <translation>LaTeX (*.tex)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::RunMonitor</name>
+    <message>
+        <source>Runs of this session: state, progress and estimated time left</source>
+        <translation>本次会话的运行：状态、进度和预计剩余时间</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run</source>
+        <translation>取消运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel the selected run (Del); asks first</source>
+        <translation>取消选中的运行 (Del)；会先确认</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>取消运行</translation>
+    </message>
+    <message>
+        <source>Stop the run “%1” now?</source>
+        <translation>现在停止运行“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::RunMonitorModel</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>剩余时间</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Where models run</source>
+        <translation>模型运行的位置</translation>
+    </message>
+    <message>
+        <source>Where models run (no CUDA device was found)</source>
+        <translation>模型运行的位置（未找到 CUDA 设备）</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>自动（%1）</translation>
+    </message>
+    <message>
+        <source>CPU threads for computation; 0 uses one per core</source>
+        <translation>用于计算的 CPU 线程数；0 表示每个核心一个</translation>
+    </message>
+    <message>
+        <source>fp32 (exact)</source>
+        <translation>fp32（精确）</translation>
+    </message>
+    <message>
+        <source>bf16 (half the memory)</source>
+        <translation>bf16（内存减半）</translation>
+    </message>
+    <message>
+        <source>Number format of model weights and activations</source>
+        <translation>模型权重和激活值的数值格式</translation>
+    </message>
+    <message>
+        <source>Folder searched for model folders</source>
+        <translation>用于查找模型文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>Folder with the ContextHub data and other datasets</source>
+        <translation>存放 ContextHub 数据及其他数据集的文件夹</translation>
+    </message>
+    <message>
+        <source>Language of the workbench; applied when it is next started</source>
+        <translation>工作台的语言；下次启动时生效</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>线程(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>D&amp;type:</source>
+        <translation>数据类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Models folder:</source>
+        <translation>模型文件夹(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ata folder:</source>
+        <translation>数据文件夹(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A new language is applied when the workbench is next started.</source>
+        <translation>新的语言将在工作台下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Choose the folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择一个文件夹</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,40 @@
+#pragma once
+#include <QString>
+#include <vector>
+
+namespace redit::gui {
+
+// The plain circuit data the circuit view draws; the lead fills it from the store.
+enum class NodeKind { Input, Head, Mlp, Logits };
+
+QString nodeKindName(NodeKind kind);
+
+struct CircuitNode {
+    QString name;
+    NodeKind kind = NodeKind::Head;
+    int layer = 0;
+};
+
+struct CircuitEdge {
+    QString from;
+    QString to;
+    double score = 0.0;
+};
+
+struct CircuitGraph {
+    std::vector<CircuitNode> nodes;
+    std::vector<CircuitEdge> edges;
+};
+
+// How many edges to keep: the n strongest, a fraction of all edges, or those with |score| >= threshold.
+struct EdgeSelection {
+    enum class Mode { TopN, Fraction, Threshold };
+    Mode mode = Mode::TopN;
+    double value = 50;
+};
+
+// The selected edges, strongest |score| first, and only the nodes they touch. (Pruning nodes with no path
+// from the input or to the logits is the circuits module's job; the view draws what it is given.)
+CircuitGraph selectEdges(const CircuitGraph& graph, const EdgeSelection& selection);
+
+}  // namespace redit::gui

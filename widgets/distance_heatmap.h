@@ -1,0 +1,43 @@
+#pragma once
+#include <QWidget>
+
+#include "analysis_data.h"
+#include "figure_export.h"
+
+class QComboBox;
+class QGraphicsScene;
+class QGraphicsView;
+
+namespace redit::gui {
+
+// Patterns x patterns heatmap of circuit distances with a metric selector; clicking a cell emits the pair.
+class DistanceHeatmap : public QWidget, public FigureSource {
+    Q_OBJECT
+public:
+    explicit DistanceHeatmap(QWidget* parent = nullptr);
+    ~DistanceHeatmap() override;
+
+    void setDistances(PatternDistances distances);
+    QString metric() const;
+    void setMetric(const QString& metric);
+    // Number of cells drawn for the current metric (0 when its matrix does not match the patterns).
+    int cellCount() const { return cells_; }
+
+    QGraphicsScene* figureScene() const override { return scene_; }
+    QRectF figureRect() const override;
+
+signals:
+    void pairClicked(int row, int column);
+
+private:
+    void redraw();
+    void onSelectionChanged();
+
+    PatternDistances distances_;
+    QComboBox* metricBox_;
+    QGraphicsScene* scene_;
+    QGraphicsView* view_;
+    int cells_ = 0;
+};
+
+}  // namespace redit::gui
