@@ -50,9 +50,8 @@ LoraEditResult loraEdit(DecoderModel& model, const std::vector<AnswerExample>& r
 
     LoraEditResult result;
     result.protocol = o.protocol;
+    attachLora(model, o.lora, o.seed);  // replaces kept adapters of an earlier edit: the base model again
     result.initialLoss = answerNll(model, revision, o.padId);
-
-    attachLora(model, o.lora, o.seed);
     std::vector<at::Tensor> params = loraParameters(model);
     for (auto& p : params) p.set_requires_grad(true);
     AdamW optimizer(params, AdamWOptions{o.learningRate, 0.9, 0.999, 1e-8, o.weightDecay});

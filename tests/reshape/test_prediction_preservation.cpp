@@ -10,6 +10,10 @@
 
 using namespace redit;
 
+namespace {
+at::Tensor flags(std::vector<int64_t> values) { return at::tensor(values, at::kLong).to(at::kBool); }
+}  // namespace
+
 class TestPredictionPreservation : public QObject {
     Q_OBJECT
 private slots:
@@ -19,7 +23,7 @@ private slots:
         // Row 1 is not kept and must not count.
         at::Tensor ref = at::tensor({0.0, 9.0, std::log(3.0), 1.0, 2.0, 3.0}, at::kDouble).view({2, 3});
         at::Tensor cur = at::tensor({0.0, -5.0, 0.0, 3.0, 2.0, 1.0}, at::kDouble).view({2, 3});
-        at::Tensor keep = at::tensor({true, false});
+        at::Tensor keep = flags({1, 0});
         const double expected = 0.25 * std::log(0.5) + 0.75 * std::log(1.5);
         const double kl = answerKlDivergence(ref, cur, keep, AnswerSupport::Candidates, {0, 2}).item<double>();
         QVERIFY2(std::abs(kl - expected) < 1e-12, qPrintable(QString("%1 vs %2").arg(kl).arg(expected)));
@@ -31,17 +35,17 @@ private slots:
             const double p = std::exp(1.0 + y) / z, q = std::exp(3.0 - y) / z;
             full += p * std::log(p / q);
         }
-        at::Tensor onlyRow1 = at::tensor({false, true});
+        at::Tensor onlyRow1 = flags({0, 1});
         const double got = answerKlDivergence(ref, cur, onlyRow1, AnswerSupport::FullVocabulary, {}).item<double>();
         QVERIFY(std::abs(got - full) < 1e-12);
 
         // Both rows kept: the mean of the two.
-        const double both = answerKlDivergence(ref, cur, at::tensor({true, true}), AnswerSupport::FullVocabulary, {})
+        const double both = answerKlDivergence(ref, cur, flags({1, 1}), AnswerSupport::FullVocabulary, {})
                                 .item<double>();
         const double row0 = answerKlDivergence(ref, cur, keep, AnswerSupport::FullVocabulary, {}).item<double>();
         QVERIFY(std::abs(both - (row0 + full) / 2) < 1e-12);
         // Nothing kept: zero.
-        QCOMPARE(answerKlDivergence(ref, cur, at::tensor({false, false}), AnswerSupport::Candidates, {0, 2}).item<double>(), 0.0);
+        QCOMPARE(answerKlDivergence(ref, cur, flags({0, 0}), AnswerSupport::Candidates, {0, 2}).item<double>(), 0.0);
     }
 
     void keepsOnlyWhatTheReferenceAnswersCorrectly() {
