@@ -28,7 +28,7 @@ struct TargetValue {
 };
 
 // The model is not changed. Throws ConfigError for no prompts, an empty prompt, a layer or answer out of
-// range, or steps < 0.
+// range, steps < 0 or a clamp factor <= 0. ROME's KL term on unrelated "essence" prompts is not included.
 TargetValue optimizeTargetValue(const DecoderModel& model, int64_t layer, const std::vector<AnswerExample>& prompts,
                                 const ValueOptimizationOptions& options, int64_t padId);
 
