@@ -9,7 +9,7 @@ namespace redit {
 
 // A prompt to score: its tokens and the index (into the candidate list) of the gold answer.
 struct ScoredPrompt {
-    std::vector<int32_t> tokens;
+    std::vector<int32_t> prompt;
     int64_t gold = 0;
 };
 
