@@ -4,11 +4,14 @@
 
 #include "cli/commands.h"
 #include "redit/build_info.h"
+#include "jobs/stage_registry.h"
+#include "stages/builtin_stages.h"
 #include "util/error.h"
 #include "util/openmp_env.h"
 
 int main(int argc, char** argv) {
     redit::ensurePassiveOpenMpWait(argv);
+    redit::registerBuiltinStages(redit::globalStageRegistry());
     CLI::App app{"REdit Workbench command line: find reasoning circuits, measure interference, edit patterns."};
     app.set_version_flag("--version", std::string("redit ") + redit::build_info::kVersion + " (" +
                                           redit::build_info::kGitDescribe + ")");

@@ -23,7 +23,9 @@ void ProgressBar::update(double fraction, const std::string& detail) {
     fraction = std::clamp(fraction, 0.0, 1.0);
     const auto now = steady_clock::now();
     const double elapsed = duration<double>(now - start_).count();
-    const std::string eta = fraction > 0 ? formatDuration(elapsed / fraction - elapsed) : "?";
+    if (firstFraction_ < 0) firstFraction_ = fraction;
+    const double gained = fraction - firstFraction_;
+    const std::string eta = gained > 0 ? formatDuration(elapsed / gained * (1.0 - fraction)) : "?";
     if (terminal_) {
         if (now - lastDraw_ < milliseconds(200) && fraction < 1.0) return;
         lastDraw_ = now;

@@ -9,8 +9,10 @@
 
 #include "circuit_view.h"
 #include "demo_views.h"
+#include "jobs/stage_registry.h"
 #include "main_window.h"
 #include "redit/build_info.h"
+#include "stages/builtin_stages.h"
 #include "translation.h"
 #include "util/openmp_env.h"
 #include "workbench_settings.h"
@@ -35,6 +37,7 @@ void screenshotWhenSettled(redit::gui::MainWindow& window, const QString& path) 
 
 int main(int argc, char** argv) {
     redit::ensurePassiveOpenMpWait(argv);
+    redit::registerBuiltinStages(redit::globalStageRegistry());
     QApplication app(argc, argv);
     Q_INIT_RESOURCE(resources);  // the icons live in the static redit_widgets library
     QApplication::setOrganizationName(QStringLiteral("REdit"));

@@ -50,37 +50,48 @@ nlohmann::json LogicTinyRecipe::toJson() const {
             {"threads", threads}};
 }
 
-bool trainLogicTiny(const LogicTinyRecipe& recipe, const std::string& outputFolder, const TrainingCallback& callback) {
-    configureThreads(recipe.threads);
+LogicTinyData prepareLogicTinyData(const LogicTinyRecipe& recipe) {
     std::vector<LogicTinyExample> corpus = buildLogicTinyCorpus(recipe.corpus);
-    nlohmann::json tokenizerJson = buildWordLevelTokenizer(logicTinyVocabularyTexts(corpus));
-    Tokenizer tokenizer = Tokenizer::fromJson(tokenizerJson, "logic-tiny tokenizer");
-
-    std::vector<AnswerExample> examples;
-    examples.reserve(corpus.size());
+    LogicTinyData data;
+    data.tokenizerJson = buildWordLevelTokenizer(logicTinyVocabularyTexts(corpus));
+    Tokenizer tokenizer = Tokenizer::fromJson(data.tokenizerJson, "logic-tiny tokenizer");
+    data.examples.reserve(corpus.size());
     for (const auto& e : corpus) {
         std::vector<int32_t> answer = tokenizer.encode(e.answer);
         if (answer.size() != 1) throw Error("answer '" + e.answer + "' is not one token of the demo vocabulary");
-        examples.push_back({tokenizer.encode(e.prompt), answer.front()});
+        data.examples.push_back({tokenizer.encode(e.prompt), answer.front()});
     }
+    data.training = recipe.training;
+    data.training.padId = kWordLevelPadId;
+    return data;
+}
 
-    ModelConfig config = recipe.modelConfig(tokenizer.vocabSize());
-    DecoderModel model(config, randomDecoderWeights(config, recipe.initSeed, recipe.initStd));
-    AnswerTrainingConfig training = recipe.training;
-    training.padId = kWordLevelPadId;
+DecoderModel initialLogicTinyModel(const LogicTinyRecipe& recipe, const LogicTinyData& data) {
+    ModelConfig config = recipe.modelConfig(Tokenizer::fromJson(data.tokenizerJson, "logic-tiny tokenizer").vocabSize());
+    return DecoderModel(config, randomDecoderWeights(config, recipe.initSeed, recipe.initStd));
+}
+
+void writeLogicTinyFolder(const std::string& outputFolder, const DecoderModel& model, const LogicTinyRecipe& recipe,
+                          const LogicTinyData& data, const TrainingProgress& last) {
+    saveModelFolder(outputFolder, model, data.tokenizerJson);
+    nlohmann::json record = recipe.toJson();
+    record["corpus_examples"] = data.examples.size();
+    record["final_training_loss"] = last.loss;
+    record["final_training_accuracy"] = last.accuracy;
+    writeJsonFile((std::filesystem::path(outputFolder) / "logic_tiny_recipe.json").string(), record);
+}
+
+bool trainLogicTiny(const LogicTinyRecipe& recipe, const std::string& outputFolder, const TrainingCallback& callback) {
+    configureThreads(recipe.threads);
+    LogicTinyData data = prepareLogicTinyData(recipe);
+    DecoderModel model = initialLogicTinyModel(recipe, data);
     bool stopped = false;
-    TrainingProgress last = trainOnAnswers(model, examples, training, [&](const TrainingProgress& p) {
+    TrainingProgress last = trainOnAnswers(model, data.examples, data.training, [&](const TrainingProgress& p) {
         if (callback && !callback(p)) stopped = true;
         return !stopped;
     });
     if (stopped) return false;
-
-    saveModelFolder(outputFolder, model, tokenizerJson);
-    nlohmann::json record = recipe.toJson();
-    record["corpus_examples"] = corpus.size();
-    record["final_training_loss"] = last.loss;
-    record["final_training_accuracy"] = last.accuracy;
-    writeJsonFile((std::filesystem::path(outputFolder) / "logic_tiny_recipe.json").string(), record);
+    writeLogicTinyFolder(outputFolder, model, recipe, data, last);
     return true;
 }
 

@@ -7,6 +7,7 @@
 
 #include "demo/logic_tiny_corpus.h"
 #include "model/answer_training.h"
+#include "model/decoder.h"
 #include "model/model_config.h"
 
 namespace redit::demo {
@@ -26,6 +27,21 @@ struct LogicTinyRecipe {
     ModelConfig modelConfig(int64_t vocabSize) const;
     nlohmann::json toJson() const;
 };
+
+// What a recipe trains on: the tokenizer, the tokenized corpus and the training settings (pad id filled).
+struct LogicTinyData {
+    nlohmann::json tokenizerJson;
+    std::vector<AnswerExample> examples;
+    AnswerTrainingConfig training;
+};
+
+// Builds the corpus and tokenizer (deterministic for the recipe).
+LogicTinyData prepareLogicTinyData(const LogicTinyRecipe& recipe);
+// The untrained model of the recipe.
+DecoderModel initialLogicTinyModel(const LogicTinyRecipe& recipe, const LogicTinyData& data);
+// Writes the model folder plus `logic_tiny_recipe.json` with the recipe and the final training figures.
+void writeLogicTinyFolder(const std::string& outputFolder, const DecoderModel& model, const LogicTinyRecipe& recipe,
+                          const LogicTinyData& data, const TrainingProgress& last);
 
 // Builds the corpus and tokenizer, trains, and writes a Hugging Face-layout folder (config.json,
 // model.safetensors, tokenizer.json) plus `logic_tiny_recipe.json` with the recipe and the final training

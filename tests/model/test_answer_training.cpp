@@ -95,6 +95,65 @@ private slots:
         QVERIFY(std::abs(scheduledLearningRate(c, 100) - 0.1) < 1e-12);
     }
 
+    void resumedTrainingIsBitIdentical() {
+        auto train = copyTask(20, 1);  // batches of 8 cross epoch boundaries (reshuffles)
+        AnswerTrainingConfig config;
+        config.steps = 12;
+        config.batchSize = 8;
+        DecoderModel whole = testing::tinyModel(testing::tinyConfig(), 3);
+        TrainingProgress uninterrupted = trainOnAnswers(whole, train, config);
+
+        std::vector<unsigned char> checkpoint;
+        {
+            DecoderModel first = testing::tinyModel(testing::tinyConfig(), 3);
+            AnswerTrainer trainer(first, train, config);
+            for (int i = 0; i < 5; ++i) trainer.step();
+            checkpoint = trainer.checkpoint();
+        }
+        DecoderModel resumed = testing::tinyModel(testing::tinyConfig(), 3);  // fresh weights, overwritten
+        AnswerTrainer trainer(resumed, train, config);
+        trainer.resume(checkpoint, "test checkpoint");
+        QCOMPARE(trainer.progress().step, int64_t(5));
+        while (!trainer.finished()) trainer.step();
+        QCOMPARE(trainer.progress().loss, uninterrupted.loss);
+        QCOMPARE(trainer.progress().accuracy, uninterrupted.accuracy);
+        auto a = whole.parameters(), b = resumed.parameters();
+        QCOMPARE(a.size(), b.size());
+        for (size_t i = 0; i < a.size(); ++i) QVERIFY2(at::equal(a[i], b[i]), qPrintable(QString("parameter %1").arg(i)));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, trainer.step());
+    }
+
+    void resumeRejectsForeignOrDamagedCheckpoints() {
+        auto train = copyTask(20, 1);
+        AnswerTrainingConfig config;
+        config.steps = 4;
+        config.batchSize = 4;
+        DecoderModel model = testing::tinyModel(testing::tinyConfig(), 3);
+        std::vector<unsigned char> checkpoint;
+        {
+            AnswerTrainer trainer(model, train, config);
+            trainer.step();
+            checkpoint = trainer.checkpoint();
+        }
+        auto errorOf = [&](const std::vector<unsigned char>& bytes, const AnswerTrainingConfig& c) -> QString {
+            AnswerTrainer trainer(model, train, c);
+            try {
+                trainer.resume(bytes, "run 7 checkpoint 'training'");
+            } catch (const FileError& e) {
+                QCOMPARE(trainer.progress().step, int64_t(0));  // unchanged
+                return QString::fromStdString(e.what());
+            }
+            return {};
+        };
+        AnswerTrainingConfig other = config;
+        other.learningRate = 1e-2;
+        QVERIFY(errorOf(checkpoint, other).contains("run 7 checkpoint 'training': it was taken with another training configuration"));
+        std::vector<unsigned char> truncated(checkpoint.begin(), checkpoint.begin() + long(checkpoint.size() / 2));
+        QVERIFY(errorOf(truncated, config).startsWith("run 7 checkpoint 'training': "));
+        QVERIFY(errorOf({}, config).startsWith("run 7 checkpoint 'training': "));
+        QVERIFY(errorOf(checkpoint, config).isEmpty());
+    }
+
     void rejectsEmptyData() {
         DecoderModel model = testing::tinyModel(testing::tinyConfig(), 3);
         QVERIFY_THROWS_EXCEPTION(ConfigError, trainOnAnswers(model, {}, AnswerTrainingConfig{}));

@@ -1,0 +1,14 @@
+#include "stages/builtin_stages.h"
+
+#include "jobs/stage_registry.h"
+#include "stages/eval_stage.h"
+#include "stages/train_tiny_stage.h"
+
+namespace redit {
+
+void registerBuiltinStages(StageRegistry& registry) {
+    registry.add(trainTinyStage());
+    registry.add(evalStage());
+}
+
+}  // namespace redit
