@@ -135,12 +135,13 @@ private slots:
             trainer.step();
             checkpoint = trainer.checkpoint();
         }
+        // The message of the error resume() raises (empty when none), and whether the trainer stayed unchanged.
         auto errorOf = [&](const std::vector<unsigned char>& bytes, const AnswerTrainingConfig& c) -> QString {
             AnswerTrainer trainer(model, train, c);
             try {
                 trainer.resume(bytes, "run 7 checkpoint 'training'");
             } catch (const FileError& e) {
-                QCOMPARE(trainer.progress().step, int64_t(0));  // unchanged
+                if (trainer.progress().step != 0) return QStringLiteral("trainer changed by a failed resume");
                 return QString::fromStdString(e.what());
             }
             return {};
