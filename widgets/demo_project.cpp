@@ -12,6 +12,7 @@
 #include "store/models.h"
 #include "store/patterns.h"
 #include "store/transaction.h"
+#include "util/error.h"
 
 namespace redit::gui {
 namespace {

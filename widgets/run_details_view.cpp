@@ -32,6 +32,7 @@ QGroupBox* group(const QString& title, QWidget* content, QWidget* parent) {
 RunDetailsView::RunDetailsView(QWidget* parent)
     : QWidget(parent), provenance_(new QFormLayout), config_(readOnlyText(this, QStringLiteral("runConfig"))),
       log_(readOnlyText(this, QStringLiteral("runLog"))), clone_(new QPushButton(tr("C&lone and Edit…"), this)) {
+    clone_->setObjectName(QStringLiteral("cloneButton"));
     clone_->setToolTip(tr("Open New Run with this run's configuration"));
     clone_->setEnabled(false);
     auto* fields = new QWidget(this);

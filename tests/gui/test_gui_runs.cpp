@@ -2,6 +2,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -165,7 +166,8 @@ private slots:
         EtaEstimator eta;
         QCOMPARE(eta.update("a", 0.1, 10.0), -1);  // first report: no rate yet
         QCOMPARE(eta.update("a", 0.5, 30.0), 25);   // 0.4 in 20 s: 0.5 left takes 25 s
-        QCOMPARE(eta.update("a", 0.55, 30.0), -1);  // no time passed
+        QCOMPARE(eta.update("a", 0.55, 30.0), 20);  // still measured from the first report: 0.45 in 20 s
+        QCOMPARE(eta.update("a", 0.6, 10.0), -1);   // no time since the first report
         QCOMPARE(eta.update("b", 0.2, 5.0), -1);    // runs are separate
         eta.forget("a");
         QCOMPARE(eta.update("a", 0.75, 100.0), -1);
@@ -192,7 +194,7 @@ private slots:
         RunMonitorModel* monitor = window.runMonitor()->model();
         QCOMPARE(monitor->rowCount(), 1);
         QCOMPARE(monitor->runAt(0)->name, QString("long tick"));
-        QTRY_COMPARE_WITH_TIMEOUT(monitor->runAt(0)->state, RunStatus::State::Running, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(monitor->runAt(0)->state, redit::gui::RunStatus::State::Running, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(monitor->runAt(0)->progress > 0, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(monitor->runAt(0)->etaSeconds > 0, 10000);
 
@@ -224,12 +226,10 @@ private slots:
                 dialog->reject();
             });
         });
-        QPushButton* clone = nullptr;
-        for (QPushButton* button : details->findChildren<QPushButton*>())
-            if (button->text().contains("Clone")) clone = button;
+        auto* clone = details->findChild<QPushButton*>("cloneButton");
         QVERIFY(clone && clone->isEnabled());
         clone->click();
-        QCOMPARE(clonedSeconds, QString("30"));
+        QCOMPARE(clonedSeconds, QString("30.0"));  // stored as a number
         QCOMPARE(clonedName, QString("long tick"));
     }
 };
