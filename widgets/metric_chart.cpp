@@ -22,6 +22,7 @@ MetricChart::MetricChart(QWidget* parent)
     series_->attachAxis(y_);
     x_->setTitleText(tr("step"));
     x_->setLabelFormat(QStringLiteral("%d"));
+    x_->setRange(0, 10);
     chart_->legend()->hide();
     chart_->setMargins(QMargins(2, 2, 2, 2));
     view_->setRenderHint(QPainter::Antialiasing);
@@ -52,14 +53,15 @@ void MetricChart::setPoints(const QString& title, const QVector<QPointF>& points
     chart_->setTitle(title);
     series_->replace(points);
     if (points.isEmpty()) {
-        x_->setRange(0, 1);
+        x_->setRange(0, 10);
         y_->setRange(0, 1);
         return;
     }
     auto [minY, maxY] = std::minmax_element(points.begin(), points.end(),
                                             [](const QPointF& a, const QPointF& b) { return a.y() < b.y(); });
     const double pad = std::max(1e-9, (maxY->y() - minY->y()) * 0.05);
-    x_->setRange(points.front().x(), std::max(points.back().x(), points.front().x() + 1));
+    x_->setRange(points.front().x(), std::max(points.back().x(), points.front().x() + 10));
+    x_->applyNiceNumbers();  // whole steps as labels
     y_->setRange(minY->y() - pad, maxY->y() + pad);
 }
 
