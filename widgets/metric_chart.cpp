@@ -23,6 +23,7 @@ MetricChart::MetricChart(QWidget* parent)
     x_->setTitleText(tr("step"));
     x_->setLabelFormat(QStringLiteral("%d"));
     x_->setRange(0, 10);
+    x_->setTickCount(6);
     chart_->legend()->hide();
     chart_->setMargins(QMargins(2, 2, 2, 2));
     view_->setRenderHint(QPainter::Antialiasing);

@@ -18,6 +18,9 @@ namespace redit::gui {
 RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
     : QObject(&window), window_(window), controller_(controller) {
     clock_.start();
+    chartRefresh_.setSingleShot(true);
+    chartRefresh_.setInterval(250);
+    connect(&chartRefresh_, &QTimer::timeout, this, &RunWorkflow::refreshChart);
     RunMonitor* monitor = window_.runMonitor();
     connect(&controller_, &RunController::runUpdated, this, &RunWorkflow::runUpdated);
     connect(&controller_, &RunController::message, &window_, &MainWindow::appendLog);
@@ -88,7 +91,8 @@ void RunWorkflow::runUpdated(const RunUpdate& update) {
     else if (!row.isActive())
         eta_.forget(update.id);
     window_.runMonitor()->model()->upsertRun(row);
-    if (update.id == selectedRun() && (update.hasMetrics || !row.isActive())) refreshChart();
+    if (update.id == selectedRun() && (update.hasMetrics || !row.isActive()) && !chartRefresh_.isActive())
+        chartRefresh_.start();
 }
 
 void RunWorkflow::refreshChart() {

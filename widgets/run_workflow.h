@@ -1,6 +1,7 @@
 #pragma once
 #include <QElapsedTimer>
 #include <QObject>
+#include <QTimer>
 
 #include "run_controller.h"
 #include "run_eta.h"
@@ -38,6 +39,7 @@ private:
     RunController& controller_;
     EtaEstimator eta_;
     QElapsedTimer clock_;
+    QTimer chartRefresh_;  // coalesces the chart's reloads while a run reports quickly
 };
 
 }  // namespace redit::gui
