@@ -13,7 +13,6 @@
 #include <algorithm>
 
 #include "config_form.h"
-#include "run_controller.h"
 #include "run_memory_estimate.h"
 #include "util/error.h"
 
@@ -32,7 +31,7 @@ QLabel* wrappingLabel(QWidget* parent, const QString& name) {
 }  // namespace
 
 RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
-    : QDialog(parent), controller_(controller), stage_(new QComboBox(this)),
+    : QDialog(parent), controller_(controller), models_(controller.models()), stage_(new QComboBox(this)),
       stageDescription_(wrappingLabel(this, QStringLiteral("stageDescription"))), name_(new QLineEdit(this)),
       seed_(new QSpinBox(this)), device_(new QComboBox(this)), model_(new QComboBox(this)), dataset_(new QComboBox(this)),
       form_(new ConfigForm(this)), memory_(wrappingLabel(this, QStringLiteral("memoryEstimate"))),
@@ -52,7 +51,7 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     dataset_->setObjectName(QStringLiteral("datasetBox"));
     model_->addItem(tr("(none)"), 0);
     dataset_->addItem(tr("(none)"), 0);
-    for (const ProjectInput& model : controller_.models()) model_->addItem(model.label, model.id);
+    for (const ProjectInput& model : models_) model_->addItem(model.label, model.id);
     for (const ProjectInput& dataset : controller_.datasets()) dataset_->addItem(dataset.label, dataset.id);
     memory_->setStyleSheet(QStringLiteral("QLabel { color: #0b5394; }"));
     error_->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
@@ -102,7 +101,7 @@ void RunConfigDialog::stageChosen() {
 }
 
 void RunConfigDialog::updateMemoryEstimate() {
-    const QString modelPath = model_->currentIndex() > 0 ? controller_.models().value(model_->currentIndex() - 1).path : QString();
+    const QString modelPath = model_->currentIndex() > 0 ? models_.value(model_->currentIndex() - 1).path : QString();
     const QString folder = runModelFolder(form_->values(), modelPath);
     memory_->setText(folder.isEmpty() ? QString() : runMemoryEstimate(stage_->currentText().toStdString(), form_->values(), folder));
     memory_->setVisible(!folder.isEmpty());

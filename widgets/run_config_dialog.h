@@ -1,7 +1,10 @@
 #pragma once
 #include <QDialog>
+#include <QList>
 
 #include <nlohmann/json.hpp>
+
+#include "run_controller.h"
 
 class QComboBox;
 class QLabel;
@@ -11,7 +14,6 @@ class QSpinBox;
 namespace redit::gui {
 
 class ConfigForm;
-class RunController;
 
 // Run > New Run…: the stage, name, seed, device, model and dataset, and the stage's params as a form
 // generated from its ConfigSchema, with a memory estimate when the run names a model folder. Launch
@@ -39,6 +41,7 @@ private:
     void selectData(QComboBox* box, qint64 id);
 
     RunController& controller_;
+    QList<ProjectInput> models_;  // the project's models, in the order of the model list after "(none)"
     QComboBox* stage_;
     QLabel* stageDescription_;
     QLineEdit* name_;

@@ -26,6 +26,7 @@
 #include "run_monitor.h"
 #include "run_monitor_model.h"
 #include "run_workflow.h"
+#include "store/models.h"
 #include "store/project_store.h"
 #include "store/runs.h"
 #include "store_project_controller.h"
@@ -146,11 +147,24 @@ private slots:
     }
 
     void memoryEstimateForANamedModelFolder() {
-        StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
-        controller.newProject(path("memory.redit"));
         QDir().mkpath(path("model"));
         redit::testing::writeTinyModelConfig(path("model").toStdString());
+        {
+            ProjectStore store = ProjectStore::create(path("memory.redit").toStdString());
+            addModel(store, {0, "tiny", path("model").toStdString(), nlohmann::json::object(), "h"});
+        }
+        StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
+        controller.openProject(path("memory.redit"));
         RunConfigDialog dialog(controller);
+        QVERIFY(dialog.memoryEstimate()->isHidden());
+        // The chosen model's folder, when no param names one.
+        auto* model = dialog.findChild<QComboBox*>("modelBox");
+        QCOMPARE(model->count(), 2);
+        model->setCurrentIndex(1);
+        QVERIFY(!dialog.memoryEstimate()->isHidden());
+        QVERIFY(dialog.memoryEstimate()->text().contains(QDir::toNativeSeparators(path("model"))));
+        QCOMPARE(dialog.request()["model_id"], nlohmann::json(1));
+        model->setCurrentIndex(0);
         QVERIFY(dialog.memoryEstimate()->isHidden());
         lineField(dialog, "batch")->setText("8");
         lineField(dialog, "model")->setText(path("model"));
