@@ -11,8 +11,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QSplitter>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTime>
@@ -269,7 +269,7 @@ bool MainWindow::callController(const QString& what, const std::function<Project
     try {
         projectIsOpen(call());
         return true;
-    } catch (const redit::Error& e) {
+    } catch (const std::exception& e) {  // redit::Error, or SQLite's from a file damaged deep inside
         const QString message = QString::fromStdString(e.what());
         appendLog(tr("%1 failed: %2").arg(what, message));
         QMessageBox::critical(this, what, message);
@@ -349,7 +349,7 @@ void MainWindow::cancelRun(const QString& runId) {
     try {
         controller_->cancelRun(runId);
         appendLog(tr("Cancelling run %1").arg(runId));
-    } catch (const redit::Error& e) {
+    } catch (const std::exception& e) {
         appendLog(tr("Cancel run %1 failed: %2").arg(runId, QString::fromStdString(e.what())));
     }
 }

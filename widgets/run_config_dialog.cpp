@@ -14,7 +14,6 @@
 
 #include "config_form.h"
 #include "run_memory_estimate.h"
-#include "util/error.h"
 
 namespace redit::gui {
 namespace {
@@ -146,7 +145,7 @@ void RunConfigDialog::launch() {
         if (!form_->validate()) return;
         launchedRunId_ = controller_.launchRun(request());
         accept();
-    } catch (const Error& e) {
+    } catch (const std::exception& e) {  // also SQLite's, from a damaged file
         error_->setText(q(e.what()));
         error_->setVisible(true);
     }

@@ -11,7 +11,6 @@
 #include "run_details_view.h"
 #include "run_monitor.h"
 #include "run_monitor_model.h"
-#include "util/error.h"
 
 namespace redit::gui {
 
@@ -46,7 +45,7 @@ void RunWorkflow::newRun(const QString& cloneOf) {
         }
         emit dialogOpened(&dialog);
         if (dialog.exec() == QDialog::Accepted) window_.appendLog(tr("Launched run #%1").arg(dialog.launchedRunId()));
-    } catch (const Error& e) {
+    } catch (const std::exception& e) {  // also SQLite's, from a damaged file
         window_.appendLog(tr("New run: %1").arg(QString::fromStdString(e.what())));
     }
 }
@@ -66,7 +65,7 @@ void RunWorkflow::showDetails(const QString& runId) {
         }
         view->setDetails(details);
         tabs->setCurrentWidget(view);
-    } catch (const Error& e) {
+    } catch (const std::exception& e) {
         window_.appendLog(tr("Run details: %1").arg(QString::fromStdString(e.what())));
     }
 }
@@ -108,7 +107,7 @@ void RunWorkflow::refreshChart() {
         const QString metric = chart->currentMetric();
         chart->setPoints(metric.isEmpty() ? QString() : tr("Run #%1: %2").arg(runId, metric),
                          metric.isEmpty() ? QVector<QPointF>() : controller_.metricSeries(runId, metric));
-    } catch (const Error& e) {
+    } catch (const std::exception& e) {
         window_.appendLog(tr("Metric chart: %1").arg(QString::fromStdString(e.what())));
     }
 }

@@ -60,6 +60,15 @@ void copyProject(const ProjectStore& store, const std::string& target) {
     }
 }
 
+// The explorer's lists; a file damaged where they are stored is a FileError instead of SQLite's exception.
+ProjectContents readContents(const ProjectStore& store) {
+    try {
+        return readProjectContents(store);
+    } catch (const SQLite::Exception& e) {
+        throw FileError(store.path(), std::string("cannot be read: ") + e.what());
+    }
+}
+
 }  // namespace
 
 StoreProjectController::StoreProjectController(const StageRegistry& registry, DemoProjectPaths demo, QObject* parent)
@@ -119,6 +128,8 @@ void StoreProjectController::cancelRun(const QString& runId) {
 }
 
 ProjectContents StoreProjectController::use(ProjectStore store) {
+    // Damage deep inside the file shows only when its tables are read: the project that was open stays open.
+    const ProjectContents contents = readContents(store);
     closeProject();
     store_.emplace(std::move(store));
     const int generation = generation_;
@@ -137,7 +148,7 @@ ProjectContents StoreProjectController::use(ProjectStore store) {
             Qt::QueuedConnection);
     };
     queue_ = std::make_unique<JobQueue>(store_->path(), registry_, std::move(callbacks));
-    return readProjectContents(*store_);
+    return contents;
 }
 
 const ProjectStore& StoreProjectController::openStore() const {
@@ -162,7 +173,11 @@ void StoreProjectController::stateChanged(qint64 runId, int generation, redit::R
     if (ended) {
         emit message(error.isEmpty() ? tr("Run %1 %2").arg(run.name, runStateName(run.state))
                                      : tr("Run %1 failed: %2").arg(run.name, error));
-        emit projectChanged(readProjectContents(*store_));
+        try {
+            emit projectChanged(readContents(*store_));
+        } catch (const Error& e) {
+            emit message(QString::fromStdString(e.what()));
+        }
     }
 }
 
@@ -205,7 +220,7 @@ QString StoreProjectController::launchRun(const nlohmann::json& request) {
     emit runUpdated(run);
     queue_->enqueue(id);
     emit message(tr("Queued run %1 (%2)").arg(run.name, q(record.kind)));
-    emit projectChanged(readProjectContents(store));
+    emit projectChanged(readContents(store));
     return run.id;
 }
 

@@ -129,6 +129,27 @@ private slots:
         }
     }
 
+    void damageInsideTheTablesIsAnErrorNotACrash() {
+        StoreProjectController controller(registry_, demoPaths(path("no-model")));
+        writeProject(path("deep.redit"));
+        QByteArray bytes = fileBytes(path("deep.redit"));
+        QVERIFY(bytes.size() > 4 * 4096);
+        for (qsizetype i = 4096; i < bytes.size(); ++i) bytes[i] = char(0xA5);  // every page but the first
+        {
+            QFile file(path("deep.redit"));
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(bytes);
+        }
+        try {
+            controller.openProject(path("deep.redit"));
+            QFAIL("a project with damaged tables must not open");
+        } catch (const FileError& e) {
+            QVERIFY2(QString(e.what()).startsWith(path("deep.redit")), e.what());
+        }
+        QVERIFY(!controller.isOpen());
+        QCOMPARE(fileBytes(path("deep.redit")), bytes);
+    }
+
     void saveAsCopiesAndContinuesThere() {
         StoreProjectController controller(registry_, demoPaths(path("no-model")));
         writeProject(path("original.redit"));
