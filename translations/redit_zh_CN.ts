@@ -141,6 +141,52 @@ Select fewer edges (top n, fraction or threshold) to draw it.</source>
     </message>
 </context>
 <context>
+    <name>redit::gui::ConfigForm</name>
+    <message>
+        <source>Type: %1</source>
+        <translation>类型：%1</translation>
+    </message>
+    <message>
+        <source>Range: %1 to %2</source>
+        <translation>范围：%1 到 %2</translation>
+    </message>
+    <message>
+        <source>At least %1</source>
+        <translation>至少 %1</translation>
+    </message>
+    <message>
+        <source>At most %1</source>
+        <translation>至多 %1</translation>
+    </message>
+    <message>
+        <source>One of: %1</source>
+        <translation>可选值：%1</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认值：%1</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::DemoProject</name>
+    <message>
+        <source>The built-in model folder %1 does not exist yet; create it with `redit train-tiny --out resources/models/logic-tiny` (a few minutes on CPU).</source>
+        <translation>内置模型文件夹 %1 尚不存在；请用 `redit train-tiny --out resources/models/logic-tiny` 创建（在 CPU 上需几分钟）。</translation>
+    </message>
+</context>
+<context>
     <name>redit::gui::DemoViews</name>
     <message>
         <source>Synthetic example data for illustration only: these are not results.</source>
@@ -300,16 +346,8 @@ d = %3，Δ = %4</translation>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <source>Create a project in an empty folder</source>
-        <translation>在空文件夹中创建项目</translation>
-    </message>
-    <message>
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open a project folder</source>
-        <translation>打开项目文件夹</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -320,16 +358,8 @@ d = %3，Δ = %4</translation>
         <translation>打开演示项目(&amp;D)</translation>
     </message>
     <message>
-        <source>Open the bundled demo project (tiny model, small ContextHub subset)</source>
-        <translation>打开随附的演示项目（微型模型，ContextHub 小子集）</translation>
-    </message>
-    <message>
         <source>Save Project &amp;As…</source>
         <translation>项目另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Copy the open project to another folder</source>
-        <translation>将打开的项目复制到另一个文件夹</translation>
     </message>
     <message>
         <source>&amp;Close Project</source>
@@ -436,20 +466,8 @@ d = %3，Δ = %4</translation>
         <translation>已打开项目 %1</translation>
     </message>
     <message>
-        <source>New project: choose an empty folder</source>
-        <translation>新建项目：选择一个空文件夹</translation>
-    </message>
-    <message>
         <source>New Project</source>
         <translation>新建项目</translation>
-    </message>
-    <message>
-        <source>%1 is not empty; choose an empty folder.</source>
-        <translation>%1 不是空文件夹；请选择一个空文件夹。</translation>
-    </message>
-    <message>
-        <source>Open project folder</source>
-        <translation>打开项目文件夹</translation>
     </message>
     <message>
         <source>Open Project</source>
@@ -464,16 +482,8 @@ d = %3，Δ = %4</translation>
         <translation>没有打开的项目</translation>
     </message>
     <message>
-        <source>Save project as: choose a folder</source>
-        <translation>项目另存为：选择文件夹</translation>
-    </message>
-    <message>
         <source>Save Project As</source>
         <translation>项目另存为</translation>
-    </message>
-    <message>
-        <source>%1 is not empty. Files in it may be overwritten. Continue?</source>
-        <translation>%1 不是空文件夹，其中的文件可能被覆盖。是否继续？</translation>
     </message>
     <message>
         <source>Close Project</source>
@@ -552,6 +562,89 @@ d = %3，Δ = %4</translation>
         <translation>
             <numerusform>%n 个仍在运行的任务将被停止。仍要退出吗？</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>REdit project (*.redit)</source>
+        <translation>REdit 项目 (*.redit)</translation>
+    </message>
+    <message>
+        <source>Create a new .redit project file</source>
+        <translation>新建一个 .redit 项目文件</translation>
+    </message>
+    <message>
+        <source>Open a .redit project file</source>
+        <translation>打开一个 .redit 项目文件</translation>
+    </message>
+    <message>
+        <source>Open the demo project (built-in logic-tiny model, synthetic deductive level-1 data)</source>
+        <translation>打开演示项目（内置 logic-tiny 模型，合成的一级演绎数据）</translation>
+    </message>
+    <message>
+        <source>Copy the open project to another file and continue there</source>
+        <translation>将打开的项目复制到另一个文件并在其中继续</translation>
+    </message>
+    <message>
+        <source>&amp;New Run…</source>
+        <translation>新建运行(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Configure a run of a pipeline stage and queue it</source>
+        <translation>配置一个流水线阶段的运行并将其加入队列</translation>
+    </message>
+    <message>
+        <source>&amp;Clone and Edit Run…</source>
+        <translation>克隆并编辑运行(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open New Run with the configuration of the run selected in the Runs pane</source>
+        <translation>以“运行”窗格中选中运行的配置打开“新建运行”</translation>
+    </message>
+    <message>
+        <source>Run &amp;Details</source>
+        <translation>运行详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the configuration, provenance and log of the selected run</source>
+        <translation>显示选中运行的配置、来源信息和日志</translation>
+    </message>
+    <message>
+        <source>No job engine is connected</source>
+        <translation>未连接作业引擎</translation>
+    </message>
+    <message>
+        <source>Open a project first</source>
+        <translation>请先打开一个项目</translation>
+    </message>
+    <message>
+        <source>Select a run in the Runs pane first</source>
+        <translation>请先在“运行”窗格中选择一个运行</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::MetricChart</name>
+    <message>
+        <source>The metric of the selected run to plot</source>
+        <translation>要绘制的选中运行的指标</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>指标：</translation>
     </message>
 </context>
 <context>
@@ -681,6 +774,115 @@ d = %3，Δ = %4</translation>
     </message>
 </context>
 <context>
+    <name>redit::gui::RunConfigDialog</name>
+    <message>
+        <source>New Run</source>
+        <translation>新建运行</translation>
+    </message>
+    <message>
+        <source>The pipeline stage this run executes</source>
+        <translation>此运行执行的流水线阶段</translation>
+    </message>
+    <message>
+        <source>shown in lists</source>
+        <translation>在列表中显示</translation>
+    </message>
+    <message>
+        <source>Random seed of the run</source>
+        <translation>运行的随机种子</translation>
+    </message>
+    <message>
+        <source>cpu or cuda[:N]</source>
+        <translation>cpu 或 cuda[:N]</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Stage:</source>
+        <translation>阶段(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ataset:</source>
+        <translation>数据集(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>启动(&amp;L)</translation>
+    </message>
+    <message>
+        <source>No stage is registered; nothing can be run</source>
+        <translation>没有已注册的阶段；无法运行任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::RunDetailsView</name>
+    <message>
+        <source>C&amp;lone and Edit…</source>
+        <translation>克隆并编辑(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open New Run with this run&apos;s configuration</source>
+        <translation>以此运行的配置打开“新建运行”</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>来源信息</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::RunMemoryEstimate</name>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>attribution</source>
+        <translation>归因</translation>
+    </message>
+    <message>
+        <source>inference</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>Memory estimate for %1 (fp32, batch %2, length %3, %4): weights %5 + activations %6 = %7</source>
+        <translation>%1 的内存估计（fp32，批大小 %2，长度 %3，%4）：权重 %5 + 激活 %6 = %7</translation>
+    </message>
+    <message>
+        <source>No memory estimate: %1</source>
+        <translation>无法估计内存：%1</translation>
+    </message>
+</context>
+<context>
     <name>redit::gui::RunMonitor</name>
     <message>
         <source>Runs of this session: state, progress and estimated time left</source>
@@ -752,6 +954,37 @@ d = %3，Δ = %4</translation>
     <message>
         <source>ETA</source>
         <translation>剩余时间</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::RunWorkflow</name>
+    <message>
+        <source>Clone and Edit Run #%1</source>
+        <translation>克隆并编辑运行 #%1</translation>
+    </message>
+    <message>
+        <source>Launched run #%1</source>
+        <translation>已启动运行 #%1</translation>
+    </message>
+    <message>
+        <source>New run: %1</source>
+        <translation>新建运行：%1</translation>
+    </message>
+    <message>
+        <source>Run #%1</source>
+        <translation>运行 #%1</translation>
+    </message>
+    <message>
+        <source>Run details: %1</source>
+        <translation>运行详情：%1</translation>
+    </message>
+    <message>
+        <source>Run #%1: %2</source>
+        <translation>运行 #%1：%2</translation>
+    </message>
+    <message>
+        <source>Metric chart: %1</source>
+        <translation>指标图表：%1</translation>
     </message>
 </context>
 <context>
@@ -843,6 +1076,91 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Choose a folder</source>
         <translation>选择一个文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::StoreProjectController</name>
+    <message numerus="yes">
+        <source>%n run(s) are still queued or running; wait for them or cancel them first</source>
+        <translation>
+            <numerusform>%n 个运行仍在排队或运行中；请等待它们结束或先取消它们</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No project is open</source>
+        <translation>没有打开的项目</translation>
+    </message>
+    <message>
+        <source>Run %1 %2</source>
+        <translation>运行 %1 %2</translation>
+    </message>
+    <message>
+        <source>Run %1 failed: %2</source>
+        <translation>运行 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Queued run %1 (%2)</source>
+        <translation>已将运行 %1（%2）加入队列</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Code version</source>
+        <translation>代码版本</translation>
+    </message>
+    <message>
+        <source>Library versions</source>
+        <translation>库版本</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTime>
@@ -22,10 +23,13 @@
 #include "distance_heatmap.h"
 #include "figure_export.h"
 #include "interference_scatter.h"
+#include "metric_chart.h"
 #include "project_explorer.h"
 #include "results_view.h"
+#include "run_controller.h"
 #include "run_monitor.h"
 #include "run_monitor_model.h"
+#include "run_workflow.h"
 #include "settings_dialog.h"
 #include "util/error.h"
 
@@ -34,6 +38,12 @@ namespace {
 
 constexpr int kMaxRecent = 8;
 const QString kRecentKey = QStringLiteral("mainWindow/recentProjects");
+
+QString projectFilter() { return MainWindow::tr("REdit project (*.redit)"); }
+
+QString withProjectSuffix(const QString& path) {
+    return path.endsWith(QLatin1String(".redit"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".redit");
+}
 
 bool confirm(QWidget* parent, const QString& title, const QString& question) {
     return QMessageBox::question(parent, title, question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No) ==
@@ -86,16 +96,22 @@ void MainWindow::createDocks() {
     };
     explorer_ = new ProjectExplorer(this);
     runMonitor_ = new RunMonitor(this);
+    metricChart_ = new MetricChart(this);
+    auto* runsPane = new QSplitter(Qt::Horizontal, this);
+    runsPane->addWidget(runMonitor_);
+    runsPane->addWidget(metricChart_);
+    runsPane->setStretchFactor(0, 3);
+    runsPane->setStretchFactor(1, 2);
     log_ = new QPlainTextEdit(this);
     log_->setReadOnly(true);
     log_->setMaximumBlockCount(10000);
     log_->setToolTip(tr("Messages of this session"));
     dock(tr("Project"), QStringLiteral("projectDock"), explorer_, Qt::LeftDockWidgetArea);
-    QDockWidget* runs = dock(tr("Runs"), QStringLiteral("runsDock"), runMonitor_, Qt::BottomDockWidgetArea);
+    QDockWidget* runs = dock(tr("Runs"), QStringLiteral("runsDock"), runsPane, Qt::BottomDockWidgetArea);
     QDockWidget* log = dock(tr("Log"), QStringLiteral("logDock"), log_, Qt::BottomDockWidgetArea);
     tabifyDockWidget(runs, log);
     runs->raise();
-    resizeDocks({runs}, {200}, Qt::Vertical);
+    resizeDocks({runs}, {240}, Qt::Vertical);
     connect(runMonitor_, &RunMonitor::cancelRequested, this, &MainWindow::cancelRun);
 }
 
@@ -109,12 +125,13 @@ void MainWindow::createMenus() {
     };
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->setToolTipsVisible(true);
-    add(file, tr("&New Project…"), QKeySequence::New, tr("Create a project in an empty folder"), &MainWindow::newProject);
-    add(file, tr("&Open Project…"), QKeySequence::Open, tr("Open a project folder"), &MainWindow::openProject);
+    add(file, tr("&New Project…"), QKeySequence::New, tr("Create a new .redit project file"), &MainWindow::newProject);
+    add(file, tr("&Open Project…"), QKeySequence::Open, tr("Open a .redit project file"), &MainWindow::openProject);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     add(file, tr("Open &Demo Project"), QKeySequence(QStringLiteral("Ctrl+Shift+D")),
-        tr("Open the bundled demo project (tiny model, small ContextHub subset)"), &MainWindow::openDemoProject);
-    add(file, tr("Save Project &As…"), QKeySequence(QStringLiteral("Ctrl+Shift+S")), tr("Copy the open project to another folder"),
+        tr("Open the demo project (built-in logic-tiny model, synthetic deductive level-1 data)"),
+        [this] { openDemoProject(); });
+    add(file, tr("Save Project &As…"), QKeySequence(QStringLiteral("Ctrl+Shift+S")), tr("Copy the open project to another file and continue there"),
         &MainWindow::saveProjectAs);
     add(file, tr("&Close Project"), QKeySequence(QStringLiteral("Ctrl+Shift+W")), tr("Close the open project"),
         &MainWindow::closeProject);
@@ -140,7 +157,17 @@ void MainWindow::createMenus() {
     add(view, tr("&Reset Layout"), QKeySequence(), tr("Put every pane back where it started"), &MainWindow::resetLayout);
     add(view, tr("C&lear Log"), QKeySequence(), tr("Remove all messages from the log pane"), &MainWindow::clearLog);
 
-    menuBar()->addMenu(tr("&Run"))->setObjectName(QStringLiteral("runMenu"));
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->setObjectName(QStringLiteral("runMenu"));
+    run->setToolTipsVisible(true);
+    add(run, tr("&New Run…"), QKeySequence(QStringLiteral("Ctrl+R")), tr("Configure a run of a pipeline stage and queue it"),
+        [this] { runAction([](RunWorkflow& runs, const QString&) { runs.newRun(); }, false); });
+    add(run, tr("&Clone and Edit Run…"), QKeySequence(QStringLiteral("Ctrl+Shift+R")),
+        tr("Open New Run with the configuration of the run selected in the Runs pane"),
+        [this] { runAction([](RunWorkflow& runs, const QString& id) { runs.newRun(id); }, true); });
+    add(run, tr("Run &Details"), QKeySequence(QStringLiteral("Ctrl+I")),
+        tr("Show the configuration, provenance and log of the selected run"),
+        [this] { runAction([](RunWorkflow& runs, const QString& id) { runs.showDetails(id); }, true); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("&About REdit Workbench"), QKeySequence::HelpContents, tr("Version, licence and method"),
@@ -150,11 +177,33 @@ void MainWindow::createMenus() {
 
 QStringList MainWindow::recentProjects() { return QSettings().value(kRecentKey).toStringList(); }
 
+void MainWindow::setRunController(RunController* controller) {
+    delete runWorkflow_;
+    runWorkflow_ = controller ? new RunWorkflow(*this, *controller) : nullptr;
+}
+
+void MainWindow::runAction(const std::function<void(RunWorkflow&, const QString&)>& action, bool needsSelection) {
+    if (!runWorkflow_) {
+        statusBar()->showMessage(tr("No job engine is connected"), 5000);
+        return;
+    }
+    if (!projectOpen_) {
+        statusBar()->showMessage(tr("Open a project first"), 5000);
+        return;
+    }
+    const QString selected = runWorkflow_->selectedRun();
+    if (needsSelection && selected.isEmpty()) {
+        statusBar()->showMessage(tr("Select a run in the Runs pane first"), 5000);
+        return;
+    }
+    action(*runWorkflow_, selected);
+}
+
 void MainWindow::rebuildRecentMenu() {
     recentMenu_->clear();
     const QStringList recent = recentProjects();
-    for (const QString& folder : recent)
-        recentMenu_->addAction(QDir::toNativeSeparators(folder), this, [this, folder] { openProjectAt(folder); });
+    for (const QString& path : recent)
+        recentMenu_->addAction(QDir::toNativeSeparators(path), this, [this, path] { openProjectFile(path); });
     if (recent.isEmpty()) recentMenu_->addAction(tr("(none)"))->setEnabled(false);
     recentMenu_->addSeparator();
     QAction* clear = recentMenu_->addAction(tr("Clear List"), this, [this] {
@@ -220,7 +269,7 @@ bool MainWindow::callController(const QString& what, const std::function<Project
     try {
         projectIsOpen(call());
         return true;
-    } catch (const redit::Error& e) {
+    } catch (const std::exception& e) {  // redit::Error, or SQLite's from a file damaged deep inside
         const QString message = QString::fromStdString(e.what());
         appendLog(tr("%1 failed: %2").arg(what, message));
         QMessageBox::critical(this, what, message);
@@ -230,40 +279,39 @@ bool MainWindow::callController(const QString& what, const std::function<Project
 
 void MainWindow::projectIsOpen(const ProjectContents& contents) {
     projectOpen_ = true;
+    if (runWorkflow_) runWorkflow_->clear();
     explorer_->setContents(contents);
     setWindowTitle(tr("%1 – REdit Workbench").arg(contents.name));
-    appendLog(tr("Opened project %1").arg(QDir::toNativeSeparators(contents.folder)));
-    if (!contents.folder.isEmpty()) {
+    appendLog(tr("Opened project %1").arg(QDir::toNativeSeparators(contents.path)));
+    if (!contents.path.isEmpty()) {
         QStringList recent = recentProjects();
-        recent.removeAll(contents.folder);
-        recent.prepend(contents.folder);
+        recent.removeAll(contents.path);
+        recent.prepend(contents.path);
         QSettings().setValue(kRecentKey, recent.mid(0, kMaxRecent));
         rebuildRecentMenu();
     }
-    emit projectOpened(contents.folder);
+    emit projectOpened(contents.path);
 }
 
 void MainWindow::newProject() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("New project: choose an empty folder"));
-    if (folder.isEmpty()) return;
-    if (!QDir(folder).isEmpty()) {
-        QMessageBox::warning(this, tr("New Project"), tr("%1 is not empty; choose an empty folder.").arg(folder));
-        return;
-    }
-    callController(tr("New Project"), [&] { return controller_->newProject(folder); });
+    // The store refuses an existing file, so the dialog does not offer to overwrite one.
+    const QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(), projectFilter(), nullptr,
+                                                      QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty()) return;
+    callController(tr("New Project"), [&] { return controller_->newProject(withProjectSuffix(path)); });
 }
 
 void MainWindow::openProject() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open project folder"));
-    if (!folder.isEmpty()) openProjectAt(folder);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), projectFilter());
+    if (!path.isEmpty()) openProjectFile(path);
 }
 
-void MainWindow::openProjectAt(const QString& folder) {
-    callController(tr("Open Project"), [&] { return controller_->openProject(folder); });
+bool MainWindow::openProjectFile(const QString& path) {
+    return callController(tr("Open Project"), [&] { return controller_->openProject(path); });
 }
 
-void MainWindow::openDemoProject() {
-    callController(tr("Open Demo Project"), [&] { return controller_->openDemoProject(); });
+bool MainWindow::openDemoProject() {
+    return callController(tr("Open Demo Project"), [&] { return controller_->openDemoProject(); });
 }
 
 void MainWindow::saveProjectAs() {
@@ -271,12 +319,9 @@ void MainWindow::saveProjectAs() {
         statusBar()->showMessage(tr("No project is open"), 5000);
         return;
     }
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Save project as: choose a folder"));
-    if (folder.isEmpty()) return;
-    if (!QDir(folder).isEmpty() &&
-        !confirm(this, tr("Save Project As"), tr("%1 is not empty. Files in it may be overwritten. Continue?").arg(folder)))
-        return;
-    callController(tr("Save Project As"), [&] { return controller_->saveProjectAs(folder); });
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save project as"), QString(), projectFilter());
+    if (path.isEmpty()) return;
+    callController(tr("Save Project As"), [&] { return controller_->saveProjectAs(withProjectSuffix(path)); });
 }
 
 void MainWindow::closeProject() {
@@ -285,6 +330,7 @@ void MainWindow::closeProject() {
     if (controller_) controller_->closeProject();
     projectOpen_ = false;
     explorer_->clearContents();
+    if (runWorkflow_) runWorkflow_->clear();
     while (tabs_->count() > 1) {
         QWidget* page = tabs_->widget(tabs_->count() - 1);
         tabs_->removeTab(tabs_->count() - 1);
@@ -303,7 +349,7 @@ void MainWindow::cancelRun(const QString& runId) {
     try {
         controller_->cancelRun(runId);
         appendLog(tr("Cancelling run %1").arg(runId));
-    } catch (const redit::Error& e) {
+    } catch (const std::exception& e) {
         appendLog(tr("Cancel run %1 failed: %2").arg(runId, QString::fromStdString(e.what())));
     }
 }

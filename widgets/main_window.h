@@ -18,11 +18,14 @@ namespace redit::gui {
 class CircuitPanel;
 class DistanceHeatmap;
 class InterferenceScatter;
+class MetricChart;
 class ProjectExplorer;
 class ResultsView;
+class RunController;
 class RunMonitor;
+class RunWorkflow;
 
-// The workbench's main window: File/View/Help menus, the project explorer, run monitor and log docks (their
+// The workbench's main window: File/View/Run/Help menus, the project explorer, run monitor and log docks (their
 // layout is remembered), and central tabs for circuits, distance heatmaps, interference scatters and results.
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -31,10 +34,14 @@ public:
 
     // The File actions call this controller (not owned); without one they say that no store is connected.
     void setProjectController(ProjectController* controller) { controller_ = controller; }
+    // The Run actions, the run monitor and the metric chart use this controller (not owned).
+    void setRunController(RunController* controller);
     void setCudaAvailable(bool available) { cudaAvailable_ = available; }
 
     ProjectExplorer* projectExplorer() const { return explorer_; }
     RunMonitor* runMonitor() const { return runMonitor_; }
+    MetricChart* metricChart() const { return metricChart_; }
+    RunWorkflow* runWorkflow() const { return runWorkflow_; }
     QTabWidget* tabs() const { return tabs_; }
     void appendLog(const QString& line);
     // A banner above the tabs, e.g. to label synthetic data; empty hides it.
@@ -47,6 +54,9 @@ public:
     ResultsView* showResults(const QString& title, std::vector<EditResult> results);
 
     static QStringList recentProjects();
+    // Opens a .redit file through the controller; an error is shown in a message box. False when it failed.
+    bool openProjectFile(const QString& path);
+    bool openDemoProject();
 
 signals:
     void projectOpened(const QString& folder);
@@ -64,11 +74,10 @@ private:
 
     void newProject();
     void openProject();
-    void openProjectAt(const QString& folder);
     void saveProjectAs();
-    void openDemoProject();
     void closeProject();
     void cancelRun(const QString& runId);
+    void runAction(const std::function<void(RunWorkflow&, const QString& selectedRun)>& action, bool needsSelection);
     void exportFigure();
     void showSettings();
     void showAbout();
@@ -89,6 +98,8 @@ private:
     QLabel* notice_;
     ProjectExplorer* explorer_ = nullptr;
     RunMonitor* runMonitor_ = nullptr;
+    MetricChart* metricChart_ = nullptr;
+    RunWorkflow* runWorkflow_ = nullptr;
     QPlainTextEdit* log_ = nullptr;
     QMenu* recentMenu_ = nullptr;
 };

@@ -54,6 +54,12 @@ void RunMonitorModel::removeRun(const QString& id) {
     endRemoveRows();
 }
 
+void RunMonitorModel::clear() {
+    beginResetModel();
+    runs_.clear();
+    endResetModel();
+}
+
 const RunStatus* RunMonitorModel::runAt(int row) const {
     return row >= 0 && row < int(runs_.size()) ? &runs_[size_t(row)] : nullptr;
 }

@@ -29,6 +29,7 @@ public:
     // Adds the run or updates the row with the same id.
     void upsertRun(const RunStatus& run);
     void removeRun(const QString& id);
+    void clear();
     const RunStatus* runAt(int row) const;
     int activeRunCount() const;
 

@@ -1,6 +1,7 @@
 // `redit-workbench`: the Qt desktop workbench.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
@@ -8,11 +9,13 @@
 #include <cstdio>
 
 #include "circuit_view.h"
+#include "demo_project.h"
 #include "demo_views.h"
 #include "jobs/stage_registry.h"
 #include "main_window.h"
 #include "redit/build_info.h"
 #include "stages/builtin_stages.h"
+#include "store_project_controller.h"
 #include "translation.h"
 #include "util/openmp_env.h"
 #include "workbench_settings.h"
@@ -33,6 +36,15 @@ void screenshotWhenSettled(redit::gui::MainWindow& window, const QString& path) 
     poll->start(700);
 }
 
+// A project named on the command line, else with --demo or when no recent project exists the demo project,
+// else the most recent project.
+void openStartProject(redit::gui::MainWindow& window, const QStringList& arguments, bool demo) {
+    const QStringList recent = redit::gui::MainWindow::recentProjects();
+    if (!arguments.isEmpty()) window.openProjectFile(arguments.first());
+    else if (demo || recent.isEmpty() || !QFileInfo::exists(recent.first())) window.openDemoProject();
+    else window.openProjectFile(recent.first());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -49,6 +61,10 @@ int main(int argc, char** argv) {
     parser.setApplicationDescription(QStringLiteral("REdit Workbench: circuits, interference and reasoning edits"));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A .redit project file to open."),
+                                 QStringLiteral("[project]"));
+    QCommandLineOption demo(QStringLiteral("demo"),
+                            QStringLiteral("Open the demo project (created in the user's data folder on first use)."));
     QCommandLineOption demoViews(QStringLiteral("demo-views"),
                                  QStringLiteral("Fill the views with a small synthetic example (labelled as such)."));
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
@@ -59,7 +75,7 @@ int main(int argc, char** argv) {
     QCommandLineOption language(QStringLiteral("language"), QStringLiteral("Override the language setting (en, zh_CN)."),
                                 QStringLiteral("CODE"));
     for (QCommandLineOption* hidden : {&screenshot, &tab, &language}) hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demoViews, screenshot, tab, language});
+    parser.addOptions({demo, demoViews, screenshot, tab, language});
     parser.process(app);
 
     QTranslator translator;
@@ -68,8 +84,13 @@ int main(int argc, char** argv) {
     if (!redit::gui::installTranslation(chosenLanguage, translator))
         std::fprintf(stderr, "redit-workbench: no translation for %s, using English\n", qPrintable(chosenLanguage));
 
+    // Declared before the window, so the window (which uses it) goes first.
+    redit::gui::StoreProjectController controller(redit::globalStageRegistry(), redit::gui::DemoProjectPaths::standard());
     redit::gui::MainWindow window;
+    window.setProjectController(&controller);
+    window.setRunController(&controller);
     if (parser.isSet(demoViews)) redit::gui::showDemoViews(window);
+    else openStartProject(window, parser.positionalArguments(), parser.isSet(demo));
     if (parser.isSet(tab)) window.tabs()->setCurrentIndex(parser.value(tab).toInt());
     window.show();
     if (parser.isSet(screenshot)) screenshotWhenSettled(window, parser.value(screenshot));

@@ -29,6 +29,15 @@ std::int64_t addPattern(ProjectStore& store, std::int64_t datasetId, const std::
     return store.db().getLastInsertRowid();
 }
 
+std::vector<PatternRecord> listPatterns(const ProjectStore& store) {
+    SQLite::Statement s(store.db(), "SELECT id, dataset_id, name, description FROM patterns ORDER BY dataset_id, name");
+    std::vector<PatternRecord> patterns;
+    while (s.executeStep())
+        patterns.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getString(),
+                            s.getColumn(3).getString()});
+    return patterns;
+}
+
 std::vector<std::int64_t> addInstances(ProjectStore& store, std::int64_t patternId,
                                        const std::vector<InstanceRecord>& instances) {
     WriteTransaction tx(store);

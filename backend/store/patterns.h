@@ -17,10 +17,19 @@ struct InstanceRecord {
     nlohmann::json data;   // prompt, answer, ...
 };
 
+struct PatternRecord {
+    std::int64_t id = 0;
+    std::int64_t datasetId = 0;
+    std::string name;
+    std::string description;
+};
+
 enum class SplitPart { Train, Validation, Test };
 
 std::int64_t addPattern(ProjectStore& store, std::int64_t datasetId, const std::string& name,
                         const std::string& description = {});
+std::vector<PatternRecord> listPatterns(const ProjectStore& store);  // every dataset's, by dataset and name
+
 // Adds the instances in one transaction and returns their ids in order.
 std::vector<std::int64_t> addInstances(ProjectStore& store, std::int64_t patternId,
                                        const std::vector<InstanceRecord>& instances);

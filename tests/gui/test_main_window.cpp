@@ -38,7 +38,7 @@ private:
         calls << call;
         ProjectContents c;
         c.name = "demo";
-        c.folder = folder;
+        c.path = folder;
         c.patterns = QStringList{"modus ponens", "modus tollens"};
         c.runs = QStringList{"r1"};
         return c;

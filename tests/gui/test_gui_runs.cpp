@@ -1,0 +1,252 @@
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QtTest>
+#include <chrono>
+#include <thread>
+
+#include "config_form.h"
+#include "gui_test_helpers.h"
+#include "jobs/job_context.h"
+#include "jobs/stage_registry.h"
+#include "main_window.h"
+#include "metric_chart.h"
+#include "model/memory_estimate.h"
+#include "project_explorer.h"
+#include "run_config_dialog.h"
+#include "run_details_view.h"
+#include "run_eta.h"
+#include "run_monitor.h"
+#include "run_monitor_model.h"
+#include "run_workflow.h"
+#include "store/models.h"
+#include "store/project_store.h"
+#include "store/runs.h"
+#include "store_project_controller.h"
+
+using namespace redit;
+using namespace redit::gui;
+using redit::testing::answerNextMessageBox;
+
+namespace {
+
+// Ticks for `seconds`, reporting progress and a falling "loss" every 50 ms and stopping when cancelled.
+class TickJob : public Job {
+public:
+    void run(JobContext& ctx) override {
+        const double seconds = ctx.params()["seconds"].get<double>();
+        const auto start = std::chrono::steady_clock::now();
+        for (std::int64_t step = 0;; ++step) {
+            ctx.checkCancelled();
+            const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            if (elapsed >= seconds) return;
+            ctx.report({elapsed / seconds, "ticking", {{"loss", 1.0 / double(step + 1)}}}, step);
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    }
+};
+
+StageRegistry tickRegistry() {
+    using T = FieldSpec::Type;
+    StageRegistry registry;
+    registry.add({"tick",
+                  "Waits, reporting progress",
+                  ConfigSchema({{"seconds", T::Number, "how long the run takes", 3.0, 0.1, 60.0, {}},
+                                {"pace", T::String, "reporting pace", "steady", {}, {}, {"steady", "bursty"}},
+                                {"verbose", T::Boolean, "log every step", false, {}, {}, {}},
+                                {"batch", T::Integer, "examples per step", 1, 1.0, 512.0, {}},
+                                {"model", T::String, "model folder", "", {}, {}, {}}}),
+                  [] { return std::make_unique<TickJob>(); }});
+    return registry;
+}
+
+QAction* actionNamed(const QMainWindow& window, const QString& text) {
+    for (QAction* action : window.findChildren<QAction*>())
+        if (action->text() == text) return action;
+    return nullptr;
+}
+
+QLineEdit* lineField(const RunConfigDialog& dialog, const std::string& name) {
+    return qobject_cast<QLineEdit*>(dialog.form()->editor(name));
+}
+
+}  // namespace
+
+class TestGuiRuns : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    StageRegistry registry_ = tickRegistry();
+
+    QString path(const QString& name) const { return dir_.filePath(name); }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("REditTest");
+        QCoreApplication::setApplicationName("test_gui_runs");
+        QSettings().clear();
+        QVERIFY(dir_.isValid());
+    }
+
+    void cleanupTestCase() { QSettings().clear(); }
+
+    void dialogHasOneFieldPerSchemaField() {
+        StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
+        controller.newProject(path("fields.redit"));
+        RunConfigDialog dialog(controller);
+        const ConfigSchema& schema = registry_.get("tick").schema;
+        QCOMPARE(dialog.form()->findChildren<QLabel*>(QRegularExpression("^error_")).size(), qsizetype(schema.fields().size()));
+        for (const FieldSpec& field : schema.fields()) {
+            QWidget* editor = dialog.form()->editor(field.name);
+            QVERIFY2(editor, field.name.c_str());
+            QVERIFY(editor->toolTip().contains(QString::fromStdString(field.description)));
+            QVERIFY(editor->toolTip().contains("Default:"));
+        }
+        QVERIFY(lineField(dialog, "seconds")->toolTip().contains("Range: 0.1 to 60"));
+        QCOMPARE(lineField(dialog, "seconds")->text(), QString("3.0"));
+        auto* pace = qobject_cast<QComboBox*>(dialog.form()->editor("pace"));
+        QVERIFY(pace);
+        QCOMPARE(pace->count(), 2);
+        QCOMPARE(pace->currentText(), QString("steady"));
+        QVERIFY(qobject_cast<QCheckBox*>(dialog.form()->editor("verbose")));
+        QCOMPARE(dialog.request()["params"]["batch"], nlohmann::json(1));
+    }
+
+    void outOfRangeValueIsRefusedBesideItsField() {
+        StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
+        controller.newProject(path("range.redit"));
+        RunConfigDialog dialog(controller);
+        lineField(dialog, "seconds")->setText("1000");
+        lineField(dialog, "batch")->setText("two");
+        dialog.launch();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QLabel* seconds = dialog.form()->errorLabel("seconds");
+        QVERIFY(!seconds->isHidden());
+        QCOMPARE(seconds->text(), QString("config field 'seconds' must be between 0.1 and 60 (got 1000.0)"));
+        QVERIFY(dialog.form()->errorLabel("batch")->text().contains("'batch' must be an integer"));
+        QVERIFY(dialog.form()->errorLabel("pace")->isHidden());
+        QVERIFY(listRuns(ProjectStore::open(path("range.redit").toStdString(), ProjectStore::Mode::ReadOnly)).empty());
+
+        lineField(dialog, "seconds")->setText("0.2");
+        lineField(dialog, "batch")->setText("2");
+        dialog.launch();
+        QVERIFY(seconds->isHidden());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.launchedRunId(), QString("1"));
+        const RunRecord run = loadRun(ProjectStore::open(path("range.redit").toStdString(), ProjectStore::Mode::ReadOnly), 1);
+        QCOMPARE(run.config["params"]["seconds"], nlohmann::json(0.2));
+        QCOMPARE(run.config["params"]["batch"], nlohmann::json(2));
+    }
+
+    void memoryEstimateForANamedModelFolder() {
+        QDir().mkpath(path("model"));
+        redit::testing::writeTinyModelConfig(path("model").toStdString());
+        {
+            ProjectStore store = ProjectStore::create(path("memory.redit").toStdString());
+            addModel(store, {0, "tiny", path("model").toStdString(), nlohmann::json::object(), "h"});
+        }
+        StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
+        controller.openProject(path("memory.redit"));
+        RunConfigDialog dialog(controller);
+        QVERIFY(dialog.memoryEstimate()->isHidden());
+        // The chosen model's folder, when no param names one.
+        auto* model = dialog.findChild<QComboBox*>("modelBox");
+        QCOMPARE(model->count(), 2);
+        model->setCurrentIndex(1);
+        QVERIFY(!dialog.memoryEstimate()->isHidden());
+        QVERIFY(dialog.memoryEstimate()->text().contains(QDir::toNativeSeparators(path("model"))));
+        QCOMPARE(dialog.request()["model_id"], nlohmann::json(1));
+        model->setCurrentIndex(0);
+        QVERIFY(dialog.memoryEstimate()->isHidden());
+        lineField(dialog, "batch")->setText("8");
+        lineField(dialog, "model")->setText(path("model"));
+        QVERIFY(!dialog.memoryEstimate()->isHidden());
+        const ModelConfig config = loadModelConfig(path("model/config.json").toStdString());
+        const MemoryEstimate expected = estimateMemory(config, 4, 8, 256, ForwardMode::Inference);
+        const QString text = dialog.memoryEstimate()->text();
+        QVERIFY2(text.contains("batch 8, length 256, inference"), qPrintable(text));
+        QVERIFY2(text.endsWith(QString::fromStdString(formatBytes(expected.totalBytes()))), qPrintable(text));
+    }
+
+    void etaFromProgressOverTime() {
+        EtaEstimator eta;
+        QCOMPARE(eta.update("a", 0.1, 10.0), -1);  // first report: no rate yet
+        QCOMPARE(eta.update("a", 0.5, 30.0), 25);   // 0.4 in 20 s: 0.5 left takes 25 s
+        QCOMPARE(eta.update("a", 0.55, 30.0), 20);  // still measured from the first report: 0.45 in 20 s
+        QCOMPARE(eta.update("a", 0.6, 10.0), -1);   // no time since the first report
+        QCOMPARE(eta.update("b", 0.2, 5.0), -1);    // runs are separate
+        eta.forget("a");
+        QCOMPARE(eta.update("a", 0.75, 100.0), -1);
+        QCOMPARE(eta.update("a", 0.875, 110.0), 10);  // 0.125 in 10 s: 0.125 left
+    }
+
+    void launchAndCancelARunThroughTheWindow() {
+        StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
+        MainWindow window;
+        window.setProjectController(&controller);
+        window.setRunController(&controller);
+        window.show();
+        controller.newProject(path("runs.redit"));
+        window.openProjectFile(path("runs.redit"));
+
+        connect(window.runWorkflow(), &RunWorkflow::dialogOpened, this, [](RunConfigDialog* dialog) {
+            QTimer::singleShot(0, dialog, [dialog] {
+                dialog->findChild<QLineEdit*>("runName")->setText("long tick");
+                qobject_cast<QLineEdit*>(dialog->form()->editor("seconds"))->setText("30");
+                dialog->findChild<QPushButton*>("launchButton")->click();
+            });
+        });
+        actionNamed(window, "&New Run…")->trigger();
+        RunMonitorModel* monitor = window.runMonitor()->model();
+        QCOMPARE(monitor->rowCount(), 1);
+        QCOMPARE(monitor->runAt(0)->name, QString("long tick"));
+        QTRY_COMPARE_WITH_TIMEOUT(monitor->runAt(0)->state, redit::gui::RunStatus::State::Running, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->runAt(0)->progress > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->runAt(0)->etaSeconds > 0, 10000);
+
+        // The chart follows the selected run's loss.
+        window.runMonitor()->table()->selectRow(0);
+        QCOMPARE(window.metricChart()->currentMetric(), QString("loss"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.metricChart()->pointCount() >= 3, 10000);
+
+        answerNextMessageBox(nullptr, QMessageBox::Yes);
+        window.runMonitor()->findChild<QPushButton*>()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(monitor->index(0, RunMonitorModel::State).data().toString(), QString("cancelled"), 10000);
+        const RunRecord run = loadRun(ProjectStore::open(path("runs.redit").toStdString(), ProjectStore::Mode::ReadOnly), 1);
+        QCOMPARE(run.status, redit::RunStatus::Cancelled);
+        QTRY_COMPARE(window.projectExplorer()->group(ProjectExplorer::Runs)->child(0)->text(0),
+                     QString("#1 long tick (cancelled)"));
+
+        // Details in a tab, and Clone and Edit opens the dialog with the run's config.
+        window.runWorkflow()->showDetails("1");
+        auto* details = qobject_cast<RunDetailsView*>(window.tabs()->currentWidget());
+        QVERIFY(details);
+        QCOMPARE(window.tabs()->tabText(window.tabs()->currentIndex()), QString("Run #1"));
+        QVERIFY(details->findChild<QPlainTextEdit*>("runConfig")->toPlainText().contains("\"seconds\": 30"));
+        QString clonedSeconds, clonedName;
+        disconnect(window.runWorkflow(), &RunWorkflow::dialogOpened, this, nullptr);
+        connect(window.runWorkflow(), &RunWorkflow::dialogOpened, this, [&](RunConfigDialog* dialog) {
+            QTimer::singleShot(0, dialog, [&, dialog] {
+                clonedSeconds = qobject_cast<QLineEdit*>(dialog->form()->editor("seconds"))->text();
+                clonedName = dialog->findChild<QLineEdit*>("runName")->text();
+                dialog->reject();
+            });
+        });
+        auto* clone = details->findChild<QPushButton*>("cloneButton");
+        QVERIFY(clone && clone->isEnabled());
+        clone->click();
+        QCOMPARE(clonedSeconds, QString("30.0"));  // stored as a number
+        QCOMPARE(clonedName, QString("long tick"));
+    }
+};
+
+QTEST_MAIN(TestGuiRuns)
+#include "test_gui_runs.moc"

@@ -1,0 +1,71 @@
+#pragma once
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "jobs/stage_registry.h"
+#include "project_controller.h"
+#include "run_monitor_model.h"
+
+namespace redit::gui {
+
+// A change of one run of this session, delivered on the GUI thread.
+struct RunUpdate {
+    QString id;
+    QString name;
+    RunStatus::State state = RunStatus::State::Queued;
+    double progress = 0;  // 0..1
+    QString message;      // the progress message, or the error of a failed run
+    bool hasMetrics = false;
+};
+
+// A model or dataset of the open project, as the run dialog offers it.
+struct ProjectInput {
+    qint64 id = 0;
+    QString label;
+    QString path;  // models: the model folder; datasets: empty
+};
+
+// What the run details tab shows.
+struct RunDetails {
+    QString id;
+    QString title;
+    nlohmann::json config;
+    QList<QPair<QString, QString>> provenance;  // label, value
+    QStringList log;
+    QStringList metricNames;
+    bool ended = false;  // finished, failed or cancelled
+};
+
+// The window's Run actions call this; signals arrive on the GUI thread. Functions throw redit::Error with a
+// readable message when they fail (ConfigError naming the field for a bad run config).
+class RunController : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    virtual std::vector<std::string> stageKinds() const = 0;
+    virtual const StageInfo& stage(const std::string& kind) const = 0;
+    virtual QList<ProjectInput> models() const = 0;
+    virtual QList<ProjectInput> datasets() const = 0;
+    // Stores the run (validated against the stage's schema) and queues it; returns the run's id.
+    virtual QString launchRun(const nlohmann::json& request) = 0;
+    virtual RunDetails runDetails(const QString& runId) const = 0;
+    // (step, value) points of one metric of a run, by step.
+    virtual QVector<QPointF> metricSeries(const QString& runId, const QString& metric) const = 0;
+
+signals:
+    void runUpdated(const redit::gui::RunUpdate& update);
+    void projectChanged(const redit::gui::ProjectContents& contents);
+    void message(const QString& text);
+};
+
+}  // namespace redit::gui

@@ -1,0 +1,115 @@
+#include "run_workflow.h"
+
+#include <QTabWidget>
+#include <QTableView>
+
+#include "main_window.h"
+#include "metric_chart.h"
+#include "project_contents_reader.h"
+#include "project_explorer.h"
+#include "run_config_dialog.h"
+#include "run_details_view.h"
+#include "run_monitor.h"
+#include "run_monitor_model.h"
+
+namespace redit::gui {
+
+RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
+    : QObject(&window), window_(window), controller_(controller) {
+    clock_.start();
+    chartRefresh_.setSingleShot(true);
+    chartRefresh_.setInterval(250);
+    connect(&chartRefresh_, &QTimer::timeout, this, &RunWorkflow::refreshChart);
+    RunMonitor* monitor = window_.runMonitor();
+    connect(&controller_, &RunController::runUpdated, this, &RunWorkflow::runUpdated);
+    connect(&controller_, &RunController::message, &window_, &MainWindow::appendLog);
+    connect(&controller_, &RunController::projectChanged, window_.projectExplorer(), &ProjectExplorer::setContents);
+    connect(monitor->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunWorkflow::refreshChart);
+    connect(window_.metricChart(), &MetricChart::metricChosen, this, &RunWorkflow::refreshChart);
+    connect(monitor->table(), &QTableView::doubleClicked, this, [this, monitor](const QModelIndex& index) {
+        if (const RunStatus* run = monitor->model()->runAt(index.row())) showDetails(run->id);
+    });
+    connect(window_.projectExplorer(), &ProjectExplorer::entryActivated, this,
+            [this](ProjectExplorer::Group group, const QString& name) {
+                if (group != ProjectExplorer::Runs) return;
+                if (std::optional<qint64> id = runIdOfLabel(name)) showDetails(QString::number(*id));
+            });
+}
+
+void RunWorkflow::newRun(const QString& cloneOf) {
+    try {
+        RunConfigDialog dialog(controller_, &window_);
+        if (!cloneOf.isEmpty()) {
+            dialog.setRequest(controller_.runDetails(cloneOf).config);
+            dialog.setWindowTitle(tr("Clone and Edit Run #%1").arg(cloneOf));
+        }
+        emit dialogOpened(&dialog);
+        if (dialog.exec() == QDialog::Accepted) window_.appendLog(tr("Launched run #%1").arg(dialog.launchedRunId()));
+    } catch (const std::exception& e) {  // also SQLite's, from a damaged file
+        window_.appendLog(tr("New run: %1").arg(QString::fromStdString(e.what())));
+    }
+}
+
+void RunWorkflow::showDetails(const QString& runId) {
+    try {
+        const RunDetails details = controller_.runDetails(runId);
+        QTabWidget* tabs = window_.tabs();
+        const QString title = tr("Run #%1").arg(runId);
+        RunDetailsView* view = nullptr;
+        for (int i = 0; i < tabs->count() && !view; ++i)
+            if (tabs->tabText(i) == title) view = qobject_cast<RunDetailsView*>(tabs->widget(i));
+        if (!view) {
+            view = new RunDetailsView(tabs);
+            tabs->addTab(view, title);
+            connect(view, &RunDetailsView::cloneRequested, this, [this](const QString& id) { newRun(id); });
+        }
+        view->setDetails(details);
+        tabs->setCurrentWidget(view);
+    } catch (const std::exception& e) {
+        window_.appendLog(tr("Run details: %1").arg(QString::fromStdString(e.what())));
+    }
+}
+
+QString RunWorkflow::selectedRun() const {
+    const RunMonitor* monitor = window_.runMonitor();
+    const QModelIndexList rows = monitor->table()->selectionModel()->selectedRows();
+    const RunStatus* run = rows.isEmpty() ? nullptr : monitor->model()->runAt(rows.first().row());
+    return run ? run->id : QString();
+}
+
+void RunWorkflow::clear() {
+    window_.runMonitor()->model()->clear();
+    eta_.clear();
+    refreshChart();
+}
+
+void RunWorkflow::runUpdated(const RunUpdate& update) {
+    RunStatus row{update.id, update.name, update.state, update.progress, -1};
+    if (update.state == RunStatus::State::Running)
+        row.etaSeconds = eta_.update(update.id, update.progress, double(clock_.elapsed()) / 1000.0);
+    else if (!row.isActive())
+        eta_.forget(update.id);
+    window_.runMonitor()->model()->upsertRun(row);
+    if (update.id == selectedRun() && (update.hasMetrics || !row.isActive()) && !chartRefresh_.isActive())
+        chartRefresh_.start();
+}
+
+void RunWorkflow::refreshChart() {
+    MetricChart* chart = window_.metricChart();
+    const QString runId = selectedRun();
+    if (runId.isEmpty()) {
+        chart->setMetricNames({});
+        chart->setPoints(QString(), {});
+        return;
+    }
+    try {
+        chart->setMetricNames(controller_.runDetails(runId).metricNames);
+        const QString metric = chart->currentMetric();
+        chart->setPoints(metric.isEmpty() ? QString() : tr("Run #%1: %2").arg(runId, metric),
+                         metric.isEmpty() ? QVector<QPointF>() : controller_.metricSeries(runId, metric));
+    } catch (const std::exception& e) {
+        window_.appendLog(tr("Metric chart: %1").arg(QString::fromStdString(e.what())));
+    }
+}
+
+}  // namespace redit::gui

@@ -1,0 +1,45 @@
+#pragma once
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include "run_controller.h"
+#include "run_eta.h"
+
+namespace redit::gui {
+
+class MainWindow;
+class RunConfigDialog;
+
+// The window's side of runs: New Run and Clone and Edit open the run dialog, the controller's updates feed
+// the run monitor (progress, ETA, state) and the metric chart of the selected run, and a run's details
+// open in a tab (double-click in the run monitor or the project explorer).
+class RunWorkflow : public QObject {
+    Q_OBJECT
+public:
+    RunWorkflow(MainWindow& window, RunController& controller);
+
+    // Opens the run dialog (modal); with a run id, filled with that run's config.
+    void newRun(const QString& cloneOf = {});
+    void showDetails(const QString& runId);
+    // The id of the run selected in the run monitor; empty when none.
+    QString selectedRun() const;
+    // Empties the monitor and chart (the runs belong to the project that was open).
+    void clear();
+
+signals:
+    // The dialog is open (tests fill it in).
+    void dialogOpened(redit::gui::RunConfigDialog* dialog);
+
+private:
+    void runUpdated(const RunUpdate& update);
+    void refreshChart();
+
+    MainWindow& window_;
+    RunController& controller_;
+    EtaEstimator eta_;
+    QElapsedTimer clock_;
+    QTimer chartRefresh_;  // coalesces the chart's reloads while a run reports quickly
+};
+
+}  // namespace redit::gui
