@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     redit::cli::addProjectCommands(app);
     redit::cli::addDataCommands(app);
     redit::cli::addDemoCommands(app);
+    redit::cli::addLawCommands(app);
 
     try {
         app.parse(argc, argv);
