@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "jobs/stage_registry.h"
+#include "pipeline/pipeline_stages.h"
 #include "redit/build_info.h"
 #include "util/error.h"
 #include "util/openmp_env.h"
@@ -18,6 +20,7 @@ int main(int argc, char** argv) {
     redit::cli::addDataCommands(app);
     redit::cli::addDemoCommands(app);
     redit::cli::addLawCommands(app);
+    redit::pipeline::registerPipelineStages(redit::globalStageRegistry());
 
     try {
         app.parse(argc, argv);

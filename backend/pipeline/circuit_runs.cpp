@@ -5,6 +5,7 @@
 #include "pipeline/project_runs.h"
 #include "store/circuits.h"
 #include "store/project_store.h"
+#include "store/results.h"
 #include "util/error.h"
 #include "util/json_file.h"
 
@@ -35,25 +36,31 @@ std::vector<double> toDouble(const std::vector<float>& v) { return std::vector<d
 
 }  // namespace
 
+void writeCircuits(ProjectStore& store, int64_t runId, std::optional<int64_t> modelId, const GraphShape& shape,
+                   const std::vector<PatternScores>& patterns) {
+    const int64_t spec = addGraphSpec(store, graphSpecJson(shape), CircuitGraph(shape).edgeCount(), modelId);
+    for (const PatternScores& p : patterns) {
+        saveCircuit(store, {0, runId, spec, p.patternId, std::nullopt, toFloat(p.all)});
+        saveCircuit(store, {0, runId, spec, p.patternId + "/A", std::nullopt, toFloat(p.halfA)});
+        saveCircuit(store, {0, runId, spec, p.patternId + "/B", std::nullopt, toFloat(p.halfB)});
+    }
+    putResultRow(store, runId, "circuit_graph", 0,
+                 {{"graph", graphSpecJson(shape)}, {"pairs", patterns.empty() ? 0 : patterns.front().pairs}});
+}
+
 int64_t saveCircuitRun(ProjectStore& store, NewRun run, const GraphShape& shape, const std::vector<PatternScores>& patterns) {
     run.kind = "circuits";
-    run.config["graph"] = graphSpecJson(shape);
-    const int64_t edges = CircuitGraph(shape).edgeCount();
-    return recordRun(store, run, [&](int64_t runId) {
-        const int64_t spec = addGraphSpec(store, graphSpecJson(shape), edges, run.modelId);
-        for (const PatternScores& p : patterns) {
-            saveCircuit(store, {0, runId, spec, p.patternId, std::nullopt, toFloat(p.all)});
-            saveCircuit(store, {0, runId, spec, p.patternId + "/A", std::nullopt, toFloat(p.halfA)});
-            saveCircuit(store, {0, runId, spec, p.patternId + "/B", std::nullopt, toFloat(p.halfB)});
-        }
-    });
+    return recordRun(store, run, [&](int64_t runId) { writeCircuits(store, runId, run.modelId, shape, patterns); });
 }
 
 CircuitRun loadCircuitRun(const ProjectStore& store, int64_t runId) {
-    const RunRecord record = finishedRunOfKind(store, runId, "circuits");
+    finishedRunOfKind(store, runId, "circuits");
     const std::string source = store.path() + " (circuits run " + std::to_string(runId) + ")";
-    if (!record.config.contains("graph")) throw FileError(source, "the run config has no 'graph'");
-    CircuitRun run{runId, graphShapeFromSpec(record.config["graph"], source), {}, {}};
+    const std::vector<ResultRow> graphRows = resultRows(store, runId, "circuit_graph");
+    if (graphRows.size() != 1) throw FileError(source, "the result table 'circuit_graph' must have one row");
+    const JsonFields graphRow(graphRows.front().data, source, "circuit_graph");
+    CircuitRun run{runId, graphShapeFromSpec(graphRow.at("graph"), source), {}, {}};
+    const int64_t pairs = graphRow.requiredInt("pairs");
     const int64_t edges = CircuitGraph(run.shape).edgeCount();
 
     std::map<std::string, int64_t> idByName;
@@ -80,7 +87,7 @@ CircuitRun loadCircuitRun(const ProjectStore& store, int64_t runId) {
         p.all = load(id, ids.all);
         p.halfA = load(id + "/A", ids.halfA);
         p.halfB = load(id + "/B", ids.halfB);
-        p.pairs = record.config.value("pairs", int64_t(0));
+        p.pairs = pairs;
         run.patterns.push_back(std::move(p));
         run.circuitIds.push_back(ids);
     }

@@ -1,7 +1,9 @@
 #pragma once
 // Pattern circuits in a project: one `circuits` run holding each pattern's scores ("<pattern>") and its two
-// halves ("<pattern>/A", "<pattern>/B") as stored circuits of one graph spec.
+// halves ("<pattern>/A", "<pattern>/B") as stored circuits of one graph spec, and that spec with the pair
+// count as the one row of its result table "circuit_graph".
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,7 +23,10 @@ namespace redit::pipeline {
 nlohmann::json graphSpecJson(const GraphShape& shape);
 GraphShape graphShapeFromSpec(const nlohmann::json& spec, const std::string& source);  // FileError(source, ...)
 
-// Records a finished run of kind "circuits" (the graph spec goes into its config as "graph").
+// Writes the circuits of run `runId` (in the caller's transaction, e.g. a job's commitStep).
+void writeCircuits(ProjectStore& store, int64_t runId, std::optional<int64_t> modelId, const GraphShape& shape,
+                   const std::vector<PatternScores>& patterns);
+// Records a finished run of kind "circuits" holding them.
 int64_t saveCircuitRun(ProjectStore& store, NewRun run, const GraphShape& shape, const std::vector<PatternScores>& patterns);
 
 struct CircuitRun {

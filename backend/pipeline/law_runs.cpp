@@ -11,9 +11,7 @@
 
 namespace redit::pipeline {
 
-int64_t saveDistanceRun(ProjectStore& store, NewRun run, const CircuitRun& circuits, const std::vector<DistanceRow>& rows) {
-    run.kind = "distances";
-    run.config["circuits_run"] = circuits.runId;
+void writeDistances(ProjectStore& store, int64_t runId, const CircuitRun& circuits, const std::vector<DistanceRow>& rows) {
     std::map<std::string, CircuitRun::Ids> ids;
     for (size_t i = 0; i < circuits.patterns.size(); ++i) ids[circuits.patterns[i].patternId] = circuits.circuitIds[i];
     auto idsOf = [&](const std::string& pattern) {
@@ -21,19 +19,23 @@ int64_t saveDistanceRun(ProjectStore& store, NewRun run, const CircuitRun& circu
         if (it == ids.end()) throw ConfigError("pattern " + pattern + " has no circuit in circuits run " + std::to_string(circuits.runId));
         return it->second;
     };
-    return recordRun(store, run, [&](int64_t runId) {
-        std::vector<CircuitDistance> stored;
-        std::vector<nlohmann::json> table;
-        for (const DistanceRow& row : rows) {
-            const CircuitRun::Ids a = idsOf(row.patternA), b = idsOf(row.patternB);
-            stored.push_back(row.samePattern() ? CircuitDistance{a.halfA, a.halfB, distanceKey(row.metric, row.budget), row.value}
-                                               : CircuitDistance{a.all, b.all, distanceKey(row.metric, row.budget), row.value});
-            table.push_back({{"pattern_a", row.patternA}, {"pattern_b", row.patternB}, {"same_pattern", row.samePattern()},
-                             {"metric", row.metric}, {"budget", row.budget}, {"value", row.value}});
-        }
-        saveDistances(store, runId, stored);
-        appendResultRows(store, runId, "distances", table);
-    });
+    std::vector<CircuitDistance> stored;
+    std::vector<nlohmann::json> table;
+    for (const DistanceRow& row : rows) {
+        const CircuitRun::Ids a = idsOf(row.patternA), b = idsOf(row.patternB);
+        stored.push_back(row.samePattern() ? CircuitDistance{a.halfA, a.halfB, distanceKey(row.metric, row.budget), row.value}
+                                           : CircuitDistance{a.all, b.all, distanceKey(row.metric, row.budget), row.value});
+        table.push_back({{"pattern_a", row.patternA}, {"pattern_b", row.patternB}, {"same_pattern", row.samePattern()},
+                         {"metric", row.metric}, {"budget", row.budget}, {"value", row.value}});
+    }
+    saveDistances(store, runId, stored);
+    appendResultRows(store, runId, "distances", table);
+}
+
+int64_t saveDistanceRun(ProjectStore& store, NewRun run, const CircuitRun& circuits, const std::vector<DistanceRow>& rows) {
+    run.kind = "distances";
+    run.config["circuits_run"] = circuits.runId;
+    return recordRun(store, run, [&](int64_t runId) { writeDistances(store, runId, circuits, rows); });
 }
 
 std::vector<DistanceRow> loadDistanceRows(const ProjectStore& store, int64_t runId) {
@@ -48,21 +50,23 @@ std::vector<DistanceRow> loadDistanceRows(const ProjectStore& store, int64_t run
     return rows;
 }
 
+void writeInterference(ProjectStore& store, int64_t runId, const InterferenceResult& result) {
+    InterferenceMatrix matrix{0, runId, "delta", result.patterns, result.patterns, {}};
+    std::vector<nlohmann::json> table;
+    for (size_t i = 0; i < result.patterns.size(); ++i)
+        for (size_t j = 0; j < result.patterns.size(); ++j) {
+            matrix.values.push_back(float(result.delta(i, j)));
+            table.push_back({{"edited", result.patterns[i]}, {"probed", result.patterns[j]},
+                             {"base_accuracy", result.baseAccuracy[j]}, {"edited_accuracy", result.editedAccuracy[i][j]},
+                             {"delta", result.delta(i, j)}});
+        }
+    saveInterferenceMatrix(store, matrix);
+    appendResultRows(store, runId, "interference", table);
+}
+
 int64_t saveInterferenceRun(ProjectStore& store, NewRun run, const InterferenceResult& result) {
     run.kind = "interference";
-    return recordRun(store, run, [&](int64_t runId) {
-        InterferenceMatrix matrix{0, runId, "delta", result.patterns, result.patterns, {}};
-        std::vector<nlohmann::json> table;
-        for (size_t i = 0; i < result.patterns.size(); ++i)
-            for (size_t j = 0; j < result.patterns.size(); ++j) {
-                matrix.values.push_back(float(result.delta(i, j)));
-                table.push_back({{"edited", result.patterns[i]}, {"probed", result.patterns[j]},
-                                 {"base_accuracy", result.baseAccuracy[j]},
-                                 {"edited_accuracy", result.editedAccuracy[i][j]}, {"delta", result.delta(i, j)}});
-            }
-        saveInterferenceMatrix(store, matrix);
-        appendResultRows(store, runId, "interference", table);
-    });
+    return recordRun(store, run, [&](int64_t runId) { writeInterference(store, runId, result); });
 }
 
 InterferenceResult loadInterferenceRun(const ProjectStore& store, int64_t runId) {

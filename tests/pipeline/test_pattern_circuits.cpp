@@ -2,9 +2,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "jobs/job_runner.h"
+#include "jobs/run_request.h"
+#include "model/model_folder.h"
 #include "pipeline/circuit_runs.h"
+#include "pipeline/law_runs.h"
 #include "pipeline/pattern_pairs.h"
 #include "pipeline/pattern_scores.h"
+#include "pipeline/pipeline_stages.h"
 #include "pipeline_fixture.h"
 #include "store/project_store.h"
 #include "temp_dir.h"
@@ -97,6 +102,35 @@ private slots:
         PatternScoreOptions options;
         options.pairs.count = 1;
         QVERIFY_THROWS_EXCEPTION(ConfigError, scorePatterns(*tiny.model, tiny.tokenizer, tiny.patterns, options));
+    }
+
+    void circuitsAndDistancesRunAsStages() {
+        QTemporaryDir dir;
+        const std::string model = testing::pathIn(dir, "model");
+        saveModelFolder(model, *tiny.model, tiny.tokenizerJson);
+        ProjectStore store = ProjectStore::create(testing::pathIn(dir, "p.redit"));
+        StageRegistry registry;
+        registerPipelineStages(registry);
+        CancelToken token;
+        const int64_t circuitsRun = submitRun(
+            store, registry, {{"kind", "circuits"}, {"params", {{"model", model}, {"data", testing::kTinyDataSpec}, {"pairs", 4}}}});
+        QCOMPARE(int(executeRun(store, registry, circuitsRun, token)), int(RunStatus::Finished));
+        const CircuitRun circuits = loadCircuitRun(store, circuitsRun);
+        QCOMPARE(circuits.patterns.size(), tiny.patterns.size());
+        QCOMPARE(circuits.patterns[0].pairs, int64_t(4));
+        PairOptions pairs;
+        pairs.count = 4;
+        compareScores(circuits.patterns[0].all, directEap(trainPairs(tiny.patterns[0], pairs), 0));
+
+        const int64_t distancesRun =
+            submitRun(store, registry, {{"kind", "distances"}, {"params", {{"budgets", {0.25, 0.5}}}}});
+        QCOMPARE(int(executeRun(store, registry, distancesRun, token)), int(RunStatus::Finished));
+        QCOMPARE(loadDistanceRows(store, distancesRun).size(), size_t(2 * 4 * (3 + 3)));
+
+        // A stage that cannot run fails with the reason kept on the run.
+        const int64_t bad = submitRun(store, registry, {{"kind", "circuits"}, {"params", {{"model", model}, {"data", "synthetic:nothing"}}}});
+        QCOMPARE(int(executeRun(store, registry, bad, token)), int(RunStatus::Failed));
+        QVERIFY(!loadRun(store, bad).error.empty());
     }
 
     void graphSpecRoundTripsAndBadSpecsNameTheField() {
