@@ -19,14 +19,14 @@ class CircuitsJob : public Job {
 public:
     void run(JobContext& context) override {
         const nlohmann::json& p = context.params();
-        LoadedModel loaded = loadModelFolder(p["model"].get<std::string>());
-        const std::vector<data::Pattern> patterns = data::loadDataset(p["data"].get<std::string>());
+        LoadedModel loaded = loadModelFolder(p.at("model").get<std::string>());
+        const std::vector<data::Pattern> patterns = data::loadDataset(p.at("data").get<std::string>());
         PatternScoreOptions options;
-        options.pairs.count = p["pairs"].get<std::size_t>();
+        options.pairs.count = p.at("pairs").get<std::size_t>();
         options.pairs.seed = std::uint64_t(context.seed());
-        options.pairs.split.seed = p["split_seed"].get<std::uint64_t>();
-        options.eap.integratedGradientSteps = p["ig_steps"].get<int64_t>();
-        options.eap.memoryBudgetBytes = p["memory_mb"].get<int64_t>() * (int64_t(1) << 20);
+        options.pairs.split.seed = p.at("split_seed").get<std::uint64_t>();
+        options.eap.integratedGradientSteps = p.at("ig_steps").get<int64_t>();
+        options.eap.memoryBudgetBytes = p.at("memory_mb").get<int64_t>() * (int64_t(1) << 20);
         options.eap.cancelled = [&] { return context.cancelled(); };
         options.progress = [&](double f) { context.report({f, "scoring pattern circuits", {}}); };
         std::optional<std::vector<PatternScores>> scores = scorePatterns(*loaded.model, loaded.tokenizer, patterns, options);
@@ -41,12 +41,12 @@ class DistancesJob : public Job {
 public:
     void run(JobContext& context) override {
         const nlohmann::json& p = context.params();
-        int64_t circuitsRun = p["circuits_run"].get<int64_t>();
+        int64_t circuitsRun = p.at("circuits_run").get<int64_t>();
         if (circuitsRun == 0) circuitsRun = latestFinishedRun(context.store(), "circuits", "circuits");
         const CircuitRun circuits = loadCircuitRun(context.store(), circuitsRun);
         context.checkCancelled();
         const std::vector<DistanceRow> rows =
-            patternDistances(CircuitGraph(circuits.shape), circuits.patterns, p["budgets"].get<std::vector<double>>());
+            patternDistances(CircuitGraph(circuits.shape), circuits.patterns, p.at("budgets").get<std::vector<double>>());
         context.commitStep("distances", {}, [&] { writeDistances(context.store(), context.runId(), circuits, rows); });
     }
 };
@@ -57,11 +57,11 @@ public:
 
     void run(JobContext& context) override {
         const nlohmann::json& p = context.params();
-        LoadedModel loaded = loadModelFolder(p["model"].get<std::string>());
-        const std::vector<data::Pattern> patterns = data::loadDataset(p["data"].get<std::string>());
+        LoadedModel loaded = loadModelFolder(p.at("model").get<std::string>());
+        const std::vector<data::Pattern> patterns = data::loadDataset(p.at("data").get<std::string>());
         InterferenceOptions options;
-        options.split.seed = p["split_seed"].get<std::uint64_t>();
-        options.batchSize = p["batch"].get<int64_t>();
+        options.split.seed = p.at("split_seed").get<std::uint64_t>();
+        options.batchSize = p.at("batch").get<int64_t>();
         options.cancelled = [&] { return context.cancelled(); };
         options.progress = [&](double f) { context.report({f, "editing and evaluating", {}}); };
         std::optional<InterferenceResult> result = measureInterference(*loaded.model, loaded.tokenizer, patterns, editor_, options);
