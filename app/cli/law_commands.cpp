@@ -70,7 +70,8 @@ void findCircuits(const CircuitsOptions& o) {
     options.eap.memoryBudgetBytes = o.memoryMb * (int64_t(1) << 20);
     ProgressBar bar("circuits");
     options.progress = [&](double f) { bar.update(f); };
-    std::vector<PatternScores> scores = *scorePatterns(*loaded.model, loaded.tokenizer, patterns, options);
+    const PatternScoreSet scored = *scorePatterns(*loaded.model, loaded.tokenizer, patterns, options);
+    const std::vector<PatternScores>& scores = scored.patterns;
     bar.finish();
 
     NewRun run;
@@ -94,6 +95,8 @@ void findCircuits(const CircuitsOptions& o) {
                       graph.upstreamName(e.upstream) + " -> " + graph.downstreamName(e.downstream), fixed(p.all[size_t(top)])});
     }
     table.print(std::cout);
+    for (const std::string& id : scored.withoutPairs)
+        std::cout << "no circuit for " << id << ": no flipped fact changes its label\n";
     std::cout << "circuits run " << runId << ": " << scores.size() << " patterns, " << graph.edgeCount() << " edges each, "
               << (o.igSteps > 0 ? "EAP-IG " + std::to_string(o.igSteps) + " steps" : std::string("EAP")) << ", saved to "
               << o.project << '\n';

@@ -23,13 +23,15 @@ std::vector<LawPoint> lawPoints(const std::vector<DistanceRow>& distances, const
                               " (the circuits and the interference were measured on different patterns)");
         return it->second;
     };
+    std::vector<size_t> withCircuit;  // indices into interference.patterns
+    for (size_t i = 0; i < interference.patterns.size(); ++i)
+        if (d.count({interference.patterns[i], interference.patterns[i]})) withCircuit.push_back(i);
     const std::vector<std::string>& names = interference.patterns;
     std::vector<LawPoint> points;
-    for (size_t i = 0; i < names.size(); ++i)
-        for (size_t j = 0; j < names.size(); ++j)
+    for (const size_t i : withCircuit)
+        for (const size_t j : withCircuit)
             if (i != j) points.push_back({names[i], names[j], distance(names[i], names[j]), interference.delta(i, j)});
-    for (size_t i = 0; i < names.size(); ++i)
-        points.push_back({names[i], names[i], distance(names[i], names[i]), interference.delta(i, i)});
+    for (const size_t i : withCircuit) points.push_back({names[i], names[i], d.at({names[i], names[i]}), interference.delta(i, i)});
     return points;
 }
 

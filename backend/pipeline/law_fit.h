@@ -22,8 +22,9 @@ struct LawPoint {
 };
 
 // Cross-pattern points (i != j, with the symmetric d(i, j)) then same-pattern points (the A/B distance of i
-// with Delta(i -> i)) for one metric and budget. ConfigError when a pattern of the interference result has
-// no distance at that metric and budget.
+// with Delta(i -> i)) for one metric and budget, over the interference result's patterns that have a circuit
+// (a same-pattern distance; patterns without clean/corrupted pairs have none). ConfigError when two of them
+// have no distance between them.
 std::vector<LawPoint> lawPoints(const std::vector<DistanceRow>& distances, const InterferenceResult& interference,
                                 const std::string& metric, double budget);
 

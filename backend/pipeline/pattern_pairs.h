@@ -20,7 +20,7 @@ struct PairOptions {
 
 // K pairs from the pattern's train domains: round r verbalises the problem in every train domain with
 // seed mixSeed(seed, r) and takes candidate flip r (mod the candidates) of each, until K are collected.
-// ConfigError when no flip of the pattern changes its label.
+// Empty when no flip of the pattern changes its label (such a pattern has no circuit).
 std::vector<data::CleanCorruptedPair> trainPairs(const data::Pattern& pattern, const PairOptions& options);
 
 // Left-padded clean and corrupted batches with the style's answer tokens for both labels. ConfigError when a

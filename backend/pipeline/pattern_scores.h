@@ -29,10 +29,15 @@ struct PatternScoreOptions {
     std::function<void(double fraction)> progress;  // over all patterns
 };
 
+struct PatternScoreSet {
+    std::vector<PatternScores> patterns;
+    std::vector<std::string> withoutPairs;  // patterns no flipped fact changes the label of: no circuit
+};
+
 // Scores the halves separately (each one EAP call, chunked to the memory budget) and weighs their means
 // into the whole mean, so the K pairs are scored once. ConfigError for fewer than 2 pairs. Nullopt when
 // cancelled.
-std::optional<std::vector<PatternScores>> scorePatterns(const DecoderModel& model, const Tokenizer& tokenizer,
+std::optional<PatternScoreSet> scorePatterns(const DecoderModel& model, const Tokenizer& tokenizer,
                                                         const std::vector<data::Pattern>& patterns,
                                                         const PatternScoreOptions& options);
 

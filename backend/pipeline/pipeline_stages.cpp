@@ -29,11 +29,13 @@ public:
         options.eap.memoryBudgetBytes = p.at("memory_mb").get<int64_t>() * (int64_t(1) << 20);
         options.eap.cancelled = [&] { return context.cancelled(); };
         options.progress = [&](double f) { context.report({f, "scoring pattern circuits", {}}); };
-        std::optional<std::vector<PatternScores>> scores = scorePatterns(*loaded.model, loaded.tokenizer, patterns, options);
+        std::optional<PatternScoreSet> scores = scorePatterns(*loaded.model, loaded.tokenizer, patterns, options);
         if (!scores) throw JobCancelled();
         const GraphShape shape = GraphShape::of(loaded.model->config());
         const std::optional<int64_t> modelId = loadRun(context.store(), context.runId()).modelId;
-        context.commitStep("circuits", {}, [&] { writeCircuits(context.store(), context.runId(), modelId, shape, *scores); });
+        context.commitStep("circuits", {}, [&] { writeCircuits(context.store(), context.runId(), modelId, shape, scores->patterns); });
+        for (const std::string& id : scores->withoutPairs)
+            context.log("info", "no circuit for " + id + ": no flipped fact changes its label");
     }
 };
 

@@ -13,7 +13,8 @@
 
 namespace redit::testing {
 
-inline const char kTinyDataSpec[] = "synthetic:deductive:level1:n=3:per_domain=1";
+// Four patterns; the first (sd1-00) has no clean/corrupted pair, so three have circuits.
+inline const char kTinyDataSpec[] = "synthetic:deductive:level1:n=4:per_domain=1";
 
 struct TinyPipelineModel {
     std::vector<data::Pattern> patterns;

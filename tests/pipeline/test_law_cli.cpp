@@ -56,6 +56,7 @@ private slots:
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("circuits run 1: 3 patterns"));
         for (const data::Pattern& p : tiny.patterns) QVERIFY(r.out.contains(QString::fromStdString(p.id)));
+        QVERIFY(r.out.contains("no circuit for sd1-00"));
     }
 
     void distancesPrintTheSummary() {
@@ -98,8 +99,8 @@ private slots:
             ProjectStore store = ProjectStore::open(project);
             InterferenceResult result;
             for (const data::Pattern& p : tiny.patterns) result.patterns.push_back(p.id);
-            result.baseAccuracy = {0.9, 0.8, 0.7};
-            result.editedAccuracy = {{0.95, 0.5, 0.6}, {0.7, 1.0, 0.4}, {0.8, 0.3, 0.9}};
+            result.baseAccuracy = {0.6, 0.9, 0.8, 0.7};  // sd1-00 first: it has no circuit, the law skips it
+            result.editedAccuracy = {{0.9, 0.1, 0.1, 0.1}, {0.6, 0.95, 0.5, 0.6}, {0.6, 0.7, 1.0, 0.4}, {0.6, 0.8, 0.3, 0.9}};
             saveInterferenceRun(store, NewRun{}, result);
         }
         Result r = redit({"law", "--project", QString::fromStdString(project)});
@@ -109,6 +110,9 @@ private slots:
         QVERIFY(r.out.contains("95% CI"));
         const std::string csv = testing::pathIn(dir, "law.law.csv");
         QCOMPARE(lines(csv), 1 + 4 * 2 * 2);  // header, metrics x budgets x point sets
+        // sd1-00 has no circuit: 3 x 2 directed cross-pattern points, plus 3 same-pattern ones.
+        QVERIFY(readText(csv).contains("jaccard,0.2,cross-pattern,none,6,"));
+        QVERIFY(readText(csv).contains("jaccard,0.2,cross+same-pattern,none,9,"));
 
         const std::string filtered = testing::pathIn(dir, "filtered.csv");
         r = redit({"law", "--project", QString::fromStdString(project), "--reference-filter", "--window", "2", "--csv",

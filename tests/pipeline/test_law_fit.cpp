@@ -113,6 +113,12 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(ConfigError, fitLaw(rows, interference()));
     }
 
+    void patternsWithoutCircuitAreLeftOut() {
+        const std::vector<LawPoint> points = lawPoints(distances(2), interference(3), "jaccard", 0.05);
+        QCOMPARE(points.size(), size_t(2 + 2));
+        for (const LawPoint& p : points) QVERIFY(p.edited != "c" && p.probed != "c");
+    }
+
     void interferenceBookkeepingWithAFakeEditor() {
         testing::TinyPipelineModel tiny = testing::tinyPipelineModel();
         auto other = std::make_shared<DecoderModel>(testing::tinyModel(tiny.model->config(), 99));

@@ -46,7 +46,9 @@ class TestPatternCircuits : public QObject {
         PatternScoreOptions options;
         options.pairs.count = 5;
         options.eap.integratedGradientSteps = igSteps;
-        std::vector<PatternScores> scores = *scorePatterns(*tiny.model, tiny.tokenizer, tiny.patterns, options);
+        const PatternScoreSet scored = *scorePatterns(*tiny.model, tiny.tokenizer, tiny.patterns, options);
+        const std::vector<PatternScores>& scores = scored.patterns;
+        QCOMPARE(scores.size() + scored.withoutPairs.size(), tiny.patterns.size());
 
         QTemporaryDir dir;
         ProjectStore store = ProjectStore::create(testing::pathIn(dir, "p.redit"));
@@ -56,12 +58,13 @@ class TestPatternCircuits : public QObject {
         const int64_t runId = saveCircuitRun(store, run, shape, scores);
         const CircuitRun loaded = loadCircuitRun(store, runId);
         QCOMPARE(loaded.shape.layers, shape.layers);
-        QCOMPARE(loaded.patterns.size(), tiny.patterns.size());
 
-        for (size_t p = 0; p < tiny.patterns.size(); ++p) {
-            QCOMPARE(loaded.patterns[p].patternId, tiny.patterns[p].id);
+        QCOMPARE(loaded.patterns.size(), scores.size());
+        QCOMPARE(scored.withoutPairs, std::vector<std::string>{"sd1-00"});
+        for (size_t p = 0; p < scores.size(); ++p) {
+            QCOMPARE(loaded.patterns[p].patternId, tiny.patterns[p + 1].id);
             QCOMPARE(loaded.patterns[p].pairs, int64_t(5));
-            std::vector<data::CleanCorruptedPair> pairs = trainPairs(tiny.patterns[p], options.pairs);
+            std::vector<data::CleanCorruptedPair> pairs = trainPairs(tiny.patterns[p + 1], options.pairs);
             compareScores(loaded.patterns[p].all, directEap(pairs, igSteps));
             // Halves: the first ceil(5 / 2) = 3 pairs and the other 2.
             compareScores(loaded.patterns[p].halfA, directEap({pairs.begin(), pairs.begin() + 3}, igSteps));
@@ -73,7 +76,9 @@ private slots:
     void pairsComeFromTheTrainDomains() {
         PairOptions options;
         options.count = 9;  // more than the six train domains: a second round of seeds
-        for (const data::Pattern& pattern : tiny.patterns) {
+        QVERIFY(trainPairs(tiny.patterns[0], options).empty());  // sd1-00: no flip changes its label
+        for (size_t p = 1; p < tiny.patterns.size(); ++p) {
+            const data::Pattern& pattern = tiny.patterns[p];
             const data::PatternSplit split = data::splitPattern(pattern, options.split);
             std::vector<data::CleanCorruptedPair> pairs = trainPairs(pattern, options);
             QCOMPARE(pairs.size(), size_t(9));
@@ -86,7 +91,7 @@ private slots:
     }
 
     void batchAnswersFollowTheLabels() {
-        std::vector<data::CleanCorruptedPair> pairs = trainPairs(tiny.patterns[0], PairOptions{});
+        std::vector<data::CleanCorruptedPair> pairs = trainPairs(tiny.patterns[1], PairOptions{});
         EapBatch batch = eapBatchFor(tiny.tokenizer, data::demoPromptStyle(), pairs, 0);
         QCOMPARE(batch.clean.ids.size(0), int64_t(pairs.size()));
         QVERIFY(batch.clean.mask.equal(batch.corrupted.mask));
@@ -116,11 +121,11 @@ private slots:
             store, registry, {{"kind", "circuits"}, {"params", {{"model", model}, {"data", testing::kTinyDataSpec}, {"pairs", 4}}}});
         QCOMPARE(int(executeRun(store, registry, circuitsRun, token)), int(RunStatus::Finished));
         const CircuitRun circuits = loadCircuitRun(store, circuitsRun);
-        QCOMPARE(circuits.patterns.size(), tiny.patterns.size());
+        QCOMPARE(circuits.patterns.size(), tiny.patterns.size() - 1);
         QCOMPARE(circuits.patterns[0].pairs, int64_t(4));
         PairOptions pairs;
         pairs.count = 4;
-        compareScores(circuits.patterns[0].all, directEap(trainPairs(tiny.patterns[0], pairs), 0));
+        compareScores(circuits.patterns[0].all, directEap(trainPairs(tiny.patterns[1], pairs), 0));
 
         const int64_t distancesRun =
             submitRun(store, registry, {{"kind", "distances"}, {"params", {{"budgets", {0.25, 0.5}}}}});

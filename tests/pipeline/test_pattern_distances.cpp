@@ -36,14 +36,14 @@ class TestPatternDistances : public QObject {
         return patterns;
     }
 
-    Circuit select(const std::vector<double>& scores, double budget) const {
-        return selectCircuit(graph, scores, {SelectionMode::TopFraction, budget, true});
+    Circuit select(const std::vector<double>& scores, double budget, bool prune = true) const {
+        return selectCircuit(graph, scores, {SelectionMode::TopFraction, budget, prune});
     }
 
 private slots:
     void distancesAreSymmetricWithZeroSelfDistance() {
         for (uint64_t seed = 0; seed < 5; ++seed) {
-            const Circuit a = select(randomScores(seed), 0.3), b = select(randomScores(seed + 100), 0.3);
+            const Circuit a = select(randomScores(seed), 0.3, false), b = select(randomScores(seed + 100), 0.3, false);
             const std::vector<double> ab = circuitDistances(graph, a, b), ba = circuitDistances(graph, b, a);
             const std::vector<double> aa = circuitDistances(graph, a, a);
             QCOMPARE(ab.size(), distanceMetricNames().size());
@@ -59,7 +59,7 @@ private slots:
 
     void everyPairAndEveryPatternsHalvesAtEveryBudget() {
         const std::vector<PatternScores> patterns = threePatterns();
-        const std::vector<DistanceRow> rows = patternDistances(graph, patterns, {0.3, 0.6});
+        const std::vector<DistanceRow> rows = patternDistances(graph, patterns, {0.6, 0.9});
         QCOMPARE(rows.size(), size_t(2 * 4 * (3 + 3)));  // budgets x metrics x (3 pairs + 3 same-pattern)
         int same = 0;
         for (const DistanceRow& r : rows) {
@@ -92,7 +92,7 @@ private slots:
         ProjectStore store = ProjectStore::create(testing::pathIn(dir, "p.redit"));
         const int64_t circuitsRun = saveCircuitRun(store, NewRun{}, shape, threePatterns());
         const CircuitRun circuits = loadCircuitRun(store, circuitsRun);
-        const std::vector<DistanceRow> rows = patternDistances(graph, circuits.patterns, {0.5});
+        const std::vector<DistanceRow> rows = patternDistances(graph, circuits.patterns, {0.75});
         const int64_t runId = saveDistanceRun(store, NewRun{}, circuits, rows);
 
         const std::vector<DistanceRow> back = loadDistanceRows(store, runId);
@@ -106,7 +106,7 @@ private slots:
         QCOMPARE(stored.size(), rows.size());
         bool sawHalves = false;
         for (const CircuitDistance& d : stored) {
-            QVERIFY(d.metric.size() > 4 && d.metric.substr(d.metric.size() - 4) == "@0.5");
+            QVERIFY(d.metric.size() > 5 && d.metric.substr(d.metric.size() - 5) == "@0.75");
             if (d.circuitA == circuits.circuitIds[0].halfA) {
                 QCOMPARE(d.circuitB, circuits.circuitIds[0].halfB);
                 sawHalves = true;
