@@ -129,7 +129,7 @@ void computeDistances(const DistancesOptions& o) {
         (r.samePattern() ? m.same : m.cross) += r.value;
         ++(r.samePattern() ? m.sameCount : m.crossCount);
     }
-    TerminalTable table({"metric", "budget", "same-pattern mean", "cross-pattern mean", "pairs"});
+    TerminalTable table({"metric", "budget", "same-pattern mean", "cross-pattern mean", "pattern pairs"});
     for (const std::string& metric : distanceMetricNames())
         for (double budget : o.budgets) {
             const Means& m = means[{metric, budget}];
