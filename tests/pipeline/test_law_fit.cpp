@@ -124,20 +124,26 @@ private slots:
         auto other = std::make_shared<DecoderModel>(testing::tinyModel(tiny.model->config(), 99));
         InterferenceOptions options;
         std::vector<std::string> edited;
+        std::vector<std::vector<data::Instance>> revisions;
+        std::vector<const DecoderModel*> bases;
         PatternEditor editor = [&](const DecoderModel& base, const data::Pattern& pattern,
                                    const std::vector<data::Instance>& revision) -> std::shared_ptr<const DecoderModel> {
-            const data::PatternSplit split = data::splitPattern(pattern, options.split);
-            [&] {
-                QVERIFY(&base == tiny.model.get());
-                QCOMPARE(revision.size(), split.revision.size());
-                for (const data::Instance& instance : revision)
-                    QVERIFY(std::count(split.revisionDomains.begin(), split.revisionDomains.end(), instance.domain) == 1);
-            }();
             edited.push_back(pattern.id);
+            revisions.push_back(revision);
+            bases.push_back(&base);
             return pattern.id == tiny.patterns[0].id ? other : std::make_shared<DecoderModel>(base);
         };
         const InterferenceResult result = *measureInterference(*tiny.model, tiny.tokenizer, tiny.patterns, editor, options);
         QCOMPARE(edited.size(), tiny.patterns.size());
+        for (size_t i = 0; i < edited.size(); ++i) {  // every edit starts from the base, on i's revision split
+            const data::PatternSplit split = data::splitPattern(tiny.patterns[i], options.split);
+            QCOMPARE(edited[i], tiny.patterns[i].id);
+            QVERIFY(bases[i] == tiny.model.get());
+            QCOMPARE(revisions[i].size(), split.revision.size());
+            QVERIFY(!revisions[i].empty());
+            for (const data::Instance& instance : revisions[i])
+                QVERIFY(std::count(split.revisionDomains.begin(), split.revisionDomains.end(), instance.domain) == 1);
+        }
 
         EvalOptions eval;
         eval.part = EvalPart::Test;
