@@ -31,7 +31,7 @@ int main() {
     std::int64_t run = redit::createRun(store, {"circuits", "bench", {}, 0, "cpu", {}, {}, {}});
     std::int64_t spec = redit::addGraphSpec(store, {{"model", "qwen2.5-3b"}}, kEdges);
 
-    redit::Circuit circuit;
+    redit::StoredCircuit circuit;
     circuit.runId = run;
     circuit.graphSpecId = spec;
     std::mt19937 rng(1);
@@ -48,7 +48,7 @@ int main() {
     }
     for (std::int64_t id : ids) {
         auto t0 = Clock::now();
-        redit::Circuit back = redit::loadCircuit(store, id);
+        redit::StoredCircuit back = redit::loadCircuit(store, id);
         load.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         if (back.scores != circuit.scores) {
             std::fprintf(stderr, "round trip changed the scores\n");

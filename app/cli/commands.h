@@ -10,5 +10,6 @@ void addModelCommands(CLI::App& app);  // model info, model generate, tokenize
 void addProjectCommands(CLI::App& app);  // project init|info|check, runs list|show|cancel|resume, export, run
 void addDataCommands(CLI::App& app);   // data list, data show, data export
 void addDemoCommands(CLI::App& app);    // train-tiny, eval
+void addLawCommands(CLI::App& app);     // circuits, distances, interference, law, circuit export
 
 }  // namespace redit::cli

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "jobs/stage_registry.h"
 #include "redit/build_info.h"
 #include "jobs/stage_registry.h"
 #include "stages/builtin_stages.h"
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
     redit::cli::addProjectCommands(app);
     redit::cli::addDataCommands(app);
     redit::cli::addDemoCommands(app);
+    redit::cli::addLawCommands(app);
 
     try {
         app.parse(argc, argv);

@@ -1,6 +1,7 @@
 #include "stages/builtin_stages.h"
 
 #include "jobs/stage_registry.h"
+#include "pipeline/pipeline_stages.h"
 #include "stages/eval_stage.h"
 #include "stages/train_tiny_stage.h"
 
@@ -9,6 +10,7 @@ namespace redit {
 void registerBuiltinStages(StageRegistry& registry) {
     registry.add(trainTinyStage());
     registry.add(evalStage());
+    pipeline::registerPipelineStages(registry);  // circuits, distances
 }
 
 }  // namespace redit

@@ -38,7 +38,7 @@ std::int64_t addGraphSpec(ProjectStore& store, const nlohmann::json& spec, std::
     return id;
 }
 
-std::int64_t saveCircuit(ProjectStore& store, const Circuit& circuit) {
+std::int64_t saveCircuit(ProjectStore& store, const StoredCircuit& circuit) {
     SQLite::Statement edges(store.db(), "SELECT edge_count FROM graph_specs WHERE id = ?");
     edges.bind(1, circuit.graphSpecId);
     if (!edges.executeStep()) throw ConfigError("no graph spec with id " + std::to_string(circuit.graphSpecId));
@@ -63,12 +63,12 @@ std::int64_t saveCircuit(ProjectStore& store, const Circuit& circuit) {
     return store.db().getLastInsertRowid();
 }
 
-Circuit loadCircuit(const ProjectStore& store, std::int64_t circuitId) {
+StoredCircuit loadCircuit(const ProjectStore& store, std::int64_t circuitId) {
     SQLite::Statement s(store.db(), "SELECT id, run_id, graph_spec_id, name, instance_id, edge_count, scores"
                                     " FROM circuits WHERE id = ?");
     s.bind(1, circuitId);
     if (!s.executeStep()) throw ConfigError("no circuit with id " + std::to_string(circuitId));
-    Circuit c{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getInt64(),
+    StoredCircuit c{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getInt64(),
               s.getColumn(3).getString(), optionalId(s.getColumn(4)), {}};
     std::int64_t edgeCount = s.getColumn(5).getInt64();
     if (edgeCount < 0) throw FileError(store.path(), "circuit " + std::to_string(circuitId) + " has a negative edge count");
@@ -78,11 +78,11 @@ Circuit loadCircuit(const ProjectStore& store, std::int64_t circuitId) {
     return c;
 }
 
-std::vector<Circuit> listCircuits(const ProjectStore& store, std::int64_t runId) {
+std::vector<StoredCircuit> listCircuits(const ProjectStore& store, std::int64_t runId) {
     SQLite::Statement s(store.db(), "SELECT id, run_id, graph_spec_id, name, instance_id FROM circuits"
                                     " WHERE run_id = ? ORDER BY id");
     s.bind(1, runId);
-    std::vector<Circuit> list;
+    std::vector<StoredCircuit> list;
     while (s.executeStep())
         list.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getInt64(),
                         s.getColumn(3).getString(), optionalId(s.getColumn(4)), {}});

@@ -15,8 +15,9 @@ class ProjectStore;
 std::int64_t addGraphSpec(ProjectStore& store, const nlohmann::json& spec, std::int64_t edgeCount,
                           std::optional<std::int64_t> modelId = std::nullopt);
 
-// Edge scores of one circuit, stored as a little-endian float32 BLOB (4 bytes per edge).
-struct Circuit {
+// Edge scores of one circuit, stored as a little-endian float32 BLOB (4 bytes per edge). Not named Circuit:
+// that is the selected circuit of circuits/circuit.h, and two classes of one name break the one-definition rule.
+struct StoredCircuit {
     std::int64_t id = 0;
     std::int64_t runId = 0;
     std::int64_t graphSpecId = 0;
@@ -26,9 +27,9 @@ struct Circuit {
 };
 
 // ConfigError when the score count differs from the graph spec's edge count.
-std::int64_t saveCircuit(ProjectStore& store, const Circuit& circuit);
+std::int64_t saveCircuit(ProjectStore& store, const StoredCircuit& circuit);
 // FileError when the stored BLOB does not hold the circuit's edge count; ConfigError for an unknown id.
-Circuit loadCircuit(const ProjectStore& store, std::int64_t circuitId);
-std::vector<Circuit> listCircuits(const ProjectStore& store, std::int64_t runId);
+StoredCircuit loadCircuit(const ProjectStore& store, std::int64_t circuitId);
+std::vector<StoredCircuit> listCircuits(const ProjectStore& store, std::int64_t runId);
 
 }  // namespace redit

@@ -103,7 +103,7 @@ private slots:
         std::int64_t spec = addGraphSpec(store, {{"model", "qwen2.5-3b"}, {"nodes", 614}}, edges);
         QCOMPARE(addGraphSpec(store, {{"nodes", 614}, {"model", "qwen2.5-3b"}}, edges), spec);
 
-        Circuit c;
+        StoredCircuit c;
         c.runId = run;
         c.graphSpecId = spec;
         c.name = "pattern-3";
@@ -116,7 +116,7 @@ private slots:
         std::int64_t id = saveCircuit(store, c);
 
         ProjectStore reader = ProjectStore::open(store.path(), ProjectStore::Mode::ReadOnly);
-        Circuit back = loadCircuit(reader, id);
+        StoredCircuit back = loadCircuit(reader, id);
         QCOMPARE(back.name, c.name);
         QCOMPARE(back.scores.size(), c.scores.size());
         QVERIFY(std::memcmp(back.scores.data(), c.scores.data(), c.scores.size() * sizeof(float)) == 0);

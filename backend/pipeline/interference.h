@@ -1,0 +1,43 @@
+#pragma once
+// Step 3 of the law pipeline: Delta(i -> j) = |Acc_j(edited on i) - Acc_j(base)|, every edit made from the
+// same base model on pattern i's revision split, accuracies on each pattern's test split.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "data/pattern.h"
+#include "data/splits.h"
+#include "model/decoder.h"
+#include "model/tokenizer.h"
+
+namespace redit::pipeline {
+
+// Edits `pattern` into a copy of `base` on its revision instances and returns the edited model; the base
+// must stay unchanged. The LoRA editor (edit/lora_edit.h) is one implementation.
+using PatternEditor = std::function<std::shared_ptr<const DecoderModel>(
+    const DecoderModel& base, const data::Pattern& pattern, const std::vector<data::Instance>& revision)>;
+
+struct InterferenceOptions {
+    data::SplitOptions split;  // revision and test parts
+    int64_t batchSize = 64;
+    int64_t padId = 0;
+    std::function<bool()> cancelled;
+    std::function<void(double fraction)> progress;  // after the base and after each edit
+};
+
+struct InterferenceResult {
+    std::vector<std::string> patterns;
+    std::vector<double> baseAccuracy;                // per pattern j
+    std::vector<std::vector<double>> editedAccuracy;  // [i][j]: pattern j after editing pattern i
+    double delta(size_t i, size_t j) const;           // |editedAccuracy[i][j] - baseAccuracy[j]|
+};
+
+// Nullopt when cancelled. ConfigError when the editor returns no model.
+std::optional<InterferenceResult> measureInterference(const DecoderModel& base, const Tokenizer& tokenizer,
+                                                      const std::vector<data::Pattern>& patterns,
+                                                      const PatternEditor& editor, const InterferenceOptions& options);
+
+}  // namespace redit::pipeline

@@ -1,0 +1,13 @@
+#pragma once
+// The LoRA editor as the interference pipeline's PatternEditor: edit a copy of the base model on a pattern's
+// revision instances (adapters and optimiser fresh for every edit, merged afterwards).
+#include "edit/lora_edit.h"
+#include "model/tokenizer.h"
+#include "pipeline/interference.h"
+
+namespace redit::pipeline {
+
+// Prompts are rendered in the tokenizer's prompt style (promptStyleFor); the target is the gold answer token.
+PatternEditor loraPatternEditor(const Tokenizer& tokenizer, LoraEditOptions options);
+
+}  // namespace redit::pipeline

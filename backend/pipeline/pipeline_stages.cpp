@@ -1,0 +1,111 @@
+#include "pipeline/pipeline_stages.h"
+
+#include "data/dataset_spec.h"
+#include "jobs/cancel_token.h"
+#include "jobs/job_context.h"
+#include "model/model_folder.h"
+#include "pipeline/circuit_runs.h"
+#include "pipeline/law_runs.h"
+#include "pipeline/project_runs.h"
+#include "store/project_store.h"
+
+namespace redit::pipeline {
+
+namespace {
+
+using Type = FieldSpec::Type;
+
+class CircuitsJob : public Job {
+public:
+    void run(JobContext& context) override {
+        const nlohmann::json& p = context.params();
+        LoadedModel loaded = loadModelFolder(p.at("model").get<std::string>());
+        const std::vector<data::Pattern> patterns = data::loadDataset(p.at("data").get<std::string>());
+        PatternScoreOptions options;
+        options.pairs.count = p.at("pairs").get<std::size_t>();
+        options.pairs.seed = std::uint64_t(context.seed());
+        options.pairs.split.seed = p.at("split_seed").get<std::uint64_t>();
+        options.eap.integratedGradientSteps = p.at("ig_steps").get<int64_t>();
+        options.eap.memoryBudgetBytes = p.at("memory_mb").get<int64_t>() * (int64_t(1) << 20);
+        options.eap.cancelled = [&] { return context.cancelled(); };
+        options.progress = [&](double f) { context.report({f, "scoring pattern circuits", {}}); };
+        std::optional<PatternScoreSet> scores = scorePatterns(*loaded.model, loaded.tokenizer, patterns, options);
+        if (!scores) throw JobCancelled();
+        const GraphShape shape = GraphShape::of(loaded.model->config());
+        const std::optional<int64_t> modelId = loadRun(context.store(), context.runId()).modelId;
+        context.commitStep("circuits", {}, [&] { writeCircuits(context.store(), context.runId(), modelId, shape, scores->patterns); });
+        for (const std::string& id : scores->withoutPairs)
+            context.log("info", "no circuit for " + id + ": no flipped fact changes its label");
+    }
+};
+
+class DistancesJob : public Job {
+public:
+    void run(JobContext& context) override {
+        const nlohmann::json& p = context.params();
+        int64_t circuitsRun = p.at("circuits_run").get<int64_t>();
+        if (circuitsRun == 0) circuitsRun = latestFinishedRun(context.store(), "circuits", "circuits");
+        const CircuitRun circuits = loadCircuitRun(context.store(), circuitsRun);
+        context.checkCancelled();
+        const std::vector<DistanceRow> rows =
+            patternDistances(CircuitGraph(circuits.shape), circuits.patterns, p.at("budgets").get<std::vector<double>>());
+        context.commitStep("distances", {}, [&] { writeDistances(context.store(), context.runId(), circuits, rows); });
+    }
+};
+
+class InterferenceJob : public Job {
+public:
+    explicit InterferenceJob(PatternEditor editor) : editor_(std::move(editor)) {}
+
+    void run(JobContext& context) override {
+        const nlohmann::json& p = context.params();
+        LoadedModel loaded = loadModelFolder(p.at("model").get<std::string>());
+        const std::vector<data::Pattern> patterns = data::loadDataset(p.at("data").get<std::string>());
+        InterferenceOptions options;
+        options.split.seed = p.at("split_seed").get<std::uint64_t>();
+        options.batchSize = p.at("batch").get<int64_t>();
+        options.cancelled = [&] { return context.cancelled(); };
+        options.progress = [&](double f) { context.report({f, "editing and evaluating", {}}); };
+        std::optional<InterferenceResult> result = measureInterference(*loaded.model, loaded.tokenizer, patterns, editor_, options);
+        if (!result) throw JobCancelled();
+        context.commitStep("interference", {}, [&] { writeInterference(context.store(), context.runId(), *result); });
+    }
+
+private:
+    PatternEditor editor_;
+};
+
+FieldSpec required(const std::string& name, const std::string& description) {
+    return {name, Type::String, description, nullptr, std::nullopt, std::nullopt, {}};
+}
+
+FieldSpec integer(const std::string& name, const std::string& description, int64_t value, double minimum) {
+    return {name, Type::Integer, description, value, minimum, std::nullopt, {}};
+}
+
+}  // namespace
+
+void registerPipelineStages(StageRegistry& registry) {
+    registry.add({"circuits", "EAP circuit of every pattern and of two halves of its pairs",
+                  ConfigSchema({required("model", "Model folder"), required("data", "Dataset spec"),
+                                integer("pairs", "Clean/corrupted pairs K per pattern", 16, 2),
+                                integer("ig_steps", "EAP-IG steps (0: EAP)", 0, 0),
+                                integer("memory_mb", "Working-memory budget of one EAP batch", 4096, 1),
+                                integer("split_seed", "Seed of the domain split", 0, 0)}),
+                  [] { return std::make_unique<CircuitsJob>(); }});
+    registry.add({"distances", "Distances between the pattern circuits at several budgets",
+                  ConfigSchema({{"budgets", Type::Array, "Top fractions of the edges kept", {0.01, 0.05, 0.10},
+                                 std::nullopt, std::nullopt, {}},
+                                integer("circuits_run", "Circuits run (0: the newest)", 0, 0)}),
+                  [] { return std::make_unique<DistancesJob>(); }});
+}
+
+void registerInterferenceStage(StageRegistry& registry, PatternEditor editor) {
+    registry.add({"interference", "Delta(i -> j) after editing each pattern i from the same base model",
+                  ConfigSchema({required("model", "Model folder"), required("data", "Dataset spec"),
+                                integer("split_seed", "Seed of the domain split", 0, 0),
+                                integer("batch", "Evaluation batch size", 64, 1)}),
+                  [editor] { return std::make_unique<InterferenceJob>(editor); }});
+}
+
+}  // namespace redit::pipeline
