@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test bench clean
+.PHONY: all deps configure build run test bench law-demo clean
 
 all: build
 
@@ -27,6 +27,15 @@ test: build
 
 bench: build
 	bench/run-benchmarks.sh $(BUILD_DIR)
+
+# The circuit-interference law on the built-in model, end to end (docs/results.md).
+LAW_PROJECT ?= $(BUILD_DIR)/law-demo.redit
+law-demo: build
+	rm -f $(LAW_PROJECT)
+	$(BUILD_DIR)/app/redit circuits --project $(LAW_PROJECT) --model resources/models/logic-tiny --data synthetic:deductive:level1 --pairs 16
+	$(BUILD_DIR)/app/redit distances --project $(LAW_PROJECT) --budgets 0.1,0.2,0.3
+	$(BUILD_DIR)/app/redit interference --project $(LAW_PROJECT) --steps 20 --lr 1e-3
+	$(BUILD_DIR)/app/redit law --project $(LAW_PROJECT)
 
 clean:
 	rm -rf $(BUILD_DIR)
