@@ -34,7 +34,7 @@ law-demo: build
 	rm -f $(LAW_PROJECT)
 	$(BUILD_DIR)/app/redit circuits --project $(LAW_PROJECT) --model resources/models/logic-tiny --data synthetic:deductive:level1 --pairs 16
 	$(BUILD_DIR)/app/redit distances --project $(LAW_PROJECT) --budgets 0.2,0.3,0.5
-	$(BUILD_DIR)/app/redit interference --project $(LAW_PROJECT) --steps 20 --lr 1e-3
+	$(BUILD_DIR)/app/redit interference --project $(LAW_PROJECT) --steps 30 --lr 1e-2
 	$(BUILD_DIR)/app/redit law --project $(LAW_PROJECT)
 
 clean:
