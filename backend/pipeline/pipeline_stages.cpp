@@ -1,11 +1,14 @@
 #include "pipeline/pipeline_stages.h"
 
 #include "data/dataset_spec.h"
+#include "edit/lora_edit.h"
 #include "jobs/cancel_token.h"
 #include "jobs/job_context.h"
 #include "model/model_folder.h"
 #include "pipeline/circuit_runs.h"
+#include "pipeline/interference.h"
 #include "pipeline/law_runs.h"
+#include "pipeline/lora_pattern_editor.h"
 #include "pipeline/project_runs.h"
 #include "store/project_store.h"
 
@@ -55,7 +58,6 @@ public:
 
 class InterferenceJob : public Job {
 public:
-    explicit InterferenceJob(PatternEditor editor) : editor_(std::move(editor)) {}
 
     void run(JobContext& context) override {
         const nlohmann::json& p = context.params();
@@ -66,13 +68,18 @@ public:
         options.batchSize = p.at("batch").get<int64_t>();
         options.cancelled = [&] { return context.cancelled(); };
         options.progress = [&](double f) { context.report({f, "editing and evaluating", {}}); };
-        std::optional<InterferenceResult> result = measureInterference(*loaded.model, loaded.tokenizer, patterns, editor_, options);
+        LoraEditOptions edit;
+        edit.steps = p.at("lora_steps").get<int64_t>();
+        edit.learningRate = p.at("lora_lr").get<double>();
+        edit.lora.rank = p.at("lora_rank").get<int64_t>();
+        edit.lora.alpha = 2.0 * double(edit.lora.rank);
+        edit.protocol = parseLoraEditProtocol(p.at("protocol").get<std::string>());
+        edit.seed = static_cast<std::uint64_t>(context.seed());
+        const PatternEditor editor = loraPatternEditor(loaded.tokenizer, edit);
+        std::optional<InterferenceResult> result = measureInterference(*loaded.model, loaded.tokenizer, patterns, editor, options);
         if (!result) throw JobCancelled();
         context.commitStep("interference", {}, [&] { writeInterference(context.store(), context.runId(), *result); });
     }
-
-private:
-    PatternEditor editor_;
 };
 
 FieldSpec required(const std::string& name, const std::string& description) {
@@ -98,14 +105,16 @@ void registerPipelineStages(StageRegistry& registry) {
                                  std::nullopt, std::nullopt, {}},
                                 integer("circuits_run", "Circuits run (0: the newest)", 0, 0)}),
                   [] { return std::make_unique<DistancesJob>(); }});
-}
-
-void registerInterferenceStage(StageRegistry& registry, PatternEditor editor) {
-    registry.add({"interference", "Delta(i -> j) after editing each pattern i from the same base model",
+    registry.add({"interference", "Delta(i -> j) after a LoRA edit of each pattern i from the same base model",
                   ConfigSchema({required("model", "Model folder"), required("data", "Dataset spec"),
                                 integer("split_seed", "Seed of the domain split", 0, 0),
-                                integer("batch", "Evaluation batch size", 64, 1)}),
-                  [editor] { return std::make_unique<InterferenceJob>(editor); }});
+                                integer("batch", "Evaluation batch size", 64, 1),
+                                integer("lora_steps", "LoRA steps per edit", 30, 1),
+                                {"lora_lr", Type::Number, "LoRA learning rate", 1e-2, 0.0, 1.0, {}},
+                                integer("lora_rank", "LoRA rank (alpha = 2 x rank)", 16, 1),
+                                {"protocol", Type::String, "revision-set (the paper) or sequential (the reference code)",
+                                 "revision-set", std::nullopt, std::nullopt, {"revision-set", "sequential"}}}),
+                  [] { return std::make_unique<InterferenceJob>(); }});
 }
 
 }  // namespace redit::pipeline

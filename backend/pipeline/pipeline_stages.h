@@ -1,16 +1,13 @@
 #pragma once
-// The law pipeline's steps as job-engine stages: "circuits" and "distances", and "interference" once an
-// editor is available (the LoRA editor registers it with registerInterferenceStage).
+// The law pipeline's steps as job-engine stages: "circuits", "distances" and "interference".
 #include "jobs/stage_registry.h"
-#include "pipeline/interference.h"
 
 namespace redit::pipeline {
 
 // circuits: params model, data (required), pairs, ig_steps, memory_mb, split_seed; the run's seed seeds the
 // pairs. distances: params budgets, circuits_run (0: the newest finished circuits run).
+// interference: params model, data (required), split_seed, batch, and the LoRA edit's lora_steps, lora_lr,
+// lora_rank, protocol; the run's seed seeds the adapters.
 void registerPipelineStages(StageRegistry& registry);
-
-// interference: params model, data (required), split_seed, batch.
-void registerInterferenceStage(StageRegistry& registry, PatternEditor editor);
 
 }  // namespace redit::pipeline

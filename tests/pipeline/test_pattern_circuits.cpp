@@ -132,6 +132,16 @@ private slots:
         QCOMPARE(int(executeRun(store, registry, distancesRun, token)), int(RunStatus::Finished));
         QCOMPARE(loadDistanceRows(store, distancesRun).size(), size_t(2 * 4 * (3 + 3)));
 
+        // Interference with the LoRA editor, every pattern edited from the same base model.
+        const int64_t interferenceRun = submitRun(
+            store, registry,
+            {{"kind", "interference"},
+             {"params", {{"model", model}, {"data", testing::kTinyDataSpec}, {"lora_steps", 2}, {"lora_rank", 2}}}});
+        QCOMPARE(int(executeRun(store, registry, interferenceRun, token)), int(RunStatus::Finished));
+        const InterferenceResult interference = loadInterferenceRun(store, interferenceRun);
+        QCOMPARE(interference.patterns.size(), tiny.patterns.size());
+        QCOMPARE(interference.editedAccuracy.size(), tiny.patterns.size());
+
         // A stage that cannot run fails with the reason kept on the run.
         const int64_t bad = submitRun(store, registry, {{"kind", "circuits"}, {"params", {{"model", model}, {"data", "synthetic:nothing"}}}});
         QCOMPARE(int(executeRun(store, registry, bad, token)), int(RunStatus::Failed));
