@@ -99,13 +99,15 @@ InterferenceResult loadInterferenceRun(const ProjectStore& store, int64_t runId)
     return result;
 }
 
+void writeLaw(ProjectStore& store, int64_t runId, const std::vector<LawRow>& rows) {
+    std::vector<nlohmann::json> table;
+    for (const LawRow& row : rows) table.push_back(lawRowJson(row));
+    appendResultRows(store, runId, "law", table);
+}
+
 int64_t saveLawRun(ProjectStore& store, NewRun run, const std::vector<LawRow>& rows) {
     run.kind = "law";
-    return recordRun(store, run, [&](int64_t runId) {
-        std::vector<nlohmann::json> table;
-        for (const LawRow& row : rows) table.push_back(lawRowJson(row));
-        appendResultRows(store, runId, "law", table);
-    });
+    return recordRun(store, run, [&](int64_t runId) { writeLaw(store, runId, rows); });
 }
 
 }  // namespace redit::pipeline

@@ -30,6 +30,7 @@ int64_t saveInterferenceRun(ProjectStore& store, NewRun run, const InterferenceR
 InterferenceResult loadInterferenceRun(const ProjectStore& store, int64_t runId);
 
 // A "law" run: the result table "law", one lawRowJson per row.
+void writeLaw(ProjectStore& store, int64_t runId, const std::vector<LawRow>& rows);
 int64_t saveLawRun(ProjectStore& store, NewRun run, const std::vector<LawRow>& rows);
 
 }  // namespace redit::pipeline

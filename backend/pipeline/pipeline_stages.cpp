@@ -7,6 +7,7 @@
 #include "model/model_folder.h"
 #include "pipeline/circuit_runs.h"
 #include "pipeline/interference.h"
+#include "pipeline/law_fit.h"
 #include "pipeline/law_runs.h"
 #include "pipeline/lora_pattern_editor.h"
 #include "pipeline/project_runs.h"
@@ -82,6 +83,27 @@ public:
     }
 };
 
+class LawJob : public Job {
+public:
+    void run(JobContext& context) override {
+        const nlohmann::json& p = context.params();
+        ProjectStore& store = context.store();
+        auto chosen = [&](const char* field, const char* kind) {
+            const int64_t id = p.at(field).get<int64_t>();
+            return id > 0 ? finishedRunOfKind(store, id, kind).id : latestFinishedRun(store, kind, kind);
+        };
+        const int64_t distancesRun = chosen("distances_run", "distances");
+        const int64_t interferenceRun = chosen("interference_run", "interference");
+        InterferenceFilterOptions reference;
+        if (p.at("reference_filter").get<bool>()) reference.dropInterferenceBelow = 0.1;
+        reference.slidingWindow = p.at("window").get<int64_t>();
+        const std::vector<LawRow> rows =
+            fitLaw(loadDistanceRows(store, distancesRun), loadInterferenceRun(store, interferenceRun), reference);
+        context.commitStep("law", {}, [&] { writeLaw(store, context.runId(), rows); });
+        context.report({1.0, "law fitted (" + describeReferenceFigureOptions(reference) + ")", {}});
+    }
+};
+
 FieldSpec required(const std::string& name, const std::string& description) {
     return {name, Type::String, description, nullptr, std::nullopt, std::nullopt, {}};
 }
@@ -115,6 +137,14 @@ void registerPipelineStages(StageRegistry& registry) {
                                 {"protocol", Type::String, "revision-set (the paper) or sequential (the reference code)",
                                  "revision-set", std::nullopt, std::nullopt, {"revision-set", "sequential"}}}),
                   [] { return std::make_unique<InterferenceJob>(); }});
+    registry.add({"law", "Fit Delta ~ alpha + beta d per metric and budget",
+                  ConfigSchema({integer("distances_run", "Distances run (0: the newest)", 0, 0),
+                                integer("interference_run", "Interference run (0: the newest)", 0, 0),
+                                {"reference_filter", Type::Boolean,
+                                 "Reference figure only: drop points with Delta < 0.1 (off by default)", false,
+                                 std::nullopt, std::nullopt, {}},
+                                integer("window", "Reference figure only: sliding-window average (0: off)", 0, 0)}),
+                  [] { return std::make_unique<LawJob>(); }});
 }
 
 }  // namespace redit::pipeline

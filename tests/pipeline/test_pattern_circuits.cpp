@@ -12,6 +12,7 @@
 #include "pipeline/pipeline_stages.h"
 #include "pipeline_fixture.h"
 #include "store/project_store.h"
+#include "store/results.h"
 #include "temp_dir.h"
 #include "util/error.h"
 
@@ -141,6 +142,10 @@ private slots:
         const InterferenceResult interference = loadInterferenceRun(store, interferenceRun);
         QCOMPARE(interference.patterns.size(), tiny.patterns.size());
         QCOMPARE(interference.editedAccuracy.size(), tiny.patterns.size());
+
+        const int64_t lawRun = submitRun(store, registry, {{"kind", "law"}, {"params", nlohmann::json::object()}});
+        QCOMPARE(int(executeRun(store, registry, lawRun, token)), int(RunStatus::Finished));
+        QVERIFY(!resultRows(store, lawRun, "law").empty());
 
         // A stage that cannot run fails with the reason kept on the run.
         const int64_t bad = submitRun(store, registry, {{"kind", "circuits"}, {"params", {{"model", model}, {"data", "synthetic:nothing"}}}});
