@@ -1,12 +1,4 @@
-#include "project_views.h"
-
-#include <algorithm>
-#include <cmath>
-#include <limits>
-#include <map>
-
-#include <boost/math/distributions/students_t.hpp>
-
+// LibTorch (through the pipeline's headers) before Qt, whose `slots` keyword it would clash with.
 #include "circuits/circuit.h"
 #include "pipeline/law_fit.h"
 #include "pipeline/law_runs.h"
@@ -14,6 +6,14 @@
 #include "store/project_store.h"
 #include "store/runs.h"
 #include "util/error.h"
+
+#include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "project_views.h"
 
 namespace redit::gui {
 namespace {

@@ -6,14 +6,17 @@
 
 #include "analysis_data.h"
 #include "circuit_graph.h"
-#include "pipeline/circuit_runs.h"
-#include "pipeline/interference.h"
-#include "pipeline/pattern_distances.h"
 #include "run_results.h"
 
+// Declared only: the pipeline's headers bring LibTorch, whose `slots` clashes with Qt's keyword.
 namespace redit {
 class ProjectStore;
-}
+namespace pipeline {
+struct CircuitRun;
+struct DistanceRow;
+struct InterferenceResult;
+}  // namespace pipeline
+}  // namespace redit
 
 namespace redit::gui {
 

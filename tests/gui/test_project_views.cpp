@@ -50,7 +50,7 @@ private slots:
         circuitsRun = pipeline::saveCircuitRun(*store, NewRun{}, shape, scores);
         const pipeline::CircuitRun circuits = pipeline::loadCircuitRun(*store, circuitsRun);
         distancesRun = pipeline::saveDistanceRun(*store, NewRun{}, circuits,
-                                                 pipeline::patternDistances(CircuitGraph(shape), circuits.patterns, budgets));
+                                                 pipeline::patternDistances(redit::CircuitGraph(shape), circuits.patterns, budgets));
         pipeline::InterferenceResult interference;
         interference.baseAccuracy = {0.5, 0.25, 0.5};
         for (size_t i = 0; i < 3; ++i) {
@@ -74,7 +74,7 @@ private slots:
 
     void circuitIsTheSelectedPrunedCircuit() {
         const pipeline::CircuitRun run = pipeline::loadCircuitRun(*store, circuitsRun);
-        const CircuitGraph graph(shape);
+        const redit::CircuitGraph graph(shape);
         SelectionOptions options;
         options.mode = SelectionMode::TopFraction;
         options.value = 0.3;
