@@ -986,6 +986,26 @@ d = %3，Δ = %4</translation>
         <source>Metric chart: %1</source>
         <translation>指标图表：%1</translation>
     </message>
+    <message>
+        <source>Circuit</source>
+        <translation>电路</translation>
+    </message>
+    <message>
+        <source>Pattern:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>Run #%1: distances</source>
+        <translation>运行 #%1：距离</translation>
+    </message>
+    <message>
+        <source>Run #%1: interference</source>
+        <translation>运行 #%1：干扰</translation>
+    </message>
+    <message>
+        <source>Run results: %1</source>
+        <translation>运行结果：%1</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::SettingsDialog</name>

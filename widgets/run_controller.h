@@ -11,9 +11,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "circuit_graph.h"
 #include "jobs/stage_registry.h"
 #include "project_controller.h"
 #include "run_monitor_model.h"
+#include "run_results.h"
 
 namespace redit::gui {
 
@@ -61,6 +63,10 @@ public:
     virtual RunDetails runDetails(const QString& runId) const = 0;
     // (step, value) points of one metric of a run, by step.
     virtual QVector<QPointF> metricSeries(const QString& runId, const QString& metric) const = 0;
+    // The analysis view of a finished circuits, distances, interference or law run; View::None for others.
+    virtual RunResults runResults(const QString& runId) const = 0;
+    // One pattern's circuit of a circuits run at a budget (top fraction of the edges).
+    virtual CircuitGraph runCircuit(const QString& runId, const QString& pattern, double budget) const = 0;
 
 signals:
     void runUpdated(const redit::gui::RunUpdate& update);

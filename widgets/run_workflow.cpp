@@ -1,5 +1,6 @@
 #include "run_workflow.h"
 
+#include <QInputDialog>
 #include <QTabWidget>
 #include <QTableView>
 
@@ -32,7 +33,8 @@ RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
     connect(window_.projectExplorer(), &ProjectExplorer::entryActivated, this,
             [this](ProjectExplorer::Group group, const QString& name) {
                 if (group != ProjectExplorer::Runs) return;
-                if (std::optional<qint64> id = runIdOfLabel(name)) showDetails(QString::number(*id));
+                if (std::optional<qint64> id = runIdOfLabel(name))
+                    if (!showResults(QString::number(*id))) showDetails(QString::number(*id));
             });
 }
 
@@ -68,6 +70,36 @@ void RunWorkflow::showDetails(const QString& runId) {
     } catch (const std::exception& e) {
         window_.appendLog(tr("Run details: %1").arg(QString::fromStdString(e.what())));
     }
+}
+
+bool RunWorkflow::showResults(const QString& runId) {
+    constexpr double kCircuitBudget = 0.3;
+    try {
+        RunResults results = controller_.runResults(runId);
+        switch (results.view) {
+        case RunResults::View::None: return false;
+        case RunResults::View::Circuit: {
+            bool chosen = true;
+            const QString pattern =
+                results.patterns.size() == 1
+                    ? results.patterns.first()
+                    : QInputDialog::getItem(&window_, tr("Circuit"), tr("Pattern:"), results.patterns, 0, false, &chosen);
+            if (chosen && !pattern.isEmpty())
+                window_.showCircuit(tr("Run #%1: %2").arg(runId, pattern),
+                                    controller_.runCircuit(runId, pattern, kCircuitBudget));
+            break;
+        }
+        case RunResults::View::Distances:
+            window_.showDistances(tr("Run #%1: distances").arg(runId), std::move(results.distances));
+            break;
+        case RunResults::View::Interference:
+            window_.showInterference(tr("Run #%1: interference").arg(runId), std::move(results.interference));
+            break;
+        }
+    } catch (const std::exception& e) {  // also SQLite's, from a damaged file
+        window_.appendLog(tr("Run results: %1").arg(QString::fromStdString(e.what())));
+    }
+    return true;
 }
 
 QString RunWorkflow::selectedRun() const {

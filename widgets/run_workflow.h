@@ -22,6 +22,9 @@ public:
     // Opens the run dialog (modal); with a run id, filled with that run's config.
     void newRun(const QString& cloneOf = {});
     void showDetails(const QString& runId);
+    // Opens the analysis view of a finished circuits, distances, interference or law run (a circuits run asks
+    // for the pattern). False for other runs.
+    bool showResults(const QString& runId);
     // The id of the run selected in the run monitor; empty when none.
     QString selectedRun() const;
     // Empties the monitor and chart (the runs belong to the project that was open).

@@ -10,6 +10,7 @@
 #include "jobs/run_request.h"
 #include "jobs/stage_registry.h"
 #include "project_contents_reader.h"
+#include "project_views.h"
 #include "store/metrics.h"
 #include "store/models.h"
 #include "store/runs.h"
@@ -268,6 +269,14 @@ QVector<QPointF> StoreProjectController::metricSeries(const QString& runId, cons
     for (const MetricPoint& point : redit::metricSeries(openStore(), parseRunId(runId), metric.toStdString()))
         points.push_back(QPointF(double(point.step), point.value));
     return points;
+}
+
+RunResults StoreProjectController::runResults(const QString& runId) const {
+    return loadRunResults(openStore(), parseRunId(runId));
+}
+
+CircuitGraph StoreProjectController::runCircuit(const QString& runId, const QString& pattern, double budget) const {
+    return loadRunCircuit(openStore(), parseRunId(runId), pattern.toStdString(), budget);
 }
 
 }  // namespace redit::gui

@@ -40,6 +40,8 @@ public:
     QString launchRun(const nlohmann::json& request) override;
     RunDetails runDetails(const QString& runId) const override;
     QVector<QPointF> metricSeries(const QString& runId, const QString& metric) const override;
+    RunResults runResults(const QString& runId) const override;
+    CircuitGraph runCircuit(const QString& runId, const QString& pattern, double budget) const override;
 
     bool isOpen() const { return store_.has_value(); }
     // Runs queued or running in this session.

@@ -1,0 +1,197 @@
+#include <QtTest>
+#include <cmath>
+#include <set>
+
+#include "../pipeline/pipeline_fixture.h"
+#include "circuits/circuit.h"
+#include "pipeline/circuit_runs.h"
+#include "pipeline/law_runs.h"
+#include "pipeline/pattern_distances.h"
+#include "pipeline/pattern_scores.h"
+#include "project_views.h"
+#include "store/project_store.h"
+#include "store/runs.h"
+#include "temp_dir.h"
+#include "util/error.h"
+
+using namespace redit;
+using namespace redit::gui;
+
+// A tiny project made by the pipeline (circuits of a tiny random model, their distances, a hand-made
+// interference result and the law fitted from both), read back into the views' structs.
+class TestProjectViews : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir;
+    std::optional<ProjectStore> store;
+    std::vector<pipeline::PatternScores> scores;
+    GraphShape shape;
+    int64_t circuitsRun = 0, distancesRun = 0, interferenceRun = 0, lawRun = 0;
+    const std::vector<double> budgets = {0.3, 0.5};
+    // Delta(i -> j), i edited, j probed; cross-pattern Deltas >= 0.1: 0.2, 0.15 and 0.12.
+    const double delta[3][3] = {{0.3, 0.05, 0.2}, {0.0, 0.4, 0.15}, {0.12, 0.02, 0.35}};
+
+    static int countSamePattern(const InterferenceSet& set) {
+        int n = 0;
+        for (const InterferencePoint& p : set.points) n += p.samePattern();
+        return n;
+    }
+
+private slots:
+    void initTestCase() {
+        const testing::TinyPipelineModel tiny = testing::tinyPipelineModel();
+        pipeline::PatternScoreOptions options;
+        options.pairs.count = 4;
+        scores = pipeline::scorePatterns(*tiny.model, tiny.tokenizer, tiny.patterns, options)->patterns;
+        QCOMPARE(scores.size(), size_t(3));
+        shape = GraphShape::of(tiny.model->config());
+
+        store.emplace(ProjectStore::create(testing::pathIn(dir, "p.redit")));
+        circuitsRun = pipeline::saveCircuitRun(*store, NewRun{}, shape, scores);
+        const pipeline::CircuitRun circuits = pipeline::loadCircuitRun(*store, circuitsRun);
+        distancesRun = pipeline::saveDistanceRun(*store, NewRun{}, circuits,
+                                                 pipeline::patternDistances(redit::CircuitGraph(shape), circuits.patterns, budgets));
+        pipeline::InterferenceResult interference;
+        interference.baseAccuracy = {0.5, 0.25, 0.5};
+        for (size_t i = 0; i < 3; ++i) {
+            interference.patterns.push_back(scores[i].patternId);
+            interference.editedAccuracy.emplace_back();
+            for (size_t j = 0; j < 3; ++j) interference.editedAccuracy[i].push_back(interference.baseAccuracy[j] + delta[i][j]);
+        }
+        interferenceRun = pipeline::saveInterferenceRun(*store, NewRun{}, interference);
+        NewRun law;
+        law.config = {{"distances_run", distancesRun}, {"interference_run", interferenceRun}};
+        lawRun = pipeline::saveLawRun(
+            *store, law, pipeline::fitLaw(pipeline::loadDistanceRows(*store, distancesRun), interference));
+    }
+
+    void circuitRunListsItsPatterns() {
+        const RunResults results = loadRunResults(*store, circuitsRun);
+        QCOMPARE(results.view, RunResults::View::Circuit);
+        QCOMPARE(results.patterns.size(), 3);
+        for (int p = 0; p < 3; ++p) QCOMPARE(results.patterns[p], QString::fromStdString(scores[size_t(p)].patternId));
+    }
+
+    void circuitIsTheSelectedPrunedCircuit() {
+        const pipeline::CircuitRun run = pipeline::loadCircuitRun(*store, circuitsRun);
+        const redit::CircuitGraph graph(shape);
+        SelectionOptions options;
+        options.mode = SelectionMode::TopFraction;
+        options.value = 0.3;
+        const Circuit circuit = selectCircuit(graph, run.patterns[1].all, options);
+        QVERIFY(circuit.size() > 0);
+        QVERIFY(circuit.size() <= size_t(std::ceil(0.3 * double(graph.edgeCount()))));
+
+        const gui::CircuitGraph view = loadRunCircuit(*store, circuitsRun, scores[1].patternId, 0.3);
+        QCOMPARE(view.edges.size(), circuit.size());
+        std::set<QString> touched;
+        for (size_t e = 0; e < circuit.size(); ++e) {
+            const Edge edge = graph.edge(circuit.edges[e]);
+            QCOMPARE(view.edges[e].from, QString::fromStdString(graph.upstreamName(edge.upstream)));
+            QCOMPARE(view.edges[e].to, QString::fromStdString(graph.downstreamName(edge.downstream)));
+            QCOMPARE(view.edges[e].score, circuit.weights[e]);
+            touched.insert(view.edges[e].from);
+            touched.insert(view.edges[e].to);
+        }
+        QCOMPARE(view.nodes.size(), touched.size());  // each node once, an MLP's input and output merged
+        for (const CircuitNode& node : view.nodes) {
+            QVERIFY(touched.count(node.name));
+            const auto expect = [&](const char* name, NodeKind kind, int layer) {
+                return node.name != name || (node.kind == kind && node.layer == layer);
+            };
+            QVERIFY2(expect("input", NodeKind::Input, -1) && expect("logits", NodeKind::Logits, int(shape.layers)) &&
+                         expect("m0", NodeKind::Mlp, 0) && expect("a1.h0", NodeKind::Head, 1),
+                     qPrintable(node.name));
+        }
+        QVERIFY_THROWS_EXCEPTION(ConfigError, loadRunCircuit(*store, circuitsRun, "no-such-pattern", 0.3));
+    }
+
+    void distancesAreSymmetricMatricesPerMetricAndBudget() {
+        const RunResults results = loadRunResults(*store, distancesRun);
+        QCOMPARE(results.view, RunResults::View::Distances);
+        const PatternDistances& d = results.distances;
+        QCOMPARE(d.patterns.size(), 3);
+        QCOMPARE(d.metrics.size(), pipeline::distanceMetricNames().size() * budgets.size());
+        QCOMPARE(d.metrics.front().metric, QString::fromStdString(pipeline::distanceKey("jaccard", 0.3)));
+        const std::vector<pipeline::DistanceRow> rows = pipeline::loadDistanceRows(*store, distancesRun);
+        for (const DistanceMatrix& m : d.metrics) {
+            QCOMPARE(m.values.size(), size_t(9));
+            for (int a = 0; a < 3; ++a)
+                for (int b = 0; b < 3; ++b) {
+                    QVERIFY(std::isfinite(m.values[size_t(a * 3 + b)]));
+                    QCOMPARE(m.values[size_t(a * 3 + b)], m.values[size_t(b * 3 + a)]);
+                }
+        }
+        for (const pipeline::DistanceRow& row : rows) {  // every stored value lands in its cell
+            const int m = int(std::find_if(d.metrics.begin(), d.metrics.end(), [&](const DistanceMatrix& x) {
+                                  return x.metric == QString::fromStdString(pipeline::distanceKey(row.metric, row.budget));
+                              }) - d.metrics.begin());
+            QVERIFY(m < int(d.metrics.size()));
+            const int a = int(d.patterns.indexOf(QString::fromStdString(row.patternA)));
+            const int b = int(d.patterns.indexOf(QString::fromStdString(row.patternB)));
+            QCOMPARE(d.metrics[size_t(m)].values[size_t(a * 3 + b)], row.value);
+        }
+    }
+
+    void interferenceSetsHoldThePointsAndTheFit() {
+        const RunResults results = loadRunResults(*store, interferenceRun);
+        QCOMPARE(results.view, RunResults::View::Interference);
+        QCOMPARE(results.interference.size(), 2 * pipeline::distanceMetricNames().size() * budgets.size());
+        const std::vector<pipeline::DistanceRow> rows = pipeline::loadDistanceRows(*store, distancesRun);
+        for (const InterferenceSet& set : results.interference) {
+            if (!set.referenceFilter) {
+                QCOMPARE(set.points.size(), size_t(9));  // 6 cross-pattern, 3 same-pattern
+                QCOMPARE(countSamePattern(set), 3);
+                QCOMPARE(set.fit.n, 6);
+            } else {
+                QCOMPARE(set.points.size(), size_t(6));  // the 3 cross-pattern Deltas >= 0.1 and all same-pattern
+                QCOMPARE(countSamePattern(set), 3);
+                QCOMPARE(set.fit.n, 3);
+            }
+            // The line is the least-squares fit of the cross-pattern points on show.
+            std::vector<double> x, y;
+            for (const InterferencePoint& p : set.points)
+                if (!p.samePattern()) x.push_back(p.distance), y.push_back(p.delta);
+            bool constant = true;
+            for (double v : x) constant = constant && v == x.front();
+            if (constant) {
+                QVERIFY(set.fit.band.empty());
+                continue;
+            }
+            const LinearFit fit = fitLine(x, y);
+            QVERIFY(std::abs(set.fit.beta - fit.slope) < 1e-9);
+            QVERIFY(std::abs(set.fit.alpha - fit.intercept) < 1e-9);
+            QCOMPARE(set.fit.band.size(), size_t(21));
+            for (const InterferenceFit::BandPoint& b : set.fit.band) {
+                const double line = set.fit.alpha + set.fit.beta * b.distance;
+                QVERIFY(b.lower <= line + 1e-12 && line <= b.upper + 1e-12);
+            }
+        }
+    }
+
+    void lawRunShowsItsInputs() {
+        const RunResults law = loadRunResults(*store, lawRun);
+        const RunResults interference = loadRunResults(*store, interferenceRun);
+        QCOMPARE(law.view, RunResults::View::Interference);
+        QCOMPARE(law.interference.size(), interference.interference.size());
+        for (size_t s = 0; s < law.interference.size(); ++s) {
+            QCOMPARE(law.interference[s].metric, interference.interference[s].metric);
+            QCOMPARE(law.interference[s].points.size(), interference.interference[s].points.size());
+            QCOMPARE(law.interference[s].fit.beta, interference.interference[s].fit.beta);
+        }
+    }
+
+    void unfinishedAndOtherRunsShowNothing() {
+        NewRun pending;
+        pending.kind = "circuits";
+        QCOMPARE(loadRunResults(*store, createRun(*store, pending)).view, RunResults::View::None);
+        NewRun other;
+        other.kind = "train";
+        const int64_t id = createRun(*store, other);
+        setRunStatus(*store, id, redit::RunStatus::Finished);
+        QCOMPARE(loadRunResults(*store, id).view, RunResults::View::None);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProjectViews)
+#include "test_project_views.moc"

@@ -1,0 +1,182 @@
+// LibTorch (through the pipeline's headers) before Qt, whose `slots` keyword it would clash with.
+#include "circuits/circuit.h"
+#include "pipeline/law_fit.h"
+#include "pipeline/law_runs.h"
+#include "pipeline/project_runs.h"
+#include "store/project_store.h"
+#include "store/runs.h"
+#include "util/error.h"
+
+#include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "project_views.h"
+
+namespace redit::gui {
+namespace {
+
+constexpr double kReferenceFilter = 0.1;  // the reference figure drops points with Delta below this
+constexpr int kBandPoints = 21;
+
+QString q(const std::string& text) { return QString::fromStdString(text); }
+
+NodeKind upstreamKind(UpstreamNodeKind kind) {
+    switch (kind) {
+    case UpstreamNodeKind::Input: return NodeKind::Input;
+    case UpstreamNodeKind::Mlp: return NodeKind::Mlp;
+    case UpstreamNodeKind::Head: break;
+    }
+    return NodeKind::Head;
+}
+
+NodeKind downstreamKind(DownstreamNodeKind kind) {
+    switch (kind) {
+    case DownstreamNodeKind::Mlp: return NodeKind::Mlp;
+    case DownstreamNodeKind::Logits: return NodeKind::Logits;
+    default: return NodeKind::Head;  // a head's query, key or value input
+    }
+}
+
+// The 95% confidence band of the fitted mean alpha + beta d over the distances the fit used.
+std::vector<InterferenceFit::BandPoint> confidenceBand(const LinearFit& fit, const std::vector<double>& x) {
+    const double n = double(x.size());
+    double mean = 0;
+    for (double d : x) mean += d;
+    mean /= n;
+    double sxx = 0;
+    for (double d : x) sxx += (d - mean) * (d - mean);
+    const double t = boost::math::quantile(boost::math::students_t(n - 2), 0.975);
+    const auto [low, high] = std::minmax_element(x.begin(), x.end());
+    std::vector<InterferenceFit::BandPoint> band;
+    for (int i = 0; i < kBandPoints; ++i) {
+        const double d = *low + (*high - *low) * i / (kBandPoints - 1);
+        const double half = t * fit.residualStdDev * std::sqrt(1 / n + (d - mean) * (d - mean) / sxx);
+        const double y = fit.intercept + fit.slope * d;
+        band.push_back({d, y - half, y + half});
+    }
+    return band;
+}
+
+InterferenceSet interferenceSet(const std::vector<pipeline::LawPoint>& points, const pipeline::LawRow& row,
+                                bool referenceFilter) {
+    InterferenceSet set;
+    set.metric = q(row.metric);
+    set.budget = QString::number(row.budget);
+    set.referenceFilter = referenceFilter;
+    std::vector<double> fitted;  // the distances of the cross-pattern points the fit used
+    for (const pipeline::LawPoint& p : points) {
+        if (referenceFilter && p.delta < kReferenceFilter) continue;
+        set.points.push_back({p.distance, p.delta, q(p.edited), q(p.probed)});
+        if (!p.samePattern()) fitted.push_back(p.distance);
+    }
+    set.fit.n = int(row.n);
+    if (!row.problem.empty()) return set;  // no line: fewer than three points or a constant distance
+    set.fit.alpha = row.fit.intercept;
+    set.fit.beta = row.fit.slope;
+    set.fit.r = row.pearson.r;
+    set.fit.p = row.pearson.p;
+    set.fit.band = confidenceBand(row.fit, fitted);
+    return set;
+}
+
+int64_t runFromConfig(const ProjectStore& store, const RunRecord& run, const char* field, const char* kind) {
+    const int64_t id = run.config.is_object() ? run.config.value(field, int64_t(0)) : 0;
+    return id > 0 ? pipeline::finishedRunOfKind(store, id, kind).id : pipeline::latestFinishedRun(store, kind, kind);
+}
+
+}  // namespace
+
+CircuitGraph circuitGraphOf(const pipeline::CircuitRun& run, const std::string& patternId, double budget) {
+    const auto pattern = std::find_if(run.patterns.begin(), run.patterns.end(),
+                                      [&](const pipeline::PatternScores& p) { return p.patternId == patternId; });
+    if (pattern == run.patterns.end())
+        throw ConfigError("circuits run #" + std::to_string(run.runId) + " has no pattern '" + patternId + "'");
+    const redit::CircuitGraph graph(run.shape);
+    SelectionOptions options;
+    options.mode = SelectionMode::TopFraction;
+    options.value = budget;
+    const Circuit circuit = selectCircuit(graph, pattern->all, options);
+
+    CircuitGraph view;
+    std::map<std::string, CircuitNode> nodes;  // an MLP reads and writes under one name: one node
+    for (size_t i = 0; i < circuit.size(); ++i) {
+        const Edge edge = graph.edge(circuit.edges[i]);
+        const std::string& from = graph.upstreamName(edge.upstream);
+        const std::string& to = graph.downstreamName(edge.downstream);
+        nodes.emplace(from, CircuitNode{q(from), upstreamKind(graph.upstreamKind(edge.upstream)),
+                                        int(graph.upstreamLayer(edge.upstream))});
+        nodes.emplace(to, CircuitNode{q(to), downstreamKind(graph.downstreamKind(edge.downstream)),
+                                      int(graph.downstreamLayer(edge.downstream))});
+        view.edges.push_back({q(from), q(to), circuit.weights[i]});
+    }
+    for (auto& [name, node] : nodes) view.nodes.push_back(std::move(node));
+    return view;
+}
+
+PatternDistances patternDistancesOf(const std::vector<pipeline::DistanceRow>& rows) {
+    PatternDistances distances;
+    std::vector<std::string> keys;
+    for (const pipeline::DistanceRow& row : rows) {
+        for (const std::string* name : {&row.patternA, &row.patternB})
+            if (!distances.patterns.contains(q(*name))) distances.patterns << q(*name);
+        const std::string key = pipeline::distanceKey(row.metric, row.budget);
+        if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+    }
+    const size_t n = size_t(distances.patterns.size());
+    for (const std::string& key : keys)
+        distances.metrics.push_back({q(key), std::vector<double>(n * n, std::numeric_limits<double>::quiet_NaN())});
+    for (const pipeline::DistanceRow& row : rows) {
+        const size_t m = size_t(std::find(keys.begin(), keys.end(), pipeline::distanceKey(row.metric, row.budget)) - keys.begin());
+        const size_t a = size_t(distances.patterns.indexOf(q(row.patternA)));
+        const size_t b = size_t(distances.patterns.indexOf(q(row.patternB)));
+        distances.metrics[m].values[a * n + b] = row.value;
+        distances.metrics[m].values[b * n + a] = row.value;
+    }
+    return distances;
+}
+
+std::vector<InterferenceSet> interferenceSetsOf(const std::vector<pipeline::DistanceRow>& rows,
+                                                const pipeline::InterferenceResult& interference) {
+    std::vector<InterferenceSet> sets;
+    for (bool referenceFilter : {false, true}) {
+        InterferenceFilterOptions reference;
+        if (referenceFilter) reference.dropInterferenceBelow = kReferenceFilter;
+        for (const pipeline::LawRow& row : pipeline::fitLaw(rows, interference, reference)) {
+            if (row.points != pipeline::LawPointSet::CrossPattern) continue;
+            sets.push_back(interferenceSet(pipeline::lawPoints(rows, interference, row.metric, row.budget), row,
+                                           referenceFilter));
+        }
+    }
+    return sets;
+}
+
+RunResults loadRunResults(const ProjectStore& store, int64_t runId) {
+    const RunRecord run = loadRun(store, runId);
+    RunResults results;
+    if (run.status != redit::RunStatus::Finished) return results;
+    if (run.kind == "circuits") {
+        results.view = RunResults::View::Circuit;
+        for (const pipeline::PatternScores& p : pipeline::loadCircuitRun(store, runId).patterns)
+            results.patterns << q(p.patternId);
+    } else if (run.kind == "distances") {
+        results.view = RunResults::View::Distances;
+        results.distances = patternDistancesOf(pipeline::loadDistanceRows(store, runId));
+    } else if (run.kind == "interference" || run.kind == "law") {
+        const int64_t distancesRun = runFromConfig(store, run, "distances_run", "distances");
+        const int64_t interferenceRun =
+            run.kind == "law" ? runFromConfig(store, run, "interference_run", "interference") : runId;
+        results.view = RunResults::View::Interference;
+        results.interference = interferenceSetsOf(pipeline::loadDistanceRows(store, distancesRun),
+                                                  pipeline::loadInterferenceRun(store, interferenceRun));
+    }
+    return results;
+}
+
+CircuitGraph loadRunCircuit(const ProjectStore& store, int64_t runId, const std::string& patternId, double budget) {
+    return circuitGraphOf(pipeline::loadCircuitRun(store, runId), patternId, budget);
+}
+
+}  // namespace redit::gui
