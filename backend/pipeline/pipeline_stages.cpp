@@ -11,6 +11,7 @@
 #include "pipeline/law_runs.h"
 #include "pipeline/lora_pattern_editor.h"
 #include "pipeline/project_runs.h"
+#include "pipeline/reshape_stage.h"
 #include "store/project_store.h"
 
 namespace redit::pipeline {
@@ -145,6 +146,7 @@ void registerPipelineStages(StageRegistry& registry) {
                                  std::nullopt, std::nullopt, {}},
                                 integer("window", "Reference figure only: sliding-window average (0: off)", 0, 0)}),
                   [] { return std::make_unique<LawJob>(); }});
+    registry.add(reshapeStage());
 }
 
 }  // namespace redit::pipeline
