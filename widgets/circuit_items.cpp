@@ -45,12 +45,13 @@ void CircuitNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
 }
 
 CircuitEdgeItem::CircuitEdgeItem(const CircuitEdge& edge, const CircuitLayout::Edge& route, double maxAbsScore,
-                                 int index)
+                                 int index, const EdgeStyle* style)
     : QGraphicsPathItem(route.spline), arrowHead_(route.arrowHead) {
     const double strength = maxAbsScore > 0 ? std::abs(edge.score) / maxAbsScore : 0.0;
-    const QColor colour = edge.score >= 0 ? QColor(0x25, 0x63, 0xeb) : QColor(0xdc, 0x26, 0x26);
+    const QColor colour = style ? style->colour : edge.score >= 0 ? QColor(0x25, 0x63, 0xeb) : QColor(0xdc, 0x26, 0x26);
     QPen pen(colour, 0.6 + 4.4 * strength);
     pen.setCapStyle(Qt::RoundCap);
+    if (style) pen.setStyle(style->line);
     setPen(pen);
     setData(kIndexKey, index);
     setFlag(ItemIsSelectable);

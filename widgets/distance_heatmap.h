@@ -18,6 +18,7 @@ public:
     ~DistanceHeatmap() override;
 
     void setDistances(PatternDistances distances);
+    const PatternDistances& distances() const { return distances_; }
     QString metric() const;
     void setMetric(const QString& metric);
     // Number of cells drawn for the current metric (0 when its matrix does not match the patterns).

@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include "about_dialog.h"
+#include "circuit_compare_view.h"
 #include "circuit_panel.h"
 #include "distance_heatmap.h"
 #include "figure_export.h"
@@ -259,6 +260,8 @@ ResultsView* MainWindow::showResults(const QString& title, std::vector<EditResul
     view->setResults(std::move(results));
     return view;
 }
+
+CircuitCompareView* MainWindow::comparisonTab(const QString& title) { return tabFor<CircuitCompareView>(title); }
 
 bool MainWindow::callController(const QString& what, const std::function<ProjectContents()>& call) {
     if (!controller_) {

@@ -15,6 +15,7 @@ class QTabWidget;
 
 namespace redit::gui {
 
+class CircuitCompareView;
 class CircuitPanel;
 class DistanceHeatmap;
 class InterferenceScatter;
@@ -52,6 +53,8 @@ public:
     DistanceHeatmap* showDistances(const QString& title, PatternDistances distances);
     InterferenceScatter* showInterference(const QString& title, std::vector<InterferenceSet> sets);
     ResultsView* showResults(const QString& title, std::vector<EditResult> results);
+    // The comparison tab with this title (empty when new); load() fills it.
+    CircuitCompareView* comparisonTab(const QString& title);
 
     static QStringList recentProjects();
     // Opens a .redit file through the controller; an error is shown in a message box. False when it failed.

@@ -4,6 +4,9 @@
 #include <QTabWidget>
 #include <QTableView>
 
+#include "circuit_compare_view.h"
+#include "distance_heatmap.h"
+#include "interference_scatter.h"
 #include "main_window.h"
 #include "metric_chart.h"
 #include "project_contents_reader.h"
@@ -12,8 +15,21 @@
 #include "run_details_view.h"
 #include "run_monitor.h"
 #include "run_monitor_model.h"
+#include "results_view.h"
 
 namespace redit::gui {
+namespace {
+
+constexpr double kCircuitBudget = 0.3;
+
+// The budget of a distance key such as "jaccard@0.3"; the default budget when it has none.
+double budgetOfMetric(const QString& key) {
+    bool ok = false;
+    const double budget = key.section(QLatin1Char('@'), 1).toDouble(&ok);
+    return ok && budget > 0 && budget <= 1 ? budget : kCircuitBudget;
+}
+
+}  // namespace
 
 RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
     : QObject(&window), window_(window), controller_(controller) {
@@ -73,7 +89,6 @@ void RunWorkflow::showDetails(const QString& runId) {
 }
 
 bool RunWorkflow::showResults(const QString& runId) {
-    constexpr double kCircuitBudget = 0.3;
     try {
         RunResults results = controller_.runResults(runId);
         switch (results.view) {
@@ -89,17 +104,49 @@ bool RunWorkflow::showResults(const QString& runId) {
                                     controller_.runCircuit(runId, pattern, kCircuitBudget));
             break;
         }
-        case RunResults::View::Distances:
-            window_.showDistances(tr("Run #%1: distances").arg(runId), std::move(results.distances));
+        case RunResults::View::Distances: {
+            DistanceHeatmap* view = window_.showDistances(tr("Run #%1: distances").arg(runId), std::move(results.distances));
+            const QString circuits = QString::number(results.circuitsRun);
+            view->disconnect(this);  // the tab is reused when the run is opened again
+            if (results.circuitsRun > 0)
+                connect(view, &DistanceHeatmap::pairClicked, this, [this, view, circuits](int row, int column) {
+                    const QStringList& patterns = view->distances().patterns;
+                    compareCircuits(circuits, patterns[row], circuits, patterns[column], budgetOfMetric(view->metric()));
+                });
             break;
-        case RunResults::View::Interference:
-            window_.showInterference(tr("Run #%1: interference").arg(runId), std::move(results.interference));
+        }
+        case RunResults::View::Interference: {
+            InterferenceScatter* view =
+                window_.showInterference(tr("Run #%1: interference").arg(runId), std::move(results.interference));
+            const QString circuits = QString::number(results.circuitsRun);
+            view->disconnect(this);
+            if (results.circuitsRun > 0)
+                connect(view, &InterferenceScatter::pairClicked, this,
+                        [this, view, circuits](const QString& edited, const QString& probed) {
+                            compareCircuits(circuits, edited, circuits, probed, view->budget().toDouble());
+                        });
+            break;
+        }
+        case RunResults::View::Results:
+            window_.showResults(tr("Run #%1: results").arg(runId), std::move(results.edits));
             break;
         }
     } catch (const std::exception& e) {  // also SQLite's, from a damaged file
         window_.appendLog(tr("Run results: %1").arg(QString::fromStdString(e.what())));
     }
     return true;
+}
+
+void RunWorkflow::compareCircuits(const QString& runA, const QString& patternA, const QString& runB,
+                                  const QString& patternB, double budget) {
+    const QString a = tr("#%1 %2").arg(runA, patternA);
+    const QString b = runA == runB ? patternB : tr("#%1 %2").arg(runB, patternB);
+    CircuitCompareView* view = window_.comparisonTab(tr("Compare %1 / %2").arg(a, b));
+    view->setLoader([this, runA, patternA, runB, patternB](double chosen) {
+        return controller_.compareCircuits(runA, patternA, runB, patternB, chosen);
+    });
+    const QString error = view->load(budget);
+    if (!error.isEmpty()) window_.appendLog(tr("Compare circuits: %1").arg(error));
 }
 
 QString RunWorkflow::selectedRun() const {

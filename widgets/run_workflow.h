@@ -22,9 +22,12 @@ public:
     // Opens the run dialog (modal); with a run id, filled with that run's config.
     void newRun(const QString& cloneOf = {});
     void showDetails(const QString& runId);
-    // Opens the analysis view of a finished circuits, distances, interference or law run (a circuits run asks
-    // for the pattern). False for other runs.
+    // Opens the analysis view of a finished circuits, distances, interference, law or compare run (a circuits
+    // run asks for the pattern). False for other runs.
     bool showResults(const QString& runId);
+    // Opens pattern A of circuits run A against pattern B of circuits run B in a compare tab.
+    void compareCircuits(const QString& runA, const QString& patternA, const QString& runB, const QString& patternB,
+                         double budget);
     // The id of the run selected in the run monitor; empty when none.
     QString selectedRun() const;
     // Empties the monitor and chart (the runs belong to the project that was open).
