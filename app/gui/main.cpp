@@ -18,6 +18,7 @@
 #include "store_project_controller.h"
 #include "translation.h"
 #include "util/openmp_env.h"
+#include "util/torch_runtime.h"
 #include "workbench_settings.h"
 
 namespace {
@@ -89,6 +90,11 @@ int main(int argc, char** argv) {
     redit::gui::MainWindow window;
     window.setProjectController(&controller);
     window.setRunController(&controller);
+    window.setCudaAvailable(redit::runtimeInfo().cudaAvailable);
+    // The thread setting applies at once: runs execute in this process.
+    redit::configureThreads(redit::gui::WorkbenchSettings::load(QSettings()).threads);
+    QObject::connect(&window, &redit::gui::MainWindow::settingsChanged, &window,
+                     [](const redit::gui::WorkbenchSettings& chosen) { redit::configureThreads(chosen.threads); });
     if (parser.isSet(demoViews)) redit::gui::showDemoViews(window);
     else openStartProject(window, parser.positionalArguments(), parser.isSet(demo));
     if (parser.isSet(tab)) window.tabs()->setCurrentIndex(parser.value(tab).toInt());
