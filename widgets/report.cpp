@@ -5,9 +5,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
 #include <QUrl>
+#include <algorithm>
 
 #include "figure_export.h"
 #include "util/error.h"
@@ -53,21 +55,25 @@ void writeFile(const QString& path, const QByteArray& bytes) {
         throw FileError(path.toStdString(), "cannot write the report: " + file.errorString().toStdString());
 }
 
-void writePdf(const ReportContent& report, const QString& path) {
-    QTextDocument document;
+// The report laid out as the PDF prints it; figures are document resources scaled to the text width.
+void layOutDocument(QTextDocument& document, const ReportContent& report) {
     document.setDefaultFont(QFont(QStringLiteral("Sans Serif"), 9));
-    constexpr double kTextWidth = 640;  // the width images are scaled to fit, in document pixels
+    constexpr double kTextWidth = 640;  // the widest a figure is drawn, in document pixels
     for (size_t i = 0; i < report.figures.size(); ++i)
         document.addResource(QTextDocument::ImageResource, QUrl(figureName(i)), report.figures[i].image);
     QString html = reportHtml(report, false);
     // QTextDocument does not scale images down to the page: give each figure a width that fits.
     for (size_t i = 0; i < report.figures.size(); ++i) {
-        const QImage& image = report.figures[i].image;
-        const double width = std::min(kTextWidth, double(image.width()));
+        const double width = std::min(kTextWidth, double(report.figures[i].image.width()));
         html.replace(QStringLiteral("src=\"%1\"").arg(figureName(i)),
                      QStringLiteral("src=\"%1\" width=\"%2\"").arg(figureName(i)).arg(int(width)));
     }
     document.setHtml(html);
+}
+
+void writePdf(const ReportContent& report, const QString& path) {
+    QTextDocument document;
+    layOutDocument(document, report);
     QPdfWriter pdf(path);
     pdf.setPageSize(QPageSize(QPageSize::A4));
     pdf.setTitle(report.title);
@@ -76,6 +82,23 @@ void writePdf(const ReportContent& report, const QString& path) {
     document.print(&pdf);
     if (!QFileInfo(path).isFile() || QFileInfo(path).size() == 0)
         throw FileError(path.toStdString(), "cannot write the PDF report");
+}
+
+// The first page, as the PDF lays it out, on a white A4 image at 96 dpi.
+void writePreview(const ReportContent& report, const QString& path) {
+    QTextDocument document;
+    layOutDocument(document, report);
+    const QSize page = QPageSize(QPageSize::A4).sizePixels(96);
+    document.setPageSize(QSizeF(page));
+    document.setDocumentMargin(48);
+    QImage image(page, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        document.drawContents(&painter, QRectF(QPointF(0, 0), QSizeF(page)));
+    }
+    if (!image.save(path, "PNG")) throw FileError(path.toStdString(), "cannot write the report preview");
 }
 
 }  // namespace
@@ -119,7 +142,8 @@ void writeReport(const ReportContent& report, const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("html") || suffix == QLatin1String("htm")) writeFile(path, reportHtml(report, true).toUtf8());
     else if (suffix == QLatin1String("pdf")) writePdf(report, path);
-    else throw FileError(path.toStdString(), "unknown report format (use .html or .pdf)");
+    else if (suffix == QLatin1String("png")) writePreview(report, path);
+    else throw FileError(path.toStdString(), "unknown report format (use .html, .pdf or .png)");
 }
 
 }  // namespace redit::gui

@@ -41,8 +41,8 @@ ReportFigure reportFigure(const FigureSource& source, const QString& title, int 
 // alone; without, <img src="figure-N.png"> names that writePdfReport registers as document resources.
 QString reportHtml(const ReportContent& report, bool embed);
 
-// Writes the report as HTML (.html/.htm) or PDF (.pdf, A4, through QTextDocument and QPdfWriter), chosen by the
-// suffix. FileError naming the file when the suffix is unknown or the file cannot be written.
+// Writes the report as HTML (.html/.htm), PDF (.pdf, A4, through QTextDocument and QPdfWriter) or a PNG
+// preview of its first page (.png), chosen by the suffix. FileError naming the file when the suffix is unknown or the file cannot be written.
 void writeReport(const ReportContent& report, const QString& path);
 
 }  // namespace redit::gui
