@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "circuit_view.h"
 
@@ -94,9 +95,12 @@ void CircuitCompareView::addLegend() {
     QGraphicsScene* scene = view_->scene();
     if (view_->drawnEdgeCount() == 0) return;  // a notice (too many edges, layout error) is shown instead
     const QRectF drawing = scene->itemsBoundingRect();
-    const QFont font(QStringLiteral("Sans Serif"), 10);
-    const double lineHeight = 18;
-    double y = drawing.top() - 4 * lineHeight - 10;
+    // Scene units grow with the circuit: size the legend so that it reads like the node labels at any zoom.
+    const double unit = std::max(1.0, drawing.width() / 1300.0);
+    QFont font(QStringLiteral("Sans Serif"));
+    font.setPointSizeF(10 * unit);
+    const double lineHeight = 20 * unit;
+    double y = drawing.top() - 4 * lineHeight - 12 * unit;
     auto text = [&](const QString& s, double x, double top) {
         auto* item = scene->addSimpleText(s, font);
         item->setPos(x, top);
@@ -113,9 +117,9 @@ void CircuitCompareView::addLegend() {
     for (const auto& row : rows) {
         y += lineHeight;
         const EdgeStyle style = styleOf(row.membership);
-        QPen pen(style.colour, 3, style.line);
-        scene->addLine(drawing.left(), y + 8, drawing.left() + 36, y + 8, pen);
-        text(QStringLiteral("%1 (%2)").arg(row.label).arg(row.count), drawing.left() + 44, y);
+        QPen pen(style.colour, 3 * unit, style.line);
+        scene->addLine(drawing.left(), y + lineHeight / 2, drawing.left() + 40 * unit, y + lineHeight / 2, pen);
+        text(QStringLiteral("%1 (%2)").arg(row.label).arg(row.count), drawing.left() + 48 * unit, y);
     }
     scene->setSceneRect(scene->itemsBoundingRect().adjusted(-20, -20, 20, 20));
     view_->fitAll();

@@ -30,8 +30,13 @@ public:
 signals:
     void pairClicked(int row, int column);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void redraw();
+    // Fits the heatmap into the view (never above 1.5 times its natural size), so that any n shows whole.
+    void fitView();
     void onSelectionChanged();
 
     PatternDistances distances_;

@@ -71,6 +71,7 @@ ResultsView::ResultsView(QWidget* parent)
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->setToolTip(tr("One row per method, level and seed (mean over patterns); click a header to sort"));
     summaryTable_->setModel(summaryModel_);
+    summaryTable_->verticalHeader()->setVisible(false);
     summaryTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     summaryTable_->setToolTip(tr("Methods x levels: mean ± standard deviation over seeds, in percent"));
     tables_->addTab(summaryTable_, tr("Table"));

@@ -28,7 +28,6 @@ RunComparisonView::RunComparisonView(QWidget* parent)
       chart_(new QChart) {
     table_->setModel(model_);
     table_->verticalHeader()->setVisible(false);
-    table_->horizontalHeader()->setStretchLastSection(true);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setToolTip(tr("Config and provenance of both runs; differing fields are highlighted"));
     metric_->setToolTip(tr("Metric drawn for both runs"));
@@ -73,7 +72,9 @@ void RunComparisonView::setRuns(const RunDetails& a, const RunDetails& b, Series
         }
         model_->appendRow(items);
     }
-    table_->resizeColumnToContents(0);
+    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    table_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     QStringList metrics = a.metricNames;
     for (const QString& name : b.metricNames)
         if (!metrics.contains(name)) metrics << name;
