@@ -78,8 +78,7 @@ void writePdf(const ReportContent& report, const QString& path) {
     pdf.setPageSize(QPageSize(QPageSize::A4));
     pdf.setTitle(report.title);
     pdf.setCreator(QStringLiteral("REdit Workbench"));
-    document.setPageSize(QSizeF(pdf.width(), pdf.height()));
-    document.print(&pdf);
+    document.print(&pdf);  // lays the document out on the writer's pages (A4, 96-dpi document units scaled)
     if (!QFileInfo(path).isFile() || QFileInfo(path).size() == 0)
         throw FileError(path.toStdString(), "cannot write the PDF report");
 }

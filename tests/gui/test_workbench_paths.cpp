@@ -15,6 +15,7 @@
 #include "circuit_compare_view.h"
 #include "circuit_view.h"
 #include "distance_heatmap.h"
+#include "interference_scatter.h"
 #include "gui_test_helpers.h"
 #include "jobs/stage_registry.h"
 #include "main_window.h"
@@ -46,7 +47,7 @@ class TestWorkbenchPaths : public QObject {
     QTemporaryDir dir;
     QString project;
     StageRegistry registry;
-    int64_t circuitsRun = 0, distancesRun = 0, compareRun = 0, trainA = 0, trainB = 0;
+    int64_t circuitsRun = 0, distancesRun = 0, interferenceRun = 0, compareRun = 0, trainA = 0, trainB = 0;
 
     static QTreeWidgetItem* runItem(MainWindow& window, int64_t id) {
         QTreeWidgetItem* runs = window.projectExplorer()->group(ProjectExplorer::Runs);
@@ -89,6 +90,15 @@ private slots:
         const pipeline::CircuitRun circuits = pipeline::loadCircuitRun(store, circuitsRun);
         distancesRun = pipeline::saveDistanceRun(store, NewRun{}, circuits,
                                                  pipeline::patternDistances(redit::CircuitGraph(shape), circuits.patterns, {0.3}));
+        pipeline::InterferenceResult interference;  // Delta(i -> j) = 0.1 (i + 1) + 0.05 j
+        for (size_t i = 0; i < scores.size(); ++i) {
+            interference.patterns.push_back(scores[i].patternId);
+            interference.baseAccuracy.push_back(0.2);
+            interference.editedAccuracy.emplace_back();
+            for (size_t j = 0; j < scores.size(); ++j)
+                interference.editedAccuracy[i].push_back(0.2 + 0.1 * double(i + 1) + 0.05 * double(j));
+        }
+        interferenceRun = pipeline::saveInterferenceRun(store, NewRun{}, interference);
         NewRun compare;
         compare.kind = "compare";
         compareRun = createRun(store, compare);
@@ -175,6 +185,17 @@ private slots:
         QVERIFY(texts.contains(QStringLiteral("shared (%1)").arg(merged.shared)));
         QVERIFY(texts.join('\n').contains(compare->distanceText()));
 
+        // A click on a scatter point opens its pattern pair at the scatter's budget.
+        doubleClick(window, runItem(window, interferenceRun));
+        auto* scatter = currentView<InterferenceScatter>(window);
+        QVERIFY(scatter);
+        emit scatter->pairClicked(patterns[1], patterns[0]);
+        auto* fromScatter = currentView<CircuitCompareView>(window);
+        QVERIFY(fromScatter && fromScatter != compare);
+        QCOMPARE(fromScatter->comparison().labelA, QStringLiteral("Run #%1: %2").arg(circuitsRun).arg(patterns[1]));
+        QCOMPARE(fromScatter->comparison().labelB, QStringLiteral("Run #%1: %2").arg(circuitsRun).arg(patterns[0]));
+        QCOMPARE(fromScatter->comparison().budget, scatter->budget().toDouble());
+
         // The compare run opens the Results view with its per-seed means.
         doubleClick(window, runItem(window, compareRun));
         auto* results = currentView<ResultsView>(window);
@@ -234,14 +255,17 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Run #%1: distances").arg(distancesRun)));
 
         const ReportContent whole = window.runWorkflow()->reportContent();
-        QCOMPARE(whole.runs.size(), size_t(5));
+        QCOMPARE(whole.runs.size(), size_t(6));
         QCOMPARE(whole.figures.size(), size_t(2));
         QCOMPARE(whole.tables.size(), size_t(1));  // the results' paper table
         const QString pdf = dir.filePath("project.pdf");
         writeReport(whole, pdf);
         const QByteArray bytes = testing::fileBytes(pdf);
         QVERIFY(bytes.startsWith("%PDF-"));
-        QVERIFY(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page ") >= 1);
+        const QRegularExpressionMatch pages = QRegularExpression(QStringLiteral("/Type /Pages\\s*/Kids\\s*\\[[^\\]]*\\]\\s*/Count (\\d+)"))
+                                                  .match(QString::fromLatin1(bytes));
+        QVERIFY2(pages.hasMatch(), "no page tree");
+        QVERIFY(pages.captured(1).toInt() >= 2);  // two figures and five runs do not fit one A4 page
         QVERIFY(bytes.size() > 10000);  // text and two images
         QVERIFY_THROWS_EXCEPTION(FileError, writeReport(whole, dir.filePath("report.docx")));
     }
