@@ -13,6 +13,49 @@
     </message>
 </context>
 <context>
+    <name>redit::gui::CircuitCompareView</name>
+    <message>
+        <source>Fraction of each circuit&apos;s edges kept (strongest |score| first, dangling edges pruned)</source>
+        <translation>每个电路保留的边的比例（按 |得分| 从强到弱，剪除悬空边）</translation>
+    </message>
+    <message>
+        <source>&amp;Budget:</source>
+        <translation>预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fit the drawing into the view (F)</source>
+        <translation>使图形适应视图 (F)</translation>
+    </message>
+    <message>
+        <source>Cannot compare at budget %1: %2</source>
+        <translation>无法在预算 %1 下比较：%2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;B&lt;/b&gt; %2&lt;br&gt;shared %3 · only A %4 · only B %5 &amp;nbsp; | &amp;nbsp; %6</source>
+        <translation>&lt;b&gt;A&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;B&lt;/b&gt; %2&lt;br&gt;共有 %3 · 仅 A %4 · 仅 B %5 &amp;nbsp; | &amp;nbsp; %6</translation>
+    </message>
+    <message>
+        <source>Budget %1: %2</source>
+        <translation>预算 %1：%2</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共有</translation>
+    </message>
+    <message>
+        <source>only in A: %1</source>
+        <translation>仅在 A 中：%1</translation>
+    </message>
+    <message>
+        <source>only in B: %1</source>
+        <translation>仅在 B 中：%1</translation>
+    </message>
+</context>
+<context>
     <name>redit::gui::CircuitEdgeModel</name>
     <message>
         <source>From</source>
@@ -55,6 +98,49 @@
     <message>
         <source>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;score: %3</source>
         <translation>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;分数：%3</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::CircuitPairDialog</name>
+    <message>
+        <source>Compare Circuits</source>
+        <translation>比较电路</translation>
+    </message>
+    <message>
+        <source>A finished circuits run</source>
+        <translation>一个已完成的电路运行</translation>
+    </message>
+    <message>
+        <source>A finished circuits run (the same one to compare two patterns)</source>
+        <translation>一个已完成的电路运行（比较两个模式时选同一个）</translation>
+    </message>
+    <message>
+        <source>Fraction of each circuit&apos;s edges kept (strongest |score| first)</source>
+        <translation>每个电路保留的边的比例（按 |得分| 从强到弱）</translation>
+    </message>
+    <message>
+        <source>Run &amp;A:</source>
+        <translation>运行 A(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Pattern A:</source>
+        <translation>模式 A：</translation>
+    </message>
+    <message>
+        <source>Run &amp;B:</source>
+        <translation>运行 B(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Pattern B:</source>
+        <translation>模式 B：</translation>
+    </message>
+    <message>
+        <source>B&amp;udget:</source>
+        <translation>预算(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Choose two finished circuits runs.</source>
+        <translation>请选择两个已完成的电路运行。</translation>
     </message>
 </context>
 <context>
@@ -631,6 +717,30 @@ d = %3，Δ = %4</translation>
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write a report of the project or of one run (HTML or PDF): tables, figures, configs and provenance</source>
+        <translation>写出项目或单个运行的报告（HTML 或 PDF）：表格、图、配置和来源信息</translation>
+    </message>
+    <message>
+        <source>Com&amp;pare Runs…</source>
+        <translation>比较运行(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Show two runs&apos; configurations side by side (differences highlighted) and their metric curves</source>
+        <translation>并排显示两个运行的配置（突出显示差异）及其指标曲线</translation>
+    </message>
+    <message>
+        <source>Compare C&amp;ircuits…</source>
+        <translation>比较电路(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Show two circuits (two patterns, or one pattern of two circuits runs) as shared and separate edges</source>
+        <translation>以共有边和各自独有的边显示两个电路（两个模式，或两个电路运行中的同一模式）</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::MetricChart</name>
@@ -683,11 +793,46 @@ d = %3，Δ = %4</translation>
     </message>
 </context>
 <context>
-    <name>redit::gui::ResultsView</name>
+    <name>redit::gui::Report</name>
     <message>
-        <source>One row per method, level and seed; click a header to sort</source>
-        <translation>每个方法、难度级别和随机种子一行；单击标题排序</translation>
+        <source>Provenance</source>
+        <translation>来源信息</translation>
     </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <source>Generated: %1</source>
+        <translation>生成时间：%1</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::ResultsView</name>
     <message>
         <source>Generality</source>
         <translation>泛化性</translation>
@@ -705,24 +850,12 @@ d = %3，Δ = %4</translation>
         <translation>复制 CSV(&amp;C)</translation>
     </message>
     <message>
-        <source>Copy the table to the clipboard as CSV (Ctrl+Shift+C)</source>
-        <translation>将表格以 CSV 格式复制到剪贴板 (Ctrl+Shift+C)</translation>
-    </message>
-    <message>
         <source>Export CS&amp;V…</source>
         <translation>导出 CSV(&amp;V)…</translation>
     </message>
     <message>
-        <source>Save the table as a CSV file</source>
-        <translation>将表格保存为 CSV 文件</translation>
-    </message>
-    <message>
         <source>Export &amp;LaTeX…</source>
         <translation>导出 LaTeX(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Save the table as a LaTeX tabular</source>
-        <translation>将表格保存为 LaTeX tabular</translation>
     </message>
     <message>
         <source>&amp;Chart:</source>
@@ -771,6 +904,87 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>One row per method, level and seed (mean over patterns); click a header to sort</source>
+        <translation>每个方法、难度级别和种子一行（对模式取平均）；单击标题排序</translation>
+    </message>
+    <message>
+        <source>Methods x levels: mean ± standard deviation over seeds, in percent</source>
+        <translation>方法 × 难度级别：各随机种子的均值 ± 标准差（百分比）</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Per seed</source>
+        <translation>按随机种子</translation>
+    </message>
+    <message>
+        <source>Copy the visible table to the clipboard as CSV (Ctrl+Shift+C)</source>
+        <translation>将当前显示的表格以 CSV 复制到剪贴板 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Save the visible table as a CSV file</source>
+        <translation>将当前显示的表格保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Save the visible table as a LaTeX tabular</source>
+        <translation>将当前显示的表格保存为 LaTeX tabular</translation>
+    </message>
+    <message>
+        <source>L%1 Generality</source>
+        <translation>L%1 泛化性</translation>
+    </message>
+    <message>
+        <source>L%1 Locality</source>
+        <translation>L%1 局部性</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seed(s)</source>
+        <translation>
+            <numerusform>%n 个随机种子</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::RunComparisonView</name>
+    <message>
+        <source>Config and provenance of both runs; differing fields are highlighted</source>
+        <translation>两个运行的配置和来源信息；不同的字段会突出显示</translation>
+    </message>
+    <message>
+        <source>Metric drawn for both runs</source>
+        <translation>为两个运行绘制的指标</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>指标(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Run #%1</source>
+        <translation>运行 #%1</translation>
+    </message>
+    <message>
+        <source>Neither run has metrics</source>
+        <translation>两个运行都没有指标</translation>
+    </message>
+    <message>
+        <source>%1 by step</source>
+        <translation>%1 随步数变化</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Run #%1: %2</source>
+        <translation>运行 #%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1219,74 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Run results: %1</source>
         <translation>运行结果：%1</translation>
+    </message>
+    <message>
+        <source>Run #%1: results</source>
+        <translation>运行 #%1：结果</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>Compare %1 / %2</source>
+        <translation>比较 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Compare circuits: %1</source>
+        <translation>比较电路：%1</translation>
+    </message>
+    <message>
+        <source>Compare runs: the project needs two runs</source>
+        <translation>比较运行：项目中至少需要两个运行</translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation>比较运行</translation>
+    </message>
+    <message>
+        <source>Run &amp;A:</source>
+        <translation>运行 A(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Run &amp;B:</source>
+        <translation>运行 B(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Runs #%1 / #%2</source>
+        <translation>运行 #%1 / #%2</translation>
+    </message>
+    <message>
+        <source>Compare runs: %1</source>
+        <translation>比较运行：%1</translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <translation>项目 %1</translation>
+    </message>
+    <message>
+        <source>The whole project</source>
+        <translation>整个项目</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Report of:</source>
+        <translation>报告对象：</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;PDF report (*.pdf)</source>
+        <translation>HTML 报告 (*.html);;PDF 报告 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Wrote the report %1</source>
+        <translation>已写出报告 %1</translation>
     </message>
 </context>
 <context>

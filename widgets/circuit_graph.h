@@ -1,4 +1,5 @@
 #pragma once
+#include <QColor>
 #include <QString>
 #include <vector>
 
@@ -19,6 +20,12 @@ struct CircuitEdge {
     QString from;
     QString to;
     double score = 0.0;
+};
+
+// How the circuit compare view draws an edge instead of the score colours (the width still shows |score|).
+struct EdgeStyle {
+    QColor colour;
+    Qt::PenStyle line = Qt::SolidLine;
 };
 
 struct CircuitGraph {

@@ -45,17 +45,19 @@ void CircuitNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
 }
 
 CircuitEdgeItem::CircuitEdgeItem(const CircuitEdge& edge, const CircuitLayout::Edge& route, double maxAbsScore,
-                                 int index)
+                                 int index, const EdgeStyle* style)
     : QGraphicsPathItem(route.spline), arrowHead_(route.arrowHead) {
     const double strength = maxAbsScore > 0 ? std::abs(edge.score) / maxAbsScore : 0.0;
-    const QColor colour = edge.score >= 0 ? QColor(0x25, 0x63, 0xeb) : QColor(0xdc, 0x26, 0x26);
-    QPen pen(colour, 0.6 + 4.4 * strength);
+    const QColor colour = style ? style->colour : edge.score >= 0 ? QColor(0x25, 0x63, 0xeb) : QColor(0xdc, 0x26, 0x26);
+    // A styled edge's colour carries its meaning, so even weak edges stay clearly visible.
+    QPen pen(colour, style ? 1.2 + 3.8 * std::sqrt(strength) : 0.6 + 4.4 * strength);
     pen.setCapStyle(Qt::RoundCap);
+    if (style) pen.setStyle(style->line);
     setPen(pen);
     setData(kIndexKey, index);
     setFlag(ItemIsSelectable);
     setAcceptHoverEvents(true);
-    setOpacity(0.45 + 0.55 * strength);
+    setOpacity(style ? 0.9 : 0.45 + 0.55 * strength);
     setToolTip(QCoreApplication::translate("redit::gui::CircuitItems", "<b>%1 → %2</b><br>score: %3")
                    .arg(edge.from.toHtmlEscaped(), edge.to.toHtmlEscaped())
                    .arg(edge.score, 0, 'g', 4));

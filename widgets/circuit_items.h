@@ -27,10 +27,12 @@ private:
     QColor fill_;
 };
 
-// An edge: width by |score| relative to the strongest drawn edge, blue when positive, red when negative.
+// An edge: width by |score| relative to the strongest drawn edge, blue when positive, red when negative, or
+// coloured and dashed by `style` when one is given.
 class CircuitEdgeItem : public QGraphicsPathItem {
 public:
-    CircuitEdgeItem(const CircuitEdge& edge, const CircuitLayout::Edge& route, double maxAbsScore, int index);
+    CircuitEdgeItem(const CircuitEdge& edge, const CircuitLayout::Edge& route, double maxAbsScore, int index,
+                    const EdgeStyle* style = nullptr);
     int type() const override { return kEdgeType; }
     QRectF boundingRect() const override;
     QPainterPath shape() const override;

@@ -29,8 +29,9 @@ CircuitView::~CircuitView() {
     scene()->disconnect(this);  // the scene outlives this class's members while QWidget deletes children
 }
 
-void CircuitView::setCircuit(CircuitGraph graph) {
+void CircuitView::setCircuit(CircuitGraph graph, std::vector<EdgeStyle> styles) {
     graph_ = std::move(graph);
+    styles_ = styles.size() == graph_.edges.size() ? std::move(styles) : std::vector<EdgeStyle>();
     const quint64 generation = ++generation_;
     overBudget_ = int(graph_.edges.size()) > edgeBudget_;
     if (overBudget_) {
@@ -81,7 +82,8 @@ void CircuitView::draw(const CircuitLayout& layout) {
     }
     for (size_t j = 0; j < graph_.edges.size() && j < layout.edges.size(); ++j) {
         if (layout.edges[j].spline.isEmpty()) continue;
-        scene()->addItem(new CircuitEdgeItem(graph_.edges[j], layout.edges[j], maxAbs, int(j)));
+        scene()->addItem(new CircuitEdgeItem(graph_.edges[j], layout.edges[j], maxAbs, int(j),
+                                             styles_.empty() ? nullptr : &styles_[j]));
         ++drawnEdges_;
     }
     for (size_t i = 0; i < graph_.nodes.size() && i < layout.nodes.size(); ++i) {

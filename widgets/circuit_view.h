@@ -21,7 +21,8 @@ public:
     ~CircuitView() override;
 
     // Shows the graph as given (apply selectEdges first). Above the edge budget, shows a notice instead.
-    void setCircuit(CircuitGraph graph);
+    // `styles` (one per edge, or empty for the score colours) overrides the edges' colours and lines.
+    void setCircuit(CircuitGraph graph, std::vector<EdgeStyle> styles = {});
     const CircuitGraph& circuit() const { return graph_; }
     void setEdgeBudget(int edges) { edgeBudget_ = edges; }
     int edgeBudget() const { return edgeBudget_; }
@@ -59,6 +60,7 @@ private:
 
     std::shared_ptr<CircuitLayoutEngine> engine_;
     CircuitGraph graph_;
+    std::vector<EdgeStyle> styles_;
     quint64 generation_ = 0;
     int edgeBudget_ = kDefaultEdgeBudget;
     bool layingOut_ = false;

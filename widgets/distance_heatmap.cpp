@@ -36,6 +36,7 @@ QColor viridis(double t) {
 DistanceHeatmap::DistanceHeatmap(QWidget* parent)
     : QWidget(parent), metricBox_(new QComboBox(this)), scene_(new QGraphicsScene(this)), view_(new QGraphicsView(scene_, this)) {
     metricBox_->setToolTip(tr("Distance metric between pattern circuits"));
+    metricBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     view_->setRenderHint(QPainter::Antialiasing);
     view_->setBackgroundBrush(Qt::white);
     auto* controls = new QHBoxLayout;
@@ -47,6 +48,7 @@ DistanceHeatmap::DistanceHeatmap(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(view_, 1);
+    view_->viewport()->installEventFilter(this);
     connect(metricBox_, &QComboBox::currentTextChanged, this, &DistanceHeatmap::redraw);
     connect(scene_, &QGraphicsScene::selectionChanged, this, &DistanceHeatmap::onSelectionChanged);
 }
@@ -128,6 +130,17 @@ void DistanceHeatmap::redraw() {
     QGraphicsSimpleTextItem* title = scene_->addSimpleText(m.metric);
     title->setPos(barX + 18, n * kCell / 2 - 7);
     scene_->setSceneRect(scene_->itemsBoundingRect().adjusted(-10, -10, 10, 10));
+    fitView();
+}
+
+void DistanceHeatmap::fitView() {
+    view_->fitInView(scene_->sceneRect(), Qt::KeepAspectRatio);
+    if (view_->transform().m11() > 1.5) view_->setTransform(QTransform::fromScale(1.5, 1.5));
+}
+
+bool DistanceHeatmap::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == view_->viewport() && event->type() == QEvent::Resize) fitView();
+    return QWidget::eventFilter(watched, event);
 }
 
 QRectF DistanceHeatmap::figureRect() const { return paddedItemsRect(*scene_, 10); }

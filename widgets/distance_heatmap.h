@@ -18,6 +18,7 @@ public:
     ~DistanceHeatmap() override;
 
     void setDistances(PatternDistances distances);
+    const PatternDistances& distances() const { return distances_; }
     QString metric() const;
     void setMetric(const QString& metric);
     // Number of cells drawn for the current metric (0 when its matrix does not match the patterns).
@@ -29,8 +30,13 @@ public:
 signals:
     void pairClicked(int row, int column);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void redraw();
+    // Fits the heatmap into the view (never above 1.5 times its natural size), so that any n shows whole.
+    void fitView();
     void onSelectionChanged();
 
     PatternDistances distances_;

@@ -1,5 +1,7 @@
 #include "figure_export.h"
 
+#include <QBuffer>
+#include <QFile>
 #include <QFileInfo>
 #include <QGraphicsScene>
 #include <QImage>
@@ -19,7 +21,7 @@ constexpr double kScreenDpi = 96.0;
     throw FileError(path.toStdString(), problem);
 }
 
-void writePng(QGraphicsScene& scene, const QRectF& source, const QString& path, int dpi) {
+QImage pngImage(QGraphicsScene& scene, const QRectF& source, int dpi) {
     const double scale = dpi / kScreenDpi;
     const QSize size(std::max(1, int(std::ceil(source.width() * scale))),
                      std::max(1, int(std::ceil(source.height() * scale))));
@@ -32,16 +34,21 @@ void writePng(QGraphicsScene& scene, const QRectF& source, const QString& path, 
         QPainter painter(&image);
         renderFigure(scene, source, painter, QRectF(QPointF(0, 0), QSizeF(size)));
     }
-    if (!image.save(path, "PNG")) fail(path, "cannot write the PNG image");
+    return image;
 }
 
-void writeSvg(QGraphicsScene& scene, const QRectF& source, const QString& path) {
+void writePng(QGraphicsScene& scene, const QRectF& source, const QString& path, int dpi) {
+    if (!pngImage(scene, source, dpi).save(path, "PNG")) fail(path, "cannot write the PNG image");
+}
+
+// Into `device` (a file or a buffer), titled `title`.
+void writeSvg(QGraphicsScene& scene, const QRectF& source, QIODevice* device, const QString& title, const QString& path) {
     QSvgGenerator svg;
-    svg.setFileName(path);
+    svg.setOutputDevice(device);
     svg.setSize(source.size().toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
     svg.setResolution(int(kScreenDpi));
-    svg.setTitle(QFileInfo(path).completeBaseName());
+    svg.setTitle(title);
     QPainter painter;
     if (!painter.begin(&svg)) fail(path, "cannot write the SVG file");
     renderFigure(scene, source, painter, QRectF(QPointF(0, 0), source.size()));
@@ -73,6 +80,23 @@ void renderFigure(QGraphicsScene& scene, const QRectF& source, QPainter& painter
     scene.render(&painter, target, source, Qt::KeepAspectRatio);
 }
 
+QImage figureImage(const FigureSource& figure, int dpi) {
+    QGraphicsScene* scene = figure.figureScene();
+    const QRectF source = figure.figureRect();
+    if (!scene || source.isEmpty()) return {};
+    return pngImage(*scene, source, dpi);
+}
+
+QByteArray figureSvg(const FigureSource& figure, const QString& title) {
+    QGraphicsScene* scene = figure.figureScene();
+    const QRectF source = figure.figureRect();
+    if (!scene || source.isEmpty()) return {};
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    writeSvg(*scene, source, &buffer, title, title);
+    return buffer.data();
+}
+
 void exportFigure(const FigureSource& figure, const QString& path, int dpi) {
     QGraphicsScene* scene = figure.figureScene();
     const QRectF source = figure.figureRect();
@@ -80,7 +104,11 @@ void exportFigure(const FigureSource& figure, const QString& path, int dpi) {
     if (dpi < 36 || dpi > 1200) throw ConfigError("export resolution must be between 36 and 1200 dpi");
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("png")) writePng(*scene, source, path, dpi);
-    else if (suffix == QLatin1String("svg")) writeSvg(*scene, source, path);
+    else if (suffix == QLatin1String("svg")) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) fail(path, "cannot write the SVG file");
+        writeSvg(*scene, source, &file, QFileInfo(path).completeBaseName(), path);
+    }
     else if (suffix == QLatin1String("pdf")) writePdf(*scene, source, path, dpi);
     else fail(path, "unknown figure format (use .png, .svg or .pdf)");
 }

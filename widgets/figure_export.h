@@ -1,4 +1,6 @@
 #pragma once
+#include <QByteArray>
+#include <QImage>
 #include <QRectF>
 #include <QString>
 
@@ -24,5 +26,10 @@ void renderFigure(QGraphicsScene& scene, const QRectF& source, QPainter& painter
 // Writes the figure as PNG (at `dpi`), SVG or PDF, chosen by the file's suffix. Scene units count as
 // pixels at 96 dpi. Throws redit::FileError when the suffix is unknown or the file cannot be written.
 void exportFigure(const FigureSource& figure, const QString& path, int dpi);
+
+// The same picture in memory (for reports): a PNG-ready image at `dpi` and an SVG document. Empty when the
+// view has no figure.
+QImage figureImage(const FigureSource& figure, int dpi);
+QByteArray figureSvg(const FigureSource& figure, const QString& title);
 
 }  // namespace redit::gui

@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include "about_dialog.h"
+#include "circuit_compare_view.h"
 #include "circuit_panel.h"
 #include "distance_heatmap.h"
 #include "figure_export.h"
@@ -52,20 +53,22 @@ bool confirm(QWidget* parent, const QString& title, const QString& question) {
 
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), tabs_(new QTabWidget(this)), notice_(new QLabel(this)) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), tabs_(new QTabWidget(this)), notice_(new QLabel(this)), welcome_(new QLabel(this)) {
     setWindowTitle(tr("REdit Workbench"));
     setObjectName(QStringLiteral("MainWindow"));
     tabs_->setObjectName(QStringLiteral("centralTabs"));
     tabs_->setDocumentMode(true);
     tabs_->setTabsClosable(true);
     tabs_->setMovable(true);
-    auto* welcome = new QLabel(tr("<h2>REdit Workbench</h2><p>Open a project or the demo project to begin.</p>"), tabs_);
-    welcome->setAlignment(Qt::AlignCenter);
-    tabs_->addTab(welcome, tr("Welcome"));
+    welcome_->setObjectName(QStringLiteral("welcomePage"));
+    welcome_->setText(tr("<h2>REdit Workbench</h2><p>Open a project or the demo project to begin.</p>"));
+    welcome_->setAlignment(Qt::AlignCenter);
+    showWelcome(true);
     connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int index) {
         QWidget* page = tabs_->widget(index);
         tabs_->removeTab(index);
-        page->deleteLater();
+        if (page != welcome_) page->deleteLater();
     });
     notice_->setVisible(false);
     notice_->setAlignment(Qt::AlignCenter);
@@ -138,6 +141,9 @@ void MainWindow::createMenus() {
     file->addSeparator();
     add(file, tr("&Export Figure…"), QKeySequence(QStringLiteral("Ctrl+E")),
         tr("Save the current view as PNG, SVG or PDF"), &MainWindow::exportFigure);
+    add(file, tr("Export &Report…"), QKeySequence(QStringLiteral("Ctrl+Shift+E")),
+        tr("Write a report of the project or of one run (HTML or PDF): tables, figures, configs and provenance"),
+        &MainWindow::exportReport);
     add(file, tr("&Settings…"), QKeySequence(QStringLiteral("Ctrl+,")),
         tr("Device, threads, number format, folders and language"), &MainWindow::showSettings);
     file->addSeparator();
@@ -168,6 +174,12 @@ void MainWindow::createMenus() {
     add(run, tr("Run &Details"), QKeySequence(QStringLiteral("Ctrl+I")),
         tr("Show the configuration, provenance and log of the selected run"),
         [this] { runAction([](RunWorkflow& runs, const QString& id) { runs.showDetails(id); }, true); });
+    add(run, tr("Com&pare Runs…"), QKeySequence(QStringLiteral("Ctrl+Shift+K")),
+        tr("Show two runs' configurations side by side (differences highlighted) and their metric curves"),
+        [this] { runAction([](RunWorkflow& runs, const QString&) { runs.compareRuns(); }, false); });
+    add(run, tr("Compare C&ircuits…"), QKeySequence(QStringLiteral("Ctrl+Shift+I")),
+        tr("Show two circuits (two patterns, or one pattern of two circuits runs) as shared and separate edges"),
+        [this] { runAction([](RunWorkflow& runs, const QString&) { runs.chooseCircuitComparison(); }, false); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("&About REdit Workbench"), QKeySequence::HelpContents, tr("Version, licence and method"),
@@ -222,6 +234,18 @@ void MainWindow::setNotice(const QString& text) {
     notice_->setVisible(!text.isEmpty());
 }
 
+void MainWindow::showWelcome(bool show) {
+    const int index = tabs_->indexOf(welcome_);
+    if (show && index < 0) tabs_->insertTab(0, welcome_, tr("Welcome"));
+    if (!show && index >= 0) tabs_->removeTab(index);
+    welcome_->setVisible(show);
+}
+
+void MainWindow::addViewTab(QWidget* page, const QString& title) {
+    showWelcome(false);
+    tabs_->setCurrentIndex(tabs_->addTab(page, title));
+}
+
 template <typename View>
 View* MainWindow::tabFor(const QString& title) {
     for (int i = 0; i < tabs_->count(); ++i) {
@@ -232,7 +256,7 @@ View* MainWindow::tabFor(const QString& title) {
         }
     }
     auto* view = new View(tabs_);
-    tabs_->setCurrentIndex(tabs_->addTab(view, title));
+    addViewTab(view, title);
     return view;
 }
 
@@ -260,6 +284,8 @@ ResultsView* MainWindow::showResults(const QString& title, std::vector<EditResul
     return view;
 }
 
+CircuitCompareView* MainWindow::comparisonTab(const QString& title) { return tabFor<CircuitCompareView>(title); }
+
 bool MainWindow::callController(const QString& what, const std::function<ProjectContents()>& call) {
     if (!controller_) {
         appendLog(tr("%1: no project store is connected to this window").arg(what));
@@ -279,6 +305,8 @@ bool MainWindow::callController(const QString& what, const std::function<Project
 
 void MainWindow::projectIsOpen(const ProjectContents& contents) {
     projectOpen_ = true;
+    projectPath_ = contents.path;
+    showWelcome(false);
     if (runWorkflow_) runWorkflow_->clear();
     explorer_->setContents(contents);
     setWindowTitle(tr("%1 – REdit Workbench").arg(contents.name));
@@ -331,11 +359,12 @@ void MainWindow::closeProject() {
     projectOpen_ = false;
     explorer_->clearContents();
     if (runWorkflow_) runWorkflow_->clear();
-    while (tabs_->count() > 1) {
+    while (tabs_->count() > 0) {
         QWidget* page = tabs_->widget(tabs_->count() - 1);
         tabs_->removeTab(tabs_->count() - 1);
-        page->deleteLater();
+        if (page != welcome_) page->deleteLater();
     }
+    showWelcome(true);
     setWindowTitle(tr("REdit Workbench"));
     appendLog(tr("Closed the project"));
     emit projectClosed();
@@ -378,6 +407,10 @@ void MainWindow::exportFigure() {
     } catch (const redit::Error& e) {
         QMessageBox::critical(this, tr("Export failed"), QString::fromStdString(e.what()));
     }
+}
+
+void MainWindow::exportReport() {
+    runAction([](RunWorkflow& runs, const QString&) { runs.exportReport(); }, false);
 }
 
 void MainWindow::showSettings() {

@@ -15,6 +15,7 @@ class QTabWidget;
 
 namespace redit::gui {
 
+class CircuitCompareView;
 class CircuitPanel;
 class DistanceHeatmap;
 class InterferenceScatter;
@@ -52,6 +53,13 @@ public:
     DistanceHeatmap* showDistances(const QString& title, PatternDistances distances);
     InterferenceScatter* showInterference(const QString& title, std::vector<InterferenceSet> sets);
     ResultsView* showResults(const QString& title, std::vector<EditResult> results);
+    // Adds a page as a central tab and shows it (the Welcome tab goes).
+    void addViewTab(QWidget* page, const QString& title);
+    // The comparison tab with this title (empty when new); load() fills it.
+    CircuitCompareView* comparisonTab(const QString& title);
+
+    // The open project's file; empty when none is open.
+    QString projectPath() const { return projectOpen_ ? projectPath_ : QString(); }
 
     static QStringList recentProjects();
     // Opens a .redit file through the controller; an error is shown in a message box. False when it failed.
@@ -79,6 +87,7 @@ private:
     void cancelRun(const QString& runId);
     void runAction(const std::function<void(RunWorkflow&, const QString& selectedRun)>& action, bool needsSelection);
     void exportFigure();
+    void exportReport();
     void showSettings();
     void showAbout();
     void resetLayout();
@@ -87,15 +96,20 @@ private:
     bool callController(const QString& what, const std::function<ProjectContents()>& call);
     void projectIsOpen(const ProjectContents& contents);
 
+    // The Welcome tab is shown while no project (and no view) is open.
+    void showWelcome(bool show);
+
     void restoreLayout();
     void saveLayout();
 
     ProjectController* controller_ = nullptr;
     bool cudaAvailable_ = false;
     bool projectOpen_ = false;
+    QString projectPath_;
     QByteArray defaultState_;
     QTabWidget* tabs_;
     QLabel* notice_;
+    QLabel* welcome_;
     ProjectExplorer* explorer_ = nullptr;
     RunMonitor* runMonitor_ = nullptr;
     MetricChart* metricChart_ = nullptr;

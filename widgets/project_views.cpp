@@ -2,8 +2,10 @@
 #include "circuits/circuit.h"
 #include "pipeline/law_fit.h"
 #include "pipeline/law_runs.h"
+#include "pipeline/pattern_distances.h"
 #include "pipeline/project_runs.h"
 #include "store/project_store.h"
+#include "store/results.h"
 #include "store/runs.h"
 #include "util/error.h"
 
@@ -13,6 +15,7 @@
 #include <limits>
 #include <map>
 
+#include "edit_results.h"
 #include "project_views.h"
 
 namespace redit::gui {
@@ -89,17 +92,24 @@ int64_t runFromConfig(const ProjectStore& store, const RunRecord& run, const cha
 
 }  // namespace
 
-CircuitGraph circuitGraphOf(const pipeline::CircuitRun& run, const std::string& patternId, double budget) {
+namespace {
+
+const pipeline::PatternScores& patternOf(const pipeline::CircuitRun& run, const std::string& patternId) {
     const auto pattern = std::find_if(run.patterns.begin(), run.patterns.end(),
                                       [&](const pipeline::PatternScores& p) { return p.patternId == patternId; });
     if (pattern == run.patterns.end())
         throw ConfigError("circuits run #" + std::to_string(run.runId) + " has no pattern '" + patternId + "'");
-    const redit::CircuitGraph graph(run.shape);
+    return *pattern;
+}
+
+Circuit selectedCircuit(const redit::CircuitGraph& graph, const pipeline::PatternScores& pattern, double budget) {
     SelectionOptions options;
     options.mode = SelectionMode::TopFraction;
     options.value = budget;
-    const Circuit circuit = selectCircuit(graph, pattern->all, options);
+    return selectCircuit(graph, pattern.all, options);
+}
 
+CircuitGraph viewOf(const redit::CircuitGraph& graph, const Circuit& circuit) {
     CircuitGraph view;
     std::map<std::string, CircuitNode> nodes;  // an MLP reads and writes under one name: one node
     for (size_t i = 0; i < circuit.size(); ++i) {
@@ -114,6 +124,22 @@ CircuitGraph circuitGraphOf(const pipeline::CircuitRun& run, const std::string& 
     }
     for (auto& [name, node] : nodes) view.nodes.push_back(std::move(node));
     return view;
+}
+
+// The circuits run a distances run was computed from; 0 when it is gone (its view then offers no compare).
+int64_t circuitsRunOf(const ProjectStore& store, const RunRecord& distancesRun) {
+    try {
+        return runFromConfig(store, distancesRun, "circuits_run", "circuits");
+    } catch (const ConfigError&) {
+        return 0;
+    }
+}
+
+}  // namespace
+
+CircuitGraph circuitGraphOf(const pipeline::CircuitRun& run, const std::string& patternId, double budget) {
+    const redit::CircuitGraph graph(run.shape);
+    return viewOf(graph, selectedCircuit(graph, patternOf(run, patternId), budget));
 }
 
 PatternDistances patternDistancesOf(const std::vector<pipeline::DistanceRow>& rows) {
@@ -164,6 +190,14 @@ RunResults loadRunResults(const ProjectStore& store, int64_t runId) {
     } else if (run.kind == "distances") {
         results.view = RunResults::View::Distances;
         results.distances = patternDistancesOf(pipeline::loadDistanceRows(store, runId));
+        results.circuitsRun = circuitsRunOf(store, run);
+    } else if (run.kind == "compare") {
+        results.view = RunResults::View::Results;
+        std::vector<nlohmann::json> outcomes;
+        for (const ResultRow& row : resultRows(store, runId, "edit_outcomes")) outcomes.push_back(row.data);
+        if (outcomes.empty())
+            throw ConfigError("compare run #" + std::to_string(runId) + " has no rows in its result table 'edit_outcomes'");
+        results.edits = editResultsOf(outcomes);
     } else if (run.kind == "interference" || run.kind == "law") {
         const int64_t distancesRun = runFromConfig(store, run, "distances_run", "distances");
         const int64_t interferenceRun =
@@ -171,12 +205,35 @@ RunResults loadRunResults(const ProjectStore& store, int64_t runId) {
         results.view = RunResults::View::Interference;
         results.interference = interferenceSetsOf(pipeline::loadDistanceRows(store, distancesRun),
                                                   pipeline::loadInterferenceRun(store, interferenceRun));
+        results.circuitsRun = circuitsRunOf(store, loadRun(store, distancesRun));
     }
     return results;
 }
 
 CircuitGraph loadRunCircuit(const ProjectStore& store, int64_t runId, const std::string& patternId, double budget) {
     return circuitGraphOf(pipeline::loadCircuitRun(store, runId), patternId, budget);
+}
+
+CircuitComparison loadCircuitComparison(const ProjectStore& store, int64_t runA, const std::string& patternA,
+                                        int64_t runB, const std::string& patternB, double budget) {
+    const pipeline::CircuitRun a = pipeline::loadCircuitRun(store, runA);
+    const pipeline::CircuitRun b = runB == runA ? a : pipeline::loadCircuitRun(store, runB);
+    const redit::CircuitGraph graph(a.shape);
+    if (a.shape.layers != b.shape.layers || a.shape.heads != b.shape.heads || a.shape.keyValueHeads != b.shape.keyValueHeads)
+        throw ConfigError("circuits runs #" + std::to_string(runA) + " and #" + std::to_string(runB) +
+                          " come from models of different shapes; their circuits cannot be compared");
+    const Circuit circuitA = selectedCircuit(graph, patternOf(a, patternA), budget);
+    const Circuit circuitB = selectedCircuit(graph, patternOf(b, patternB), budget);
+    CircuitComparison comparison;
+    comparison.labelA = QStringLiteral("Run #%1: %2").arg(runA).arg(q(patternA));
+    comparison.labelB = QStringLiteral("Run #%1: %2").arg(runB).arg(q(patternB));
+    comparison.budget = budget;
+    comparison.a = viewOf(graph, circuitA);
+    comparison.b = viewOf(graph, circuitB);
+    const std::vector<double> values = pipeline::circuitDistances(graph, circuitA, circuitB);
+    for (size_t m = 0; m < values.size(); ++m)
+        comparison.distances.emplace_back(q(pipeline::distanceMetricNames()[m]), values[m]);
+    return comparison;
 }
 
 }  // namespace redit::gui

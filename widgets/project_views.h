@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analysis_data.h"
+#include "circuit_comparison.h"
 #include "circuit_graph.h"
 #include "run_results.h"
 
@@ -36,8 +37,17 @@ std::vector<InterferenceSet> interferenceSetsOf(const std::vector<pipeline::Dist
                                                 const pipeline::InterferenceResult& interference);
 
 // What a run shows (RunResults): circuits and distances runs their own results; interference runs with the
-// newest finished distances run; law runs with the distances and interference runs they were fitted from.
+// newest finished distances run; law runs with the distances and interference runs they were fitted from;
+// compare runs their `edit_outcomes` table (editResultsOf). Distances and interference name the circuits run
+// behind the distances.
 RunResults loadRunResults(const ProjectStore& store, int64_t runId);
 CircuitGraph loadRunCircuit(const ProjectStore& store, int64_t runId, const std::string& patternId, double budget);
+
+// Pattern A of circuits run A against pattern B of circuits run B (the same run for two patterns, two runs for
+// one pattern before and after reshaping), each selected as circuitGraphOf does, with the backend's distances
+// between them (pipeline::circuitDistances, named as pipeline::distanceMetricNames). ConfigError when the runs'
+// graphs differ, for an unknown pattern or a budget outside (0, 1].
+CircuitComparison loadCircuitComparison(const ProjectStore& store, int64_t runA, const std::string& patternA,
+                                        int64_t runB, const std::string& patternB, double budget);
 
 }  // namespace redit::gui

@@ -18,9 +18,11 @@
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
+#include <QTabWidget>
 #include <QTableView>
 #include <QValueAxis>
 #include <QVBoxLayout>
+#include <cmath>
 #include <map>
 
 #include "results_export.h"
@@ -33,10 +35,22 @@ class OneDecimalDelegate : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
     QString displayText(const QVariant& value, const QLocale& locale) const override {
-        return value.typeId() == QMetaType::Double ? locale.toString(value.toDouble(), 'f', 1)
-                                                   : QStyledItemDelegate::displayText(value, locale);
+        if (value.typeId() != QMetaType::Double) return QStyledItemDelegate::displayText(value, locale);
+        return std::isnan(value.toDouble()) ? QStringLiteral("–") : locale.toString(value.toDouble(), 'f', 1);
     }
 };
+
+QStandardItem* readOnlyItem(const QVariant& value, Qt::Alignment alignment = Qt::AlignRight | Qt::AlignVCenter) {
+    auto* item = new QStandardItem;
+    item->setData(value, Qt::DisplayRole);
+    item->setTextAlignment(alignment);
+    item->setEditable(false);
+    return item;
+}
+
+QString meanStdText(const MeanStd& m) {
+    return m.n ? QStringLiteral("%1 ± %2").arg(m.mean, 0, 'f', 1).arg(m.std, 0, 'f', 1) : QStringLiteral("–");
+}
 
 }  // namespace
 
@@ -44,6 +58,9 @@ ResultsView::ResultsView(QWidget* parent)
     : QWidget(parent),
       model_(new QStandardItemModel(this)),
       table_(new QTableView(this)),
+      summaryModel_(new QStandardItemModel(this)),
+      summaryTable_(new QTableView(this)),
+      tables_(new QTabWidget(this)),
       measure_(new QComboBox(this)),
       chart_(new QChart),
       chartView_(new QChartView(chart_, this)) {
@@ -52,19 +69,25 @@ ResultsView::ResultsView(QWidget* parent)
     table_->setSortingEnabled(true);
     table_->verticalHeader()->setVisible(false);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->setToolTip(tr("One row per method, level and seed; click a header to sort"));
+    table_->setToolTip(tr("One row per method, level and seed (mean over patterns); click a header to sort"));
+    summaryTable_->setModel(summaryModel_);
+    summaryTable_->verticalHeader()->setVisible(false);
+    summaryTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    summaryTable_->setToolTip(tr("Methods x levels: mean ± standard deviation over seeds, in percent"));
+    tables_->addTab(summaryTable_, tr("Table"));
+    tables_->addTab(table_, tr("Per seed"));
     measure_->addItem(tr("Generality"));
     measure_->addItem(tr("Locality"));
     measure_->setToolTip(tr("Measure shown in the bar chart (mean over seeds)"));
     chartView_->setRenderHint(QPainter::Antialiasing);
 
     auto* copy = new QPushButton(tr("&Copy CSV"), this);
-    copy->setToolTip(tr("Copy the table to the clipboard as CSV (Ctrl+Shift+C)"));
+    copy->setToolTip(tr("Copy the visible table to the clipboard as CSV (Ctrl+Shift+C)"));
     copy->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+C")));
     auto* csv = new QPushButton(tr("Export CS&V…"), this);
-    csv->setToolTip(tr("Save the table as a CSV file"));
+    csv->setToolTip(tr("Save the visible table as a CSV file"));
     auto* latex = new QPushButton(tr("Export &LaTeX…"), this);
-    latex->setToolTip(tr("Save the table as a LaTeX tabular"));
+    latex->setToolTip(tr("Save the visible table as a LaTeX tabular"));
 
     auto* controls = new QHBoxLayout;
     auto* label = new QLabel(tr("&Chart:"), this);
@@ -76,10 +99,10 @@ ResultsView::ResultsView(QWidget* parent)
     controls->addWidget(csv);
     controls->addWidget(latex);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(table_);
+    splitter->addWidget(tables_);
     splitter->addWidget(chartView_);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({480, 900});
+    splitter->setSizes({560, 820});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(splitter, 1);
@@ -92,21 +115,49 @@ ResultsView::ResultsView(QWidget* parent)
 
 void ResultsView::setResults(std::vector<EditResult> results) {
     results_ = std::move(results);
+    summary_ = summarizeResults(results_);
+    fillSeedTable();
+    fillSummaryTable();
+    redrawChart();
+}
+
+void ResultsView::fillSeedTable() {
     model_->clear();
     model_->setHorizontalHeaderLabels({tr("Method"), tr("Level"), tr("Seed"), tr("Generality"), tr("Locality")});
     for (const EditResult& r : results_) {
-        QList<QStandardItem*> row;
-        row << new QStandardItem(r.method);
-        for (QVariant v : {QVariant(r.level), QVariant(r.seed), QVariant(r.generality), QVariant(r.locality)}) {
-            auto* item = new QStandardItem;
-            item->setData(v, Qt::DisplayRole);
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            row << item;
-        }
-        for (QStandardItem* item : row) item->setEditable(false);
-        model_->appendRow(row);
+        model_->appendRow({readOnlyItem(r.method, Qt::AlignLeft | Qt::AlignVCenter), readOnlyItem(r.level),
+                           readOnlyItem(r.seed), readOnlyItem(r.generality), readOnlyItem(r.locality)});
     }
-    redrawChart();
+}
+
+void ResultsView::fillSummaryTable() {
+    summaryModel_->clear();
+    std::map<int, int> levelColumn;  // level -> its Generality column
+    QStringList methods;
+    for (const ResultsSummaryCell& c : summary_) {
+        levelColumn.emplace(c.level, 0);
+        if (!methods.contains(c.method)) methods << c.method;
+    }
+    QStringList headers{tr("Method")};
+    for (auto& [level, column] : levelColumn) {
+        column = int(headers.size());
+        headers << tr("L%1 Generality").arg(level) << tr("L%1 Locality").arg(level);
+    }
+    summaryModel_->setHorizontalHeaderLabels(headers);
+    for (const QString& method : methods) {
+        QList<QStandardItem*> row{readOnlyItem(method, Qt::AlignLeft | Qt::AlignVCenter)};
+        for (int i = 1; i < headers.size(); ++i) row << readOnlyItem(QStringLiteral("–"));
+        summaryModel_->appendRow(row);
+    }
+    for (const ResultsSummaryCell& c : summary_) {
+        const int row = int(methods.indexOf(c.method));
+        const int column = levelColumn[c.level];
+        summaryModel_->item(row, column)->setText(meanStdText(c.generality));
+        summaryModel_->item(row, column + 1)->setText(meanStdText(c.locality));
+        const QString seeds = tr("%n seed(s)", nullptr, c.generality.n);
+        summaryModel_->item(row, column)->setToolTip(seeds);
+        summaryModel_->item(row, column + 1)->setToolTip(seeds);
+    }
 }
 
 void ResultsView::redrawChart() {
@@ -134,7 +185,9 @@ void ResultsView::redrawChart() {
         for (const EditResult& r : results_) {
             if (r.method != method) continue;
             const size_t c = size_t(levelColumn[r.level]);
-            sum[c] += generality ? r.generality : r.locality;
+            const double value = generality ? r.generality : r.locality;
+            if (std::isnan(value)) continue;  // a method without locality
+            sum[c] += value;
             ++count[c];
         }
         auto* set = new QBarSet(method);
@@ -154,7 +207,12 @@ void ResultsView::redrawChart() {
     chart_->setTitle(tr("%1 by method and level").arg(measure_->currentText()));
 }
 
-void ResultsView::copyCsv() { QApplication::clipboard()->setText(resultsToCsv(results_)); }
+QString ResultsView::tableText(bool latex) const {
+    if (tables_->currentWidget() == summaryTable_) return latex ? summaryToLatex(summary_) : summaryToCsv(summary_);
+    return latex ? resultsToLatex(results_) : resultsToCsv(results_);
+}
+
+void ResultsView::copyCsv() { QApplication::clipboard()->setText(tableText(false)); }
 
 void ResultsView::exportTable(bool latex) {
     const QString path = QFileDialog::getSaveFileName(
@@ -163,7 +221,7 @@ void ResultsView::exportTable(bool latex) {
     if (path.isEmpty()) return;
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text) ||
-        file.write((latex ? resultsToLatex(results_) : resultsToCsv(results_)).toUtf8()) < 0) {
+        file.write(tableText(latex).toUtf8()) < 0) {
         QMessageBox::warning(this, tr("Export failed"), QStringLiteral("%1: %2").arg(path, file.errorString()));
     }
 }

@@ -8,12 +8,14 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
 
 #include "config_form.h"
 #include "run_memory_estimate.h"
+#include "workbench_settings.h"
 
 namespace redit::gui {
 namespace {
@@ -46,6 +48,7 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     device_->setEditable(true);
     device_->addItems({QStringLiteral("cpu"), QStringLiteral("cuda")});
     device_->setToolTip(tr("cpu or cuda[:N]"));
+    device_->setCurrentText(WorkbenchSettings::load(QSettings()).device);  // the Settings default
     model_->setObjectName(QStringLiteral("modelBox"));
     dataset_->setObjectName(QStringLiteral("datasetBox"));
     model_->addItem(tr("(none)"), 0);

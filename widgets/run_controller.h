@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "circuit_comparison.h"
 #include "circuit_graph.h"
 #include "jobs/stage_registry.h"
 #include "project_controller.h"
@@ -67,6 +68,11 @@ public:
     virtual RunResults runResults(const QString& runId) const = 0;
     // One pattern's circuit of a circuits run at a budget (top fraction of the edges).
     virtual CircuitGraph runCircuit(const QString& runId, const QString& pattern, double budget) const = 0;
+    // Pattern A of circuits run A against pattern B of circuits run B at a budget, with their distances.
+    virtual CircuitComparison compareCircuits(const QString& runA, const QString& patternA, const QString& runB,
+                                              const QString& patternB, double budget) const = 0;
+    // The runs of the open project as the explorer labels them ("#7 name (status)"), oldest first.
+    virtual QStringList runLabels() const = 0;
 
 signals:
     void runUpdated(const redit::gui::RunUpdate& update);

@@ -1,19 +1,48 @@
 #include "run_workflow.h"
 
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHeaderView>
 #include <QInputDialog>
+#include <QMessageBox>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 
+#include "circuit_compare_view.h"
+#include "circuit_pair_dialog.h"
+#include "distance_heatmap.h"
+#include "interference_scatter.h"
 #include "main_window.h"
 #include "metric_chart.h"
 #include "project_contents_reader.h"
 #include "project_explorer.h"
 #include "run_config_dialog.h"
+#include "run_comparison_view.h"
 #include "run_details_view.h"
 #include "run_monitor.h"
 #include "run_monitor_model.h"
+#include "results_view.h"
 
 namespace redit::gui {
+namespace {
+
+constexpr double kCircuitBudget = 0.3;
+
+// The budget of a distance key such as "jaccard@0.3"; the default budget when it has none.
+double budgetOfMetric(const QString& key) {
+    bool ok = false;
+    const double budget = key.section(QLatin1Char('@'), 1).toDouble(&ok);
+    return ok && budget > 0 && budget <= 1 ? budget : kCircuitBudget;
+}
+
+}  // namespace
 
 RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
     : QObject(&window), window_(window), controller_(controller) {
@@ -62,7 +91,7 @@ void RunWorkflow::showDetails(const QString& runId) {
             if (tabs->tabText(i) == title) view = qobject_cast<RunDetailsView*>(tabs->widget(i));
         if (!view) {
             view = new RunDetailsView(tabs);
-            tabs->addTab(view, title);
+            window_.addViewTab(view, title);
             connect(view, &RunDetailsView::cloneRequested, this, [this](const QString& id) { newRun(id); });
         }
         view->setDetails(details);
@@ -73,7 +102,6 @@ void RunWorkflow::showDetails(const QString& runId) {
 }
 
 bool RunWorkflow::showResults(const QString& runId) {
-    constexpr double kCircuitBudget = 0.3;
     try {
         RunResults results = controller_.runResults(runId);
         switch (results.view) {
@@ -89,17 +117,169 @@ bool RunWorkflow::showResults(const QString& runId) {
                                     controller_.runCircuit(runId, pattern, kCircuitBudget));
             break;
         }
-        case RunResults::View::Distances:
-            window_.showDistances(tr("Run #%1: distances").arg(runId), std::move(results.distances));
+        case RunResults::View::Distances: {
+            DistanceHeatmap* view = window_.showDistances(tr("Run #%1: distances").arg(runId), std::move(results.distances));
+            const QString circuits = QString::number(results.circuitsRun);
+            view->disconnect(this);  // the tab is reused when the run is opened again
+            if (results.circuitsRun > 0)
+                connect(view, &DistanceHeatmap::pairClicked, this, [this, view, circuits](int row, int column) {
+                    const QStringList& patterns = view->distances().patterns;
+                    compareCircuits(circuits, patterns[row], circuits, patterns[column], budgetOfMetric(view->metric()));
+                });
             break;
-        case RunResults::View::Interference:
-            window_.showInterference(tr("Run #%1: interference").arg(runId), std::move(results.interference));
+        }
+        case RunResults::View::Interference: {
+            InterferenceScatter* view =
+                window_.showInterference(tr("Run #%1: interference").arg(runId), std::move(results.interference));
+            const QString circuits = QString::number(results.circuitsRun);
+            view->disconnect(this);
+            if (results.circuitsRun > 0)
+                connect(view, &InterferenceScatter::pairClicked, this,
+                        [this, view, circuits](const QString& edited, const QString& probed) {
+                            compareCircuits(circuits, edited, circuits, probed, view->budget().toDouble());
+                        });
+            break;
+        }
+        case RunResults::View::Results:
+            window_.showResults(tr("Run #%1: results").arg(runId), std::move(results.edits));
             break;
         }
     } catch (const std::exception& e) {  // also SQLite's, from a damaged file
         window_.appendLog(tr("Run results: %1").arg(QString::fromStdString(e.what())));
     }
     return true;
+}
+
+void RunWorkflow::compareCircuits(const QString& runA, const QString& patternA, const QString& runB,
+                                  const QString& patternB, double budget) {
+    const QString a = tr("#%1 %2").arg(runA, patternA);
+    const QString b = runA == runB ? patternB : tr("#%1 %2").arg(runB, patternB);
+    CircuitCompareView* view = window_.comparisonTab(tr("Compare %1 / %2").arg(a, b));
+    view->setLoader([this, runA, patternA, runB, patternB](double chosen) {
+        return controller_.compareCircuits(runA, patternA, runB, patternB, chosen);
+    });
+    const QString error = view->load(budget);
+    if (!error.isEmpty()) window_.appendLog(tr("Compare circuits: %1").arg(error));
+}
+
+void RunWorkflow::chooseCircuitComparison() {
+    QStringList finished;
+    for (const QString& label : controller_.runLabels())
+        if (label.endsWith(QLatin1String("(finished)"))) finished << label;
+    CircuitPairDialog dialog(finished, [this](const QString& runId) {
+        try {
+            const RunResults results = controller_.runResults(runId);
+            return results.view == RunResults::View::Circuit ? results.patterns : QStringList();
+        } catch (const std::exception&) {  // a run whose results cannot be read offers no pattern
+            return QStringList();
+        }
+    }, &window_);
+    if (dialog.exec() == QDialog::Accepted)
+        compareCircuits(dialog.runA(), dialog.patternA(), dialog.runB(), dialog.patternB(), dialog.budget());
+}
+
+void RunWorkflow::compareRuns() {
+    const QStringList labels = controller_.runLabels();
+    if (labels.size() < 2) {
+        window_.appendLog(tr("Compare runs: the project needs two runs"));
+        return;
+    }
+    QDialog dialog(&window_);
+    dialog.setWindowTitle(tr("Compare Runs"));
+    auto* first = new QComboBox(&dialog);
+    auto* second = new QComboBox(&dialog);
+    first->addItems(labels);
+    second->addItems(labels);
+    first->setCurrentIndex(int(labels.size()) - 2);
+    second->setCurrentIndex(int(labels.size()) - 1);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto* form = new QFormLayout(&dialog);
+    form->addRow(tr("Run &A:"), first);
+    form->addRow(tr("Run &B:"), second);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const std::optional<qint64> a = runIdOfLabel(first->currentText());
+    const std::optional<qint64> b = runIdOfLabel(second->currentText());
+    if (a && b) showRunComparison(QString::number(*a), QString::number(*b));
+}
+
+RunComparisonView* RunWorkflow::showRunComparison(const QString& runA, const QString& runB) {
+    try {
+        const RunDetails a = controller_.runDetails(runA);
+        const RunDetails b = controller_.runDetails(runB);
+        const QString title = tr("Runs #%1 / #%2").arg(runA, runB);
+        QTabWidget* tabs = window_.tabs();
+        RunComparisonView* view = nullptr;
+        for (int i = 0; i < tabs->count() && !view; ++i)
+            if (tabs->tabText(i) == title) view = qobject_cast<RunComparisonView*>(tabs->widget(i));
+        if (!view) {
+            view = new RunComparisonView(tabs);
+            window_.addViewTab(view, title);
+        }
+        view->setRuns(a, b, [this](const QString& id, const QString& metric) { return controller_.metricSeries(id, metric); });
+        tabs->setCurrentWidget(view);
+        return view;
+    } catch (const std::exception& e) {  // also SQLite's, from a damaged file
+        window_.appendLog(tr("Compare runs: %1").arg(QString::fromStdString(e.what())));
+        return nullptr;
+    }
+}
+
+ReportContent RunWorkflow::reportContent(const QString& runId) const {
+    ReportContent report;
+    report.projectPath = QDir::toNativeSeparators(window_.projectPath());
+    report.generatedAt = QDateTime::currentDateTime().toString(Qt::ISODate);
+    report.title = runId.isEmpty() ? tr("Project %1").arg(QFileInfo(window_.projectPath()).completeBaseName())
+                                   : tr("Run #%1").arg(runId);
+    if (runId.isEmpty()) {
+        for (const QString& label : controller_.runLabels())
+            if (const std::optional<qint64> id = runIdOfLabel(label)) report.runs.push_back(controller_.runDetails(QString::number(*id)));
+    } else {
+        report.runs.push_back(controller_.runDetails(runId));
+    }
+    // A run's views are the tabs titled "Run #N: …" (its analysis views) or "Run #N" (its details).
+    const QString runTab = tr("Run #%1").arg(runId);
+    QTabWidget* tabs = window_.tabs();
+    for (int i = 0; i < tabs->count(); ++i) {
+        const QString title = tabs->tabText(i);
+        if (!runId.isEmpty() && title != runTab && !title.startsWith(runTab + QLatin1Char(':'))) continue;
+        if (const auto* figure = dynamic_cast<const FigureSource*>(tabs->widget(i))) {
+            ReportFigure picture = reportFigure(*figure, title);
+            if (!picture.image.isNull()) report.figures.push_back(std::move(picture));
+        }
+        if (const auto* results = qobject_cast<const ResultsView*>(tabs->widget(i))) {
+            const QAbstractItemModel* model = results->summaryTable()->model();
+            ReportTable table{title, {}, {}};
+            for (int c = 0; c < model->columnCount(); ++c) table.headers << model->headerData(c, Qt::Horizontal).toString();
+            for (int r = 0; r < model->rowCount(); ++r) {
+                QStringList row;
+                for (int c = 0; c < model->columnCount(); ++c) row << model->index(r, c).data().toString();
+                table.rows << row;
+            }
+            report.tables.push_back(std::move(table));
+        }
+    }
+    return report;
+}
+
+void RunWorkflow::exportReport() {
+    QStringList scopes{tr("The whole project")};
+    scopes << controller_.runLabels();
+    bool chosen = false;
+    const QString scope = QInputDialog::getItem(&window_, tr("Export Report"), tr("Report of:"), scopes, 0, false, &chosen);
+    if (!chosen) return;
+    const std::optional<qint64> run = runIdOfLabel(scope);
+    const QString path = QFileDialog::getSaveFileName(&window_, tr("Export report"), QString(),
+                                                      tr("HTML report (*.html);;PDF report (*.pdf)"));
+    if (path.isEmpty()) return;
+    try {
+        writeReport(reportContent(run ? QString::number(*run) : QString()), path);
+        window_.appendLog(tr("Wrote the report %1").arg(QDir::toNativeSeparators(path)));
+    } catch (const std::exception& e) {
+        QMessageBox::critical(&window_, tr("Export Report"), QString::fromStdString(e.what()));
+    }
 }
 
 QString RunWorkflow::selectedRun() const {

@@ -4,11 +4,13 @@
 #include <QTimer>
 
 #include "run_controller.h"
+#include "report.h"
 #include "run_eta.h"
 
 namespace redit::gui {
 
 class MainWindow;
+class RunComparisonView;
 class RunConfigDialog;
 
 // The window's side of runs: New Run and Clone and Edit open the run dialog, the controller's updates feed
@@ -22,9 +24,22 @@ public:
     // Opens the run dialog (modal); with a run id, filled with that run's config.
     void newRun(const QString& cloneOf = {});
     void showDetails(const QString& runId);
-    // Opens the analysis view of a finished circuits, distances, interference or law run (a circuits run asks
-    // for the pattern). False for other runs.
+    // Opens the analysis view of a finished circuits, distances, interference, law or compare run (a circuits
+    // run asks for the pattern). False for other runs.
     bool showResults(const QString& runId);
+    // Opens pattern A of circuits run A against pattern B of circuits run B in a compare tab.
+    void compareCircuits(const QString& runA, const QString& patternA, const QString& runB, const QString& patternB,
+                         double budget);
+    // Asks for two circuits (CircuitPairDialog) and opens them in a compare tab.
+    void chooseCircuitComparison();
+    // Asks for two runs and opens them side by side.
+    void compareRuns();
+    RunComparisonView* showRunComparison(const QString& runA, const QString& runB);
+    // Asks for the scope (the project or one run) and the file, then writes the report.
+    void exportReport();
+    // The report of one run (its details, the figures and tables of its open views) or, with no id, of the
+    // project (every run, every open view).
+    ReportContent reportContent(const QString& runId = {}) const;
     // The id of the run selected in the run monitor; empty when none.
     QString selectedRun() const;
     // Empties the monitor and chart (the runs belong to the project that was open).

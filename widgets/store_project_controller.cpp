@@ -279,4 +279,13 @@ CircuitGraph StoreProjectController::runCircuit(const QString& runId, const QStr
     return loadRunCircuit(openStore(), parseRunId(runId), pattern.toStdString(), budget);
 }
 
+CircuitComparison StoreProjectController::compareCircuits(const QString& runA, const QString& patternA,
+                                                         const QString& runB, const QString& patternB,
+                                                         double budget) const {
+    return loadCircuitComparison(openStore(), parseRunId(runA), patternA.toStdString(), parseRunId(runB),
+                                 patternB.toStdString(), budget);
+}
+
+QStringList StoreProjectController::runLabels() const { return readProjectContents(openStore()).runs; }
+
 }  // namespace redit::gui

@@ -42,6 +42,9 @@ public:
     QVector<QPointF> metricSeries(const QString& runId, const QString& metric) const override;
     RunResults runResults(const QString& runId) const override;
     CircuitGraph runCircuit(const QString& runId, const QString& pattern, double budget) const override;
+    CircuitComparison compareCircuits(const QString& runA, const QString& patternA, const QString& runB,
+                                      const QString& patternB, double budget) const override;
+    QStringList runLabels() const override;
 
     bool isOpen() const { return store_.has_value(); }
     // Runs queued or running in this session.

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QTabWidget>
+#include <QElapsedTimer>
 #include <QTimer>
 #include <QTranslator>
 #include <cstdio>
@@ -14,21 +15,39 @@
 #include "jobs/stage_registry.h"
 #include "main_window.h"
 #include "redit/build_info.h"
+#include "report.h"
+#include "run_workflow.h"
+#include "startup_views.h"
 #include "stages/builtin_stages.h"
 #include "store_project_controller.h"
 #include "translation.h"
 #include "util/openmp_env.h"
+#include "util/torch_runtime.h"
 #include "workbench_settings.h"
 
 namespace {
 
-// Saves a picture of the window once every circuit layout has finished, then quits.
-void screenshotWhenSettled(redit::gui::MainWindow& window, const QString& path) {
+// Saves a picture of the window once every circuit layout has finished and at least `delayMs` have passed,
+// then quits; with a report path, writes the project's report (of the open views) first.
+void screenshotWhenSettled(redit::gui::MainWindow& window, const QString& path, const QString& report, int delayMs) {
     auto* poll = new QTimer(&window);
-    QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, path] {
+    auto* clock = new QElapsedTimer;
+    clock->start();
+    QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, clock, path, report, delayMs] {
+        if (clock->elapsed() < delayMs) return;
         for (const auto* view : window.findChildren<redit::gui::CircuitView*>())
             if (view->isLayingOut()) return;
         poll->stop();
+        delete clock;
+        if (!report.isEmpty()) {
+            try {
+                redit::gui::writeReport(window.runWorkflow()->reportContent(), report);
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "redit-workbench: %s\n", e.what());
+                QCoreApplication::exit(1);
+                return;
+            }
+        }
         const bool saved = window.grab().save(path);
         if (!saved) std::fprintf(stderr, "redit-workbench: cannot write %s\n", qPrintable(path));
         QCoreApplication::exit(saved ? 0 : 1);
@@ -74,8 +93,16 @@ int main(int argc, char** argv) {
                            QStringLiteral("INDEX"));
     QCommandLineOption language(QStringLiteral("language"), QStringLiteral("Override the language setting (en, zh_CN)."),
                                 QStringLiteral("CODE"));
-    for (QCommandLineOption* hidden : {&screenshot, &tab, &language}) hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, demoViews, screenshot, tab, language});
+    QCommandLineOption show(QStringLiteral("show"), QStringLiteral("Open a view at start (see startup_views.h)."),
+                            QStringLiteral("SPEC"));
+    QCommandLineOption report(QStringLiteral("report"),
+                              QStringLiteral("With --screenshot: write the project's report (.html, .pdf, .png) first."),
+                              QStringLiteral("FILE"));
+    QCommandLineOption delay(QStringLiteral("screenshot-delay"),
+                             QStringLiteral("With --screenshot: wait at least this many milliseconds."), QStringLiteral("MS"));
+    for (QCommandLineOption* hidden : {&screenshot, &tab, &language, &show, &report, &delay})
+        hidden->setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({demo, demoViews, screenshot, tab, language, show, report, delay});
     parser.process(app);
 
     QTranslator translator;
@@ -89,10 +116,20 @@ int main(int argc, char** argv) {
     redit::gui::MainWindow window;
     window.setProjectController(&controller);
     window.setRunController(&controller);
+    window.setCudaAvailable(redit::runtimeInfo().cudaAvailable);
+    // The thread setting applies at once: runs execute in this process.
+    redit::configureThreads(redit::gui::WorkbenchSettings::load(QSettings()).threads);
+    QObject::connect(&window, &redit::gui::MainWindow::settingsChanged, &window,
+                     [](const redit::gui::WorkbenchSettings& chosen) { redit::configureThreads(chosen.threads); });
     if (parser.isSet(demoViews)) redit::gui::showDemoViews(window);
     else openStartProject(window, parser.positionalArguments(), parser.isSet(demo));
+    window.show();  // views are laid out (charts sized) before --show and --report use them
+    for (const QString& problem : redit::gui::openStartupViews(window, controller, parser.values(show))) {
+        std::fprintf(stderr, "redit-workbench: %s\n", qPrintable(problem));
+        window.appendLog(problem);
+    }
     if (parser.isSet(tab)) window.tabs()->setCurrentIndex(parser.value(tab).toInt());
-    window.show();
-    if (parser.isSet(screenshot)) screenshotWhenSettled(window, parser.value(screenshot));
+    if (parser.isSet(screenshot))
+        screenshotWhenSettled(window, parser.value(screenshot), parser.value(report), parser.value(delay).toInt());
     return app.exec();
 }

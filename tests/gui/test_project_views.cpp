@@ -181,6 +181,47 @@ private slots:
         }
     }
 
+    void circuitComparisonMatchesSetsAndStoredDistances() {
+        const std::string a = scores[0].patternId, b = scores[2].patternId;
+        const CircuitComparison c = loadCircuitComparison(*store, circuitsRun, a, circuitsRun, b, 0.3);
+        // The edge sets of the two circuits as the circuit view loads them, compared by (from, to).
+        std::set<std::pair<QString, QString>> setA, setB;
+        for (const CircuitEdge& e : loadRunCircuit(*store, circuitsRun, a, 0.3).edges) setA.insert({e.from, e.to});
+        for (const CircuitEdge& e : loadRunCircuit(*store, circuitsRun, b, 0.3).edges) setB.insert({e.from, e.to});
+        int shared = 0;
+        for (const auto& e : setA) shared += int(setB.count(e));
+        const MergedCircuit merged = mergeCircuits(c.a, c.b);
+        QCOMPARE(merged.shared, shared);
+        QCOMPARE(merged.onlyA, int(setA.size()) - shared);
+        QCOMPARE(merged.onlyB, int(setB.size()) - shared);
+        QCOMPARE(merged.graph.edges.size(), setA.size() + setB.size() - size_t(shared));
+        QVERIFY(merged.onlyA + merged.onlyB > 0);  // the fixture's patterns differ
+
+        // The figures are the distances stage's for this pair and budget.
+        QCOMPARE(c.distances.size(), pipeline::distanceMetricNames().size());
+        int matched = 0;
+        for (const pipeline::DistanceRow& row : pipeline::loadDistanceRows(*store, distancesRun)) {
+            if (row.budget != 0.3 || !((row.patternA == a && row.patternB == b) || (row.patternA == b && row.patternB == a)))
+                continue;
+            for (const auto& [metric, value] : c.distances)
+                if (metric == QString::fromStdString(row.metric)) {
+                    QVERIFY(std::abs(value - row.value) < 1e-9);
+                    ++matched;
+                }
+        }
+        QCOMPARE(matched, int(c.distances.size()));
+        const double jaccard = 1.0 - double(shared) / double(setA.size() + setB.size() - size_t(shared));
+        QVERIFY(std::abs(c.distances.front().second - jaccard) < 1e-9);
+
+        // One pattern against itself: everything shared, every distance 0.
+        const CircuitComparison same = loadCircuitComparison(*store, circuitsRun, a, circuitsRun, a, 0.3);
+        QCOMPARE(mergeCircuits(same.a, same.b).onlyA + mergeCircuits(same.a, same.b).onlyB, 0);
+        for (const auto& [metric, value] : same.distances) QVERIFY2(std::abs(value) < 1e-9, qPrintable(metric));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, loadCircuitComparison(*store, circuitsRun, a, circuitsRun, "nope", 0.3));
+        QCOMPARE(loadRunResults(*store, distancesRun).circuitsRun, circuitsRun);
+        QCOMPARE(loadRunResults(*store, interferenceRun).circuitsRun, circuitsRun);
+    }
+
     void unfinishedAndOtherRunsShowNothing() {
         NewRun pending;
         pending.kind = "circuits";

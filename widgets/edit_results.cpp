@@ -1,0 +1,101 @@
+#include "edit_results.h"
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <string>
+#include <tuple>
+
+#include "util/error.h"
+
+namespace redit::gui {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+[[noreturn]] void badRow(size_t index, const std::string& problem) {
+    throw ConfigError("edit_outcomes row " + std::to_string(index) + ": " + problem);
+}
+
+double fraction(const nlohmann::json& row, size_t index, const char* field) {
+    const auto it = row.find(field);
+    if (it == row.end() || !it->is_number()) badRow(index, std::string("field '") + field + "' must be a number");
+    return it->get<double>();
+}
+
+MeanStd meanStd(const std::vector<double>& values) {
+    MeanStd m;
+    for (double v : values)
+        if (!std::isnan(v)) {
+            m.mean += v;
+            ++m.n;
+        }
+    if (m.n == 0) return m;
+    m.mean /= m.n;
+    double squares = 0;
+    for (double v : values)
+        if (!std::isnan(v)) squares += (v - m.mean) * (v - m.mean);
+    m.std = m.n > 1 ? std::sqrt(squares / (m.n - 1)) : 0.0;
+    return m;
+}
+
+}  // namespace
+
+QString editMethodLabel(const QString& method, bool transfer) {
+    return transfer ? QStringLiteral("%1 (transfer)").arg(method) : method;
+}
+
+std::vector<EditResult> editResultsOf(const std::vector<nlohmann::json>& outcomes) {
+    struct Sums {
+        double generality = 0, locality = 0;
+        int patterns = 0, localities = 0;
+    };
+    using Key = std::tuple<QString, int, int>;  // method label, level, seed
+    std::vector<Key> order;
+    std::map<Key, Sums> sums;
+    for (size_t i = 0; i < outcomes.size(); ++i) {
+        const nlohmann::json& row = outcomes[i];
+        if (!row.is_object()) badRow(i, "not an object");
+        const auto method = row.find("method");
+        if (method == row.end() || !method->is_string()) badRow(i, "field 'method' must be a string");
+        for (const char* field : {"level", "seed"})
+            if (!row.contains(field) || !row[field].is_number_integer())
+                badRow(i, std::string("field '") + field + "' must be an integer");
+        const bool transfer = row.value("transfer", false);
+        const Key key{editMethodLabel(QString::fromStdString(method->get<std::string>()), transfer),
+                      row["level"].get<int>(), row["seed"].get<int>()};
+        auto [it, added] = sums.try_emplace(key);
+        if (added) order.push_back(key);
+        it->second.generality += fraction(row, i, "generality");
+        ++it->second.patterns;
+        if (row.contains("locality") && !row["locality"].is_null()) {
+            it->second.locality += fraction(row, i, "locality");
+            ++it->second.localities;
+        }
+    }
+    std::vector<EditResult> results;
+    for (const Key& key : order) {
+        const Sums& s = sums[key];
+        results.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), 100 * s.generality / s.patterns,
+                           s.localities ? 100 * s.locality / s.localities : kNaN});
+    }
+    return results;
+}
+
+std::vector<ResultsSummaryCell> summarizeResults(const std::vector<EditResult>& results) {
+    std::vector<QString> methods;
+    std::map<QString, std::map<int, std::pair<std::vector<double>, std::vector<double>>>> values;
+    for (const EditResult& r : results) {
+        if (!values.count(r.method)) methods.push_back(r.method);
+        auto& cell = values[r.method][r.level];
+        cell.first.push_back(r.generality);
+        cell.second.push_back(r.locality);
+    }
+    std::vector<ResultsSummaryCell> cells;
+    for (const QString& method : methods)
+        for (const auto& [level, cell] : values[method])
+            cells.push_back({method, level, meanStd(cell.first), meanStd(cell.second)});
+    return cells;
+}
+
+}  // namespace redit::gui
