@@ -1,0 +1,59 @@
+#include "reshape/reshape_patterns.h"
+
+#include "edit/pattern_accuracy.h"
+#include "pipeline/pattern_pairs.h"
+#include "util/error.h"
+
+namespace redit::pipeline {
+
+namespace {
+
+int64_t candidateOf(data::Truth label) { return label == data::Truth::True ? 0 : label == data::Truth::False ? 1 : 2; }
+
+}  // namespace
+
+ReshapeData reshapeDataFor(const Tokenizer& tokenizer, const std::vector<data::Pattern>& patterns,
+                           const data::SplitOptions& split, std::uint64_t seed, int64_t padId) {
+    const data::PromptStyle style = promptStyleFor(tokenizer);
+    ReshapeData data;
+    data.candidates = answerTokenIds(tokenizer, style);
+    data.padId = padId;
+    PairOptions pairOptions;
+    pairOptions.count = kReshapePairsPerPattern;
+    pairOptions.seed = seed;
+    pairOptions.split = split;
+    for (const data::Pattern& pattern : patterns) {
+        data.pools.emplace_back();
+        for (const data::CleanCorruptedPair& pair : trainPairs(pattern, pairOptions)) {
+            ReshapePair p;
+            p.clean = tokenizer.encode(style.prompt(pair.clean.text));
+            p.corrupted = tokenizer.encode(style.prompt(pair.corrupted.text));
+            if (p.clean.size() != p.corrupted.size())
+                throw ConfigError("pattern " + pattern.id + ": clean and corrupted prompts (flipped '" + pair.flipped +
+                                  "', domain '" + pair.clean.domain + "') tokenise to different lengths");
+            p.cleanAnswer = data.candidates[size_t(candidateOf(pair.clean.label))];
+            p.corruptedAnswer = data.candidates[size_t(candidateOf(pair.corrupted.label))];
+            p.domain = pair.clean.domain;
+            data.pools.back().push_back(std::move(p));
+        }
+        for (const data::Instance& instance : data::splitPattern(pattern, split).train)
+            data.preserve.push_back({tokenizer.encode(style.prompt(instance.text)), candidateOf(instance.label)});
+    }
+    return data;
+}
+
+bool reshapeOnPatterns(DecoderModel& model, const Tokenizer& tokenizer,
+                       const std::vector<data::Pattern>& patterns, const data::SplitOptions& split,
+                       const ReshapeOptions& options, const std::function<void(const ReshapeProgress&)>& progress,
+                       const std::function<bool()>& cancelled) {
+    CircuitReshaper reshaper(model, frozenCopy(model), reshapeDataFor(tokenizer, patterns, split, options.seed, 0),
+                             options);
+    while (!reshaper.finished()) {
+        if (cancelled && cancelled()) return false;
+        reshaper.metaStep();
+        if (progress) progress(reshaper.progress());
+    }
+    return true;
+}
+
+}  // namespace redit::pipeline
