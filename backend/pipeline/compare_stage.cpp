@@ -77,7 +77,8 @@ public:
         auto log = [&](const std::string& line) { context.log("info", line); };
         ComparisonInputs inputs = keyMatrixInputs(context, loaded, options);
         inputs.cancelled = [&] { return context.cancelled(); };
-        bool reshaperMade = false;
+        for (EditMethod method : methods)
+            if (reshapesFirst(method) && !inputs.reshape) inputs.reshape = reshapers_(loaded.tokenizer, p.at("reshape"), log);
 
         const double chunks = double(methods.size() * seeds.size());
         int64_t done = 0;
@@ -88,10 +89,6 @@ public:
                 if (context.loadCheckpoint(name)) {
                     log(name + ": already done, skipped");
                     continue;
-                }
-                if (reshapesFirst(method) && !reshaperMade) {
-                    inputs.reshape = reshapers_(loaded.tokenizer, p.at("reshape"), log);
-                    reshaperMade = true;
                 }
                 inputs.progress = [&](double f) { context.report({start + f / chunks, name, {}}); };
                 context.report({start, name, {}});
