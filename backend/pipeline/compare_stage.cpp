@@ -50,6 +50,8 @@ ComparisonOptions comparisonOptions(const nlohmann::json& p) {
     o.rome.layer = o.alphaEdit.layer = p.at("edit_layer").get<int64_t>();
     o.rome.value.steps = o.alphaEdit.value.steps = p.at("value_steps").get<int64_t>();
     o.rome.value.learningRate = o.alphaEdit.value.learningRate = p.at("value_lr").get<double>();
+    o.rome.value.weightDecay = o.alphaEdit.value.weightDecay = p.at("value_weight_decay").get<double>();
+    o.rome.value.clampNormFactor = o.alphaEdit.value.clampNormFactor = p.at("value_clamp").get<double>();
     o.rome.covarianceRidge = p.at("covariance_ridge").get<double>();
     o.alphaEdit.nullSpaceThreshold = p.at("null_space_threshold").get<double>();
     return o;
@@ -185,6 +187,8 @@ void registerCompareStage(StageRegistry& registry, ReshaperFactory reshapers) {
                        integer("edit_layer", "MLP layer ROME and AlphaEdit edit", 1, 0),
                        integer("value_steps", "Steps of the target-value optimisation (ROME, AlphaEdit)", 25, 0),
                        number("value_lr", "Learning rate of the target-value optimisation", 0.5, 0.0),
+                       number("value_weight_decay", "Weight of |delta|^2 / |v0|^2 in the target-value loss", 0.5, 0.0),
+                       number("value_clamp", "Largest |delta| / |v0| of the target value", 4.0, 1e-9),
                        number("covariance_ridge", "ROME: ridge added to the key covariance (x mean diagonal)", 1e-3, 0.0),
                        number("null_space_threshold", "AlphaEdit: eigenvalues of K0 K0^T below this span the null space", 1e-2, 0.0),
                        {"key_data", Type::String, "Dataset whose instances give ROME's covariance and AlphaEdit's preserved keys",
