@@ -12,5 +12,6 @@ void addDataCommands(CLI::App& app);   // data list, data show, data export
 void addDemoCommands(CLI::App& app);    // train-tiny, eval
 void addLawCommands(CLI::App& app);     // circuits, distances, interference, law, circuit export
 void addPipelineCommand(CLI::App& app);  // pipeline (the editing comparison)
+void addReshapeCommands(CLI::App& app); // reshape
 
 }  // namespace redit::cli

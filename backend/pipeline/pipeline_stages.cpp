@@ -13,6 +13,7 @@
 #include "pipeline/lora_pattern_editor.h"
 #include "pipeline/project_runs.h"
 #include "pipeline/redit_reshaper.h"
+#include "pipeline/reshape_stage.h"
 #include "store/project_store.h"
 
 namespace redit::pipeline {
@@ -151,6 +152,7 @@ void registerPipelineStages(StageRegistry& registry) {
                                       const std::function<void(const std::string&)>& log) {
         return reditReshaper(tokenizer, reshapeOptionsFromJson(reshape), log);
     });
+    registry.add(reshapeStage());
 }
 
 }  // namespace redit::pipeline

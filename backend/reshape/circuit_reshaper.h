@@ -57,12 +57,12 @@ struct ReshapeData {
 struct ReshapeOptions {
     Granularity granularity = Granularity::Node;
     double temperature = 0.1;
-    int64_t metaIterations = 30;
+    int64_t metaIterations = 12;
     int64_t tasksPerIteration = 2;
     int64_t anchorsPerTask = 4;
     int64_t negativesPerAnchor = 3;
-    int64_t innerSteps = 2;
-    double innerLearningRate = 1e-3;  // alpha
+    int64_t innerSteps = 1;
+    double innerLearningRate = 1e-3;  // alpha (1e-2 wrecks logic-tiny: KL above 1 within 6 iterations)
     double outerLearningRate = 1.0;   // eta
     bool metaLearning = true;         // false: plain contrastive steps, no Reptile (ablation)
     bool nullSpaceProtection = true;

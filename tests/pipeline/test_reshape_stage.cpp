@@ -1,0 +1,110 @@
+// The reshape stage on logic-tiny and two level-1 patterns' worth of small tasks: cancelled after its first
+// checkpoint and resumed, it writes the same weights as an uninterrupted run, records the loss terms per
+// meta-iteration, the model in the models table and the reshaped-model artifact; params are checked.
+#include <QtTest>
+
+#include <fstream>
+#include <iterator>
+
+#include "jobs/job_runner.h"
+#include "jobs/run_request.h"
+#include "jobs/stage_registry.h"
+#include "pipeline/reshape_stage.h"
+#include "stages/builtin_stages.h"
+#include "store/artifacts.h"
+#include "store/checkpoints.h"
+#include "store/metrics.h"
+#include "store/models.h"
+#include "store/project_store.h"
+#include "store/results.h"
+#include "temp_dir.h"
+#include "util/error.h"
+
+using namespace redit;
+
+namespace {
+
+std::string fileBytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+nlohmann::json smallReshape(const std::string& output) {
+    return {{"model", std::string(REDIT_SOURCE_DIR) + "/resources/models/logic-tiny"},
+            {"data", "synthetic:deductive:level1"},
+            {"output", output},
+            {"meta_iterations", 3},
+            {"tasks_per_iteration", 1},
+            {"anchors_per_task", 2},
+            {"negatives_per_anchor", 1},
+            {"preserve_batch", 4},
+            {"trainable", {"layers.3."}}};
+}
+
+}  // namespace
+
+class TestReshapeStage : public QObject {
+    Q_OBJECT
+private slots:
+    void cancelledRunResumesToTheSameModel() {
+        QTemporaryDir dir;
+        StageRegistry stages;
+        registerBuiltinStages(stages);
+        ProjectStore store = ProjectStore::create(testing::pathIn(dir, "p.redit"));
+        const std::int64_t whole = submitRun(store, stages, {{"kind", "reshape"}, {"params", smallReshape("whole")}});
+        const std::int64_t parts = submitRun(store, stages, {{"kind", "reshape"}, {"params", smallReshape("parts")}});
+        CancelToken never;
+        QCOMPARE(executeRun(store, stages, whole, never), RunStatus::Finished);
+
+        CancelToken token;
+        auto cancelAtCheckpoint = [&](std::int64_t run, const Progress&) {
+            if (loadCheckpoint(store, run, "reshape")) token.cancel();
+        };
+        QCOMPARE(executeRun(store, stages, parts, token, cancelAtCheckpoint), RunStatus::Cancelled);
+        QVERIFY(loadCheckpoint(store, parts, "reshape").has_value());
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(testing::pathIn(dir, "parts/model.safetensors"))));
+        std::vector<double> fractions;
+        CancelToken fresh;
+        QCOMPARE(executeRun(store, stages, parts, fresh, [&](std::int64_t, const Progress& p) { fractions.push_back(p.fraction); }),
+                 RunStatus::Finished);
+        QVERIFY2(fractions.size() >= 2 && fractions[1] > 0.3, "the resumed run continued after meta-iteration 1");
+
+        const std::string a = fileBytes(testing::pathIn(dir, "whole/model.safetensors"));
+        const std::string b = fileBytes(testing::pathIn(dir, "parts/model.safetensors"));
+        const std::string original = fileBytes(std::string(REDIT_SOURCE_DIR) + "/resources/models/logic-tiny/model.safetensors");
+        QVERIFY(!a.empty());
+        QVERIFY2(a == b, "resumed weights are bit-identical to the uninterrupted run's");
+        QVERIFY2(a != original, "the reshape changed the weights");
+        QVERIFY(QFileInfo::exists(QString::fromStdString(testing::pathIn(dir, "whole/tokenizer.json"))));
+        QVERIFY(QFileInfo::exists(QString::fromStdString(testing::pathIn(dir, "whole/config.json"))));
+
+        QCOMPARE(listModels(store).size(), size_t(2));
+        const std::vector<Artifact> artifacts = listArtifacts(store, whole);
+        QCOMPARE(artifacts.size(), size_t(1));
+        QCOMPARE(artifacts[0].name, std::string("reshaped-model"));
+        int lossPoints = 0;
+        for (const MetricPoint& m : runMetrics(store, whole)) lossPoints += m.name == "contrastive_loss";
+        QCOMPARE(lossPoints, 3);
+    }
+
+    void paramsAreChecked() {
+        StageRegistry stages;
+        registerBuiltinStages(stages);
+        const StageInfo& stage = stages.get("reshape");
+        nlohmann::json p = stage.schema.apply(smallReshape("x"));
+        const ReshapeOptions o = pipeline::reshapeOptionsFromParams(p, 9);
+        QCOMPARE(o.metaIterations, int64_t(3));
+        QVERIFY(o.granularity == Granularity::Node);
+        QCOMPARE(o.seed, std::uint64_t(9));
+        QCOMPARE(o.innerLearningRate, ReshapeOptions{}.innerLearningRate);
+        nlohmann::json bad = smallReshape("x");
+        bad["granularity"] = "layer";
+        QVERIFY_THROWS_EXCEPTION(ConfigError, stage.schema.apply(bad));
+        bad = smallReshape("x");
+        bad["trainable"] = {1};
+        QVERIFY_THROWS_EXCEPTION(ConfigError, pipeline::reshapeOptionsFromParams(stage.schema.apply(bad), 0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReshapeStage)
+#include "test_reshape_stage.moc"
