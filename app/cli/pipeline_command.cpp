@@ -32,7 +32,10 @@ struct PipelineOptions {
 
 void runPipelineCommand(const PipelineOptions& o) {
     configureThreads(o.threads);
-    const nlohmann::json config = readJsonFile(o.config);
+    nlohmann::json config = readJsonFile(o.config);
+    // The config names the model relative to the working directory; stage params are relative to the project.
+    if (config.contains("model") && config.at("model").is_string())
+        config["model"] = std::filesystem::absolute(config.at("model").get<std::string>()).lexically_normal().string();
     ProjectStore store = std::filesystem::exists(o.project) ? ProjectStore::open(o.project) : ProjectStore::create(o.project);
     CancelToken token;  // `redit runs cancel` from another shell stops the current run through the project
     std::unique_ptr<ProgressBar> bar;

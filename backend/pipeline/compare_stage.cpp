@@ -12,6 +12,7 @@
 #include "pipeline/edit_results.h"
 #include "pipeline/key_matrix_cache.h"
 #include "pipeline/project_inputs.h"
+#include "stages/project_paths.h"
 #include "store/results.h"
 
 namespace redit::pipeline {
@@ -63,7 +64,7 @@ public:
 
     void run(JobContext& context) override {
         const nlohmann::json& p = context.params();
-        const std::string modelFolder = p.at("model").get<std::string>();
+        const std::string modelFolder = resolveProjectPath(context.store(), p.at("model").get<std::string>());
         const std::string dataSpec = p.at("data").get<std::string>();
         LoadedModel loaded = loadModelFolder(modelFolder);
         const std::vector<data::Pattern> patterns = data::loadDataset(dataSpec);
@@ -121,7 +122,7 @@ private:
     ComparisonInputs keyMatrixInputs(JobContext& context, const LoadedModel& loaded, const ComparisonOptions& options) {
         const nlohmann::json& p = context.params();
         const std::string keyData = p.at("key_data").get<std::string>();
-        const std::string modelHash = modelContentHash(p.at("model").get<std::string>());
+        const std::string modelHash = modelContentHash(loaded.folder);
         auto cached = [&context, &loaded, keyData, modelHash](const std::string& what, int64_t layer,
                                                               std::function<at::Tensor(const std::vector<std::vector<int32_t>>&)> compute) {
             return [&context, &loaded, keyData, modelHash, what, layer, compute] {

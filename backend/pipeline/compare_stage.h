@@ -4,7 +4,7 @@
 // chunk's checkpoint in one transaction, and a resumed run skips the chunks already committed. At the end,
 // edit_summary is written from every edit_outcomes row of the run.
 //
-// params: model, data (required); level (0: the dataset's); seeds, methods (names as in edit_methods.h);
+// params: model (a folder, relative to the project file's folder unless absolute), data (required); level (0: the dataset's); seeds, methods (names as in edit_methods.h);
 // transfer_patterns; batch; the LoRA edit's lora_steps, lora_lr, lora_rank, protocol; ROME and AlphaEdit's
 // edit_layer, value_steps, value_lr, covariance_ridge, null_space_threshold and key_data (the dataset whose
 // contextual instances give the key covariance and the preserved keys, cached per model and layer); reshape

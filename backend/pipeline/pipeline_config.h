@@ -25,7 +25,7 @@ class CancelToken;
 
 namespace redit::pipeline {
 
-// One "compare" run request per level. ConfigError naming an unknown or malformed key.
+// One "compare" run request per level, the model folder as given. ConfigError naming an unknown or malformed key.
 std::vector<nlohmann::json> compareRunRequests(const nlohmann::json& config);
 
 struct PipelineRun {
