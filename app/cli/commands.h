@@ -11,6 +11,7 @@ void addProjectCommands(CLI::App& app);  // project init|info|check, runs list|s
 void addDataCommands(CLI::App& app);   // data list, data show, data export
 void addDemoCommands(CLI::App& app);    // train-tiny, eval
 void addLawCommands(CLI::App& app);     // circuits, distances, interference, law, circuit export
+void addPipelineCommand(CLI::App& app);  // pipeline (the editing comparison)
 void addReshapeCommands(CLI::App& app); // reshape
 
 }  // namespace redit::cli

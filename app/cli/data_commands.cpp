@@ -65,7 +65,7 @@ void addDataCommands(CLI::App& app) {
     CLI::App* data = app.add_subcommand("data", "Browse and export logic datasets (contexthub:... or synthetic:...)");
     data->require_subcommand(1);
     const std::string specHelp = "contexthub:FOLDER[:deductive|abductive][:levelN] or "
-                                 "synthetic:KIND:levelN[:n=N][:seed=S][:per_domain=K]";
+                                 "synthetic:KIND:levelN[:n=N][:seed=S][:per_domain=K][:first=F]";
 
     auto listSpec = std::make_shared<std::string>();
     CLI::App* list = data->add_subcommand("list", "Patterns: id, level, kind, label, instance count, first line");

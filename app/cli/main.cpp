@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     redit::cli::addDataCommands(app);
     redit::cli::addDemoCommands(app);
     redit::cli::addLawCommands(app);
+    redit::cli::addPipelineCommand(app);
     redit::cli::addReshapeCommands(app);
 
     try {

@@ -1,5 +1,6 @@
 #include "data/dataset_spec.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "data/contexthub.h"
@@ -82,13 +83,16 @@ DatasetSpec parseSynthetic(const SpecParser& parser, const std::vector<std::stri
         const std::string& part = parts[i];
         const std::size_t eq = part.find('=');
         const std::string key = part.substr(0, eq), value = eq == std::string::npos ? "" : part.substr(eq + 1);
-        if (eq == std::string::npos) parser.fail("'" + part + "' is not an option (n=, seed= or per_domain=)");
+        if (eq == std::string::npos) parser.fail("'" + part + "' is not an option (n=, seed=, per_domain= or first=)");
         if (key == "n") spec.count = parser.number(part, value);
         else if (key == "seed") spec.seed = parser.number(part, value);
         else if (key == "per_domain") spec.perDomain = parser.number(part, value);
-        else parser.fail("unknown option '" + key + "' (n, seed or per_domain)");
+        else if (key == "first") spec.first = parser.number(part, value);
+        else parser.fail("unknown option '" + key + "' (n, seed, per_domain or first)");
     }
     if (spec.perDomain == 0) parser.fail("'per_domain=0': at least one instance per domain");
+    if (spec.first == 0 && std::count_if(parts.begin(), parts.end(), [](const std::string& p) { return p.rfind("first=", 0) == 0; }))
+        parser.fail("'first=0': keep at least one pattern");
     return spec;
 }
 
@@ -112,7 +116,12 @@ std::vector<Pattern> loadDataset(const DatasetSpec& spec) {
         o.count = spec.count;
         o.seed = spec.seed;
         o.perDomain = spec.perDomain;
-        return syntheticDataset(o);
+        std::vector<Pattern> patterns = syntheticDataset(o);
+        if (spec.first > patterns.size())
+            throw ConfigError("dataset spec: first=" + std::to_string(spec.first) + " but the dataset has only " +
+                              std::to_string(patterns.size()) + " patterns");
+        if (spec.first > 0) patterns.resize(spec.first);
+        return patterns;
     }
     std::vector<Pattern> patterns = loadContextHub(spec.folder, spec.kind, spec.level);
     if (patterns.empty()) {

@@ -11,7 +11,10 @@ namespace redit::data {
 
 // Where a list of patterns comes from, as one string (used by the CLI and in run configurations):
 //   contexthub:FOLDER[:deductive|:abductive][:levelN]      a ContextHub copy (FOLDER may itself contain ':')
-//   synthetic:KIND:levelN[:n=COUNT][:seed=S][:per_domain=K] the generator and verbaliser (KIND and level required)
+//   synthetic:KIND:levelN[:n=COUNT][:seed=S][:per_domain=K][:first=F] the generator and verbaliser (KIND and
+//                                                                       level required); first=F keeps the
+//                                                                       first F patterns (the paper's "first 10
+//                                                                       level-2 records")
 enum class DatasetSource { ContextHub, Synthetic };
 
 struct DatasetSpec {
@@ -22,6 +25,7 @@ struct DatasetSpec {
     std::size_t count = 0;              // synthetic n (0: the default of syntheticDataset)
     std::uint64_t seed = 0;
     std::size_t perDomain = 5;
+    std::size_t first = 0;  // synthetic: keep only the first `first` patterns (0: all)
 };
 
 // Throws ConfigError("dataset spec '<spec>': <problem>") naming the part that is wrong.

@@ -6,11 +6,13 @@
 #include "jobs/job_context.h"
 #include "model/model_folder.h"
 #include "pipeline/circuit_runs.h"
+#include "pipeline/compare_stage.h"
 #include "pipeline/interference.h"
 #include "pipeline/law_fit.h"
 #include "pipeline/law_runs.h"
 #include "pipeline/lora_pattern_editor.h"
 #include "pipeline/project_runs.h"
+#include "pipeline/redit_reshaper.h"
 #include "pipeline/reshape_stage.h"
 #include "store/project_store.h"
 
@@ -146,6 +148,10 @@ void registerPipelineStages(StageRegistry& registry) {
                                  std::nullopt, std::nullopt, {}},
                                 integer("window", "Reference figure only: sliding-window average (0: off)", 0, 0)}),
                   [] { return std::make_unique<LawJob>(); }});
+    registerCompareStage(registry, [](const Tokenizer& tokenizer, const nlohmann::json& reshape,
+                                      const std::function<void(const std::string&)>& log) {
+        return reditReshaper(tokenizer, reshapeOptionsFromJson(reshape), log);
+    });
     registry.add(reshapeStage());
 }
 

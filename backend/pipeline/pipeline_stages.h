@@ -1,5 +1,6 @@
 #pragma once
-// The law pipeline's steps as job-engine stages: "circuits", "distances", "interference", "law" and "reshape".
+// The law pipeline's steps as job-engine stages: "circuits", "distances", "interference", "law" and "reshape";
+// and the editing comparison "compare" (compare_stage.h) with REdit's reshaper (redit_reshaper.h).
 #include "jobs/stage_registry.h"
 
 namespace redit::pipeline {

@@ -41,4 +41,11 @@ std::vector<Artifact> listArtifacts(const ProjectStore& store, std::int64_t runI
     return list;
 }
 
+std::optional<std::int64_t> findArtifactByName(const ProjectStore& store, const std::string& name) {
+    SQLite::Statement s(store.db(), "SELECT max(id) FROM artifacts WHERE name = ?");
+    s.bind(1, name);
+    if (!s.executeStep() || s.getColumn(0).isNull()) return std::nullopt;
+    return s.getColumn(0).getInt64();
+}
+
 }  // namespace redit

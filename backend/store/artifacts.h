@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,5 +22,7 @@ std::int64_t saveArtifact(ProjectStore& store, std::int64_t runId, const std::st
                           const std::string& mimeType, const std::vector<unsigned char>& data);
 Artifact loadArtifact(const ProjectStore& store, std::int64_t artifactId);  // ConfigError for an unknown id
 std::vector<Artifact> listArtifacts(const ProjectStore& store, std::int64_t runId);
+// The newest artifact of any run with this exact name (for values cached across runs), if there is one.
+std::optional<std::int64_t> findArtifactByName(const ProjectStore& store, const std::string& name);
 
 }  // namespace redit

@@ -72,6 +72,7 @@ private slots:
         QTest::newRow("option") << "synthetic:deductive:level1:size=3" << "unknown option 'size'";
         QTest::newRow("bare word") << "synthetic:deductive:level1:fast" << "'fast' is not an option";
         QTest::newRow("per domain") << "synthetic:deductive:level1:per_domain=0" << "'per_domain=0'";
+        QTest::newRow("first") << "synthetic:deductive:level2:first=0" << "'first=0': keep at least one pattern";
         QTest::newRow("folder") << "contexthub::deductive" << "'contexthub:' needs a folder";
     }
     void errorsNameTheBadPart() {
@@ -119,6 +120,16 @@ private slots:
         QVERIFY(differs);
         QCOMPARE(int(loadDataset("synthetic:deductive:level4:per_domain=1").size()), int(kDefaultSyntheticCount));
         QVERIFY_THROWS_EXCEPTION(redit::ConfigError, loadDataset("synthetic:deductive:level1:n=11"));
+    }
+
+    void firstKeepsTheLeadingPatterns() {
+        const auto all = loadDataset("synthetic:deductive:level2:per_domain=1");
+        const auto first = loadDataset("synthetic:deductive:level2:per_domain=1:first=10");
+        QCOMPARE(parseDatasetSpec("synthetic:deductive:level2:first=10").first, std::size_t(10));
+        QCOMPARE(int(first.size()), 10);
+        for (std::size_t i = 0; i < first.size(); ++i) QCOMPARE(first[i].text, all[i].text);
+        QCOMPARE(first.back().id, std::string("sd2-09"));
+        QVERIFY_THROWS_EXCEPTION(redit::ConfigError, loadDataset("synthetic:deductive:level1:first=11"));
     }
 
     void loadsContextHubThroughTheSameFunction() {

@@ -165,6 +165,10 @@ private slots:
         std::int64_t art = saveArtifact(store, run, "fig1.svg", "image/svg+xml", svg);
         QCOMPARE(loadArtifact(store, art).data, svg);
         QCOMPARE(listArtifacts(store, run).front().sizeBytes, std::int64_t(6));
+        QVERIFY(!findArtifactByName(store, "fig2.svg"));
+        const std::int64_t later = createRun(store, {"eval", "later", {}, 0, "cpu", {}, {}, {}});
+        const std::int64_t newer = saveArtifact(store, later, "fig1.svg", "image/svg+xml", {'x'});  // any run's
+        QCOMPARE(*findArtifactByName(store, "fig1.svg"), newer);
 
         std::ostringstream csv;
         exportProject(store, ExportWhat::Results, ExportFormat::Csv, csv);

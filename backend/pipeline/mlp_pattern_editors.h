@@ -1,0 +1,21 @@
+#pragma once
+// ROME and AlphaEdit as PatternEditors: each edit rewrites one MLP down-projection of a copy of the base
+// model so that the pattern's revision prompts produce their gold answers.
+#include <ATen/ATen.h>
+
+#include "edit/alphaedit.h"
+#include "edit/rome.h"
+#include "model/tokenizer.h"
+#include "pipeline/interference.h"
+
+namespace redit::pipeline {
+
+// ROME with one key k* (the mean last-token key of the revision prompts) and the key covariance C of
+// options.layer, computed beforehand (keySecondMoment).
+PatternEditor romePatternEditor(const Tokenizer& tokenizer, RomeOptions options, at::Tensor covariance);
+
+// AlphaEdit with one key per revision prompt and the preserved-key Gram matrix K0 K0^T of options.layer
+// (preservedKeyGram).
+PatternEditor alphaEditPatternEditor(const Tokenizer& tokenizer, AlphaEditOptions options, at::Tensor gram);
+
+}  // namespace redit::pipeline

@@ -1,0 +1,73 @@
+#include "pipeline/redit_reshaper.h"
+
+#include <cstdio>
+
+#include "reshape/reshape_patterns.h"
+#include "util/error.h"
+
+namespace redit::pipeline {
+
+ReshapeOptions reshapeOptionsFromJson(const nlohmann::json& json) {
+    if (!json.is_object()) throw ConfigError("reshape options must be a JSON object");
+    ReshapeOptions o;
+    for (const auto& [key, value] : json.items()) {
+        try {
+            if (key == "granularity") {
+                const std::string g = value.get<std::string>();
+                if (g != "node" && g != "edge") throw ConfigError("reshape option 'granularity' must be node or edge");
+                o.granularity = g == "edge" ? Granularity::Edge : Granularity::Node;
+            } else if (key == "temperature") o.temperature = value.get<double>();
+            else if (key == "meta_iterations") o.metaIterations = value.get<int64_t>();
+            else if (key == "tasks_per_iteration") o.tasksPerIteration = value.get<int64_t>();
+            else if (key == "anchors_per_task") o.anchorsPerTask = value.get<int64_t>();
+            else if (key == "negatives_per_anchor") o.negativesPerAnchor = value.get<int64_t>();
+            else if (key == "inner_steps") o.innerSteps = value.get<int64_t>();
+            else if (key == "inner_lr") o.innerLearningRate = value.get<double>();
+            else if (key == "outer_lr") o.outerLearningRate = value.get<double>();
+            else if (key == "rho") o.rho = value.get<double>();
+            else if (key == "kl_weight") o.klWeight = value.get<double>();
+            else if (key == "preserve_batch") o.preserveBatchSize = value.get<int64_t>();
+            else if (key == "trainable") o.trainable = value.get<std::vector<std::string>>();
+            else throw ConfigError("unknown reshape option '" + key + "'");
+        } catch (const nlohmann::json::exception&) {
+            throw ConfigError("reshape option '" + key + "' has the wrong type");
+        }
+    }
+    return o;
+}
+
+ReshapeOptions reshapeOptionsFor(ReshapeOptions options, EditMethod variant, uint64_t seed) {
+    if (!reshapesFirst(variant)) throw ConfigError(editMethodName(variant) + " does not reshape");
+    options.seed = seed;
+    if (variant == EditMethod::ReditNoMetaLearning) options.metaLearning = false;
+    if (variant == EditMethod::ReditNoNullSpaceProtection) options.nullSpaceProtection = false;
+    if (variant == EditMethod::ReditNoPredictionPreservation) options.predictionPreservation = false;
+    return options;
+}
+
+Reshaper reditReshaper(const Tokenizer& tokenizer, const ReshapeOptions& options,
+                       const std::function<void(const std::string&)>& log) {
+    return [tokenizer, options, log](const DecoderModel& base, const std::vector<data::Pattern>& patterns,
+                                     const data::SplitOptions& split, EditMethod variant, uint64_t seed,
+                                     const std::function<bool()>& cancelled) -> std::shared_ptr<const DecoderModel> {
+        // A deep copy: reshaping writes into the trainable tensors, which a plain copy shares with the base.
+        auto model = std::const_pointer_cast<DecoderModel>(frozenCopy(base));
+        ReshapeProgress last;
+        if (!reshapeOnPatterns(*model, tokenizer, patterns, split, reshapeOptionsFor(options, variant, seed),
+                               [&](const ReshapeProgress& p) { last = p; }, cancelled))
+            return nullptr;
+        if (log) {
+            char line[256];
+            std::snprintf(line, sizeof line,
+                          "%s seed %llu: reshaped on %zu patterns, %lld meta-iterations; last InfoNCE %.4f, KL %.5f, "
+                          "cos+ %.3f, cos- %.3f, projected share %.3f",
+                          editMethodName(variant).c_str(), static_cast<unsigned long long>(seed), patterns.size(),
+                          static_cast<long long>(last.iterations), last.contrastiveLoss, last.predictionKl,
+                          last.positiveCosine, last.negativeCosine, last.projectionShare);
+            log(line);
+        }
+        return model;
+    };
+}
+
+}  // namespace redit::pipeline

@@ -1,0 +1,131 @@
+#include <QtTest>
+
+#include "jobs/job_runner.h"
+#include "jobs/run_request.h"
+#include "jobs/stage_registry.h"
+#include "model/model_folder.h"
+#include "pipeline/compare_stage.h"
+#include "pipeline/edit_results.h"
+#include "pipeline_fixture.h"
+#include "store/checkpoints.h"
+#include "store/project_store.h"
+#include "store/results.h"
+#include "store/runs.h"
+#include "temp_dir.h"
+#include "util/error.h"
+
+using namespace redit;
+using namespace redit::pipeline;
+
+// The "compare" stage through the job engine: chunks, cancellation, resume, the key-matrix cache.
+class TestCompareStage : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir;
+    testing::TinyPipelineModel tiny = testing::tinyPipelineModel();
+    StageRegistry stages;
+    int reshapes = 0;
+
+    nlohmann::json request(const nlohmann::json& methods) const {
+        return {{"kind", "compare"},
+                {"params",
+                 {{"model", testing::pathIn(dir, "model")}, {"data", testing::kTinyDataSpec}, {"seeds", {0, 1}},
+                  {"methods", methods}, {"transfer_patterns", 1}, {"lora_steps", 2}, {"lora_rank", 2},
+                  {"edit_layer", 1}, {"value_steps", 2}, {"key_data", testing::kTinyDataSpec}}}};
+    }
+
+    static std::vector<std::string> rowTexts(const ProjectStore& store, int64_t run, const char* table) {
+        std::vector<std::string> texts;
+        for (const ResultRow& r : resultRows(store, run, table)) texts.push_back(r.data.dump());
+        return texts;
+    }
+
+    static bool logHas(const ProjectStore& store, int64_t run, const std::string& text) {
+        for (const LogLine& line : runLog(store, run))
+            if (line.message.find(text) != std::string::npos) return true;
+        return false;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir.isValid());
+        saveModelFolder(testing::pathIn(dir, "model"), *tiny.model, tiny.tokenizerJson);
+        // A simple stand-in for the reshaping: the final norm scaled by 1.5 (a real change of the model).
+        registerCompareStage(stages, [this](const Tokenizer&, const nlohmann::json& params,
+                                            const std::function<void(const std::string&)>&) -> Reshaper {
+            if (!params.empty()) throw ConfigError("unknown reshape option '" + params.begin().key() + "'");
+            return [this](const DecoderModel& base, const std::vector<data::Pattern>&, const data::SplitOptions&,
+                          EditMethod, uint64_t, const std::function<bool()>&) {
+                ++reshapes;
+                auto m = std::make_shared<DecoderModel>(base);
+                m->weights().finalNorm = base.weights().finalNorm * 1.5;
+                return std::shared_ptr<const DecoderModel>(m);
+            };
+        });
+    }
+
+    void resumeAfterCancelSkipsFinishedChunksAndGivesIdenticalRows() {
+        const nlohmann::json methods = {"Raw", "LoRA", "REdit"};
+        ProjectStore reference = ProjectStore::create(testing::pathIn(dir, "reference.redit"));
+        const int64_t whole = submitRun(reference, stages, request(methods));
+        CancelToken none;
+        QCOMPARE(executeRun(reference, stages, whole, none), RunStatus::Finished);
+        QCOMPARE(int(resultRows(reference, whole, kEditOutcomesTable).size()), 2 * 3 * 4);  // seeds x methods x patterns
+        QCOMPARE(reshapes, 2);  // once per (seed, variant), not per pattern
+
+        ProjectStore store = ProjectStore::create(testing::pathIn(dir, "cancelled.redit"));
+        const int64_t run = submitRun(store, stages, request(methods));
+        CancelToken token;
+        const std::string stopAt = compareChunkName(1, 1, EditMethod::Lora);  // seed 1's LoRA: 4 chunks are done
+        const RunStatus first = executeRun(store, stages, run, token, [&](int64_t, const Progress& p) {
+            if (p.message == stopAt) token.cancel();
+        });
+        QCOMPARE(first, RunStatus::Cancelled);
+        QCOMPARE(int(resultRows(store, run, kEditOutcomesTable).size()), 4 * 4);
+        QVERIFY(loadCheckpoint(store, run, compareChunkName(1, 1, EditMethod::Raw)).has_value());
+        QVERIFY(!loadCheckpoint(store, run, stopAt).has_value());
+        QVERIFY(resultRows(store, run, kEditSummaryTable).empty());
+
+        reshapes = 0;
+        CancelToken again;
+        QCOMPARE(executeRun(store, stages, run, again), RunStatus::Finished);
+        QCOMPARE(reshapes, 1);  // only seed 1's REdit chunk was left to do
+        QVERIFY(logHas(store, run, compareChunkName(1, 0, EditMethod::Redit) + ": already done, skipped"));
+        QVERIFY(!logHas(store, run, compareChunkName(1, 1, EditMethod::Redit) + ": already done"));
+        QCOMPARE(rowTexts(store, run, kEditOutcomesTable), rowTexts(reference, whole, kEditOutcomesTable));
+        QCOMPARE(rowTexts(store, run, kEditSummaryTable), rowTexts(reference, whole, kEditSummaryTable));
+        // Raw, LoRA and REdit, transfer false and true, one level.
+        QCOMPARE(int(resultRows(store, run, kEditSummaryTable).size()), 6);
+    }
+
+    void keyMatricesAreComputedOnceAndCached() {
+        ProjectStore store = ProjectStore::create(testing::pathIn(dir, "cache.redit"));
+        CancelToken token;
+        const int64_t a = submitRun(store, stages, request({"ROME", "AlphaEdit"}));
+        QCOMPARE(executeRun(store, stages, a, token), RunStatus::Finished);
+        QVERIFY(logHas(store, a, "rome-covariance of layer 1: computed and cached"));
+        QVERIFY(logHas(store, a, "alphaedit-gram of layer 1: computed and cached"));
+        QVERIFY(logHas(store, a, "rome-covariance of layer 1: from the project's cache"));  // seed 1 reads it back
+        const int64_t b = submitRun(store, stages, request({"ROME", "AlphaEdit"}));
+        QCOMPARE(executeRun(store, stages, b, token), RunStatus::Finished);
+        QVERIFY(!logHas(store, b, "computed and cached"));
+        QCOMPARE(rowTexts(store, b, kEditOutcomesTable), rowTexts(store, a, kEditOutcomesTable));
+    }
+
+    void badParamsAreConfigErrors() {
+        ProjectStore store = ProjectStore::create(testing::pathIn(dir, "bad.redit"));
+        nlohmann::json r = request({"LoRA", "Magic"});
+        CancelToken token;
+        const int64_t run = submitRun(store, stages, r);
+        QCOMPARE(executeRun(store, stages, run, token), RunStatus::Failed);
+        QVERIFY(loadRun(store, run).error.find("unknown edit method 'Magic'") != std::string::npos);
+        r = request({"REdit"});
+        r["params"]["reshape"] = {{"colour", 1}};
+        const int64_t run2 = submitRun(store, stages, r);
+        QCOMPARE(executeRun(store, stages, run2, token), RunStatus::Failed);
+        QVERIFY(loadRun(store, run2).error.find("unknown reshape option 'colour'") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCompareStage)
+#include "test_compare_stage.moc"
