@@ -24,7 +24,10 @@ ReshapeOptions reshapeOptionsFromJson(const nlohmann::json& json) {
             else if (key == "inner_steps") o.innerSteps = value.get<int64_t>();
             else if (key == "inner_lr") o.innerLearningRate = value.get<double>();
             else if (key == "outer_lr") o.outerLearningRate = value.get<double>();
+            else if (key == "meta_learning") o.metaLearning = value.get<bool>();
+            else if (key == "null_space_protection") o.nullSpaceProtection = value.get<bool>();
             else if (key == "rho") o.rho = value.get<double>();
+            else if (key == "prediction_preservation") o.predictionPreservation = value.get<bool>();
             else if (key == "kl_weight") o.klWeight = value.get<double>();
             else if (key == "preserve_batch") o.preserveBatchSize = value.get<int64_t>();
             else if (key == "trainable") o.trainable = value.get<std::vector<std::string>>();

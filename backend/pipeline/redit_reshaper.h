@@ -14,8 +14,10 @@
 namespace redit::pipeline {
 
 // Reshape options from a JSON object with any of: granularity ("node"|"edge"), temperature, meta_iterations,
-// tasks_per_iteration, anchors_per_task, negatives_per_anchor, inner_steps, inner_lr, outer_lr, rho,
-// kl_weight, preserve_batch, trainable (array of name parts). Missing keys keep ReshapeOptions' defaults.
+// tasks_per_iteration, anchors_per_task, negatives_per_anchor, inner_steps, inner_lr, outer_lr,
+// meta_learning, null_space_protection, rho, prediction_preservation, kl_weight, preserve_batch, trainable
+// (array of name parts). Missing keys keep ReshapeOptions' defaults. The reshape stage reads its params
+// through this function too, so both spell the options the same way.
 // ConfigError naming an unknown key or a value of the wrong type.
 ReshapeOptions reshapeOptionsFromJson(const nlohmann::json& json);
 

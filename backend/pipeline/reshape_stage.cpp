@@ -6,6 +6,7 @@
 #include "jobs/job_context.h"
 #include "model/model_folder.h"
 #include "pipeline/project_inputs.h"
+#include "pipeline/redit_reshaper.h"
 #include "reshape/reshape_patterns.h"
 #include "stages/project_paths.h"
 #include "store/artifacts.h"
@@ -120,26 +121,9 @@ public:
 }  // namespace
 
 ReshapeOptions reshapeOptionsFromParams(const nlohmann::json& p, std::uint64_t seed) {
-    ReshapeOptions o;
-    o.granularity = p.at("granularity").get<std::string>() == "edge" ? Granularity::Edge : Granularity::Node;
-    o.temperature = p.at("temperature").get<double>();
-    o.metaIterations = p.at("meta_iterations").get<int64_t>();
-    o.tasksPerIteration = p.at("tasks_per_iteration").get<int64_t>();
-    o.anchorsPerTask = p.at("anchors_per_task").get<int64_t>();
-    o.negativesPerAnchor = p.at("negatives_per_anchor").get<int64_t>();
-    o.innerSteps = p.at("inner_steps").get<int64_t>();
-    o.innerLearningRate = p.at("inner_lr").get<double>();
-    o.outerLearningRate = p.at("outer_lr").get<double>();
-    o.metaLearning = p.at("meta_learning").get<bool>();
-    o.nullSpaceProtection = p.at("null_space_protection").get<bool>();
-    o.rho = p.at("rho").get<double>();
-    o.predictionPreservation = p.at("prediction_preservation").get<bool>();
-    o.klWeight = p.at("kl_weight").get<double>();
-    o.preserveBatchSize = p.at("preserve_batch").get<int64_t>();
-    for (const auto& t : p.at("trainable")) {
-        if (!t.is_string()) throw ConfigError("field 'trainable' must list strings such as \"mlp.down_proj\"");
-        o.trainable.push_back(t.get<std::string>());
-    }
+    nlohmann::json options = p;
+    for (const char* notAnOption : {"model", "data", "split_seed", "output"}) options.erase(notAnOption);
+    ReshapeOptions o = reshapeOptionsFromJson(options);
     o.seed = seed;
     return o;
 }
