@@ -14,6 +14,7 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <utility>
 
 #include "circuit_compare_view.h"
 #include "circuit_pair_dialog.h"
@@ -50,6 +51,9 @@ RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
     chartRefresh_.setSingleShot(true);
     chartRefresh_.setInterval(250);
     connect(&chartRefresh_, &QTimer::timeout, this, &RunWorkflow::refreshChart);
+    detailsRefresh_.setSingleShot(true);
+    detailsRefresh_.setInterval(250);
+    connect(&detailsRefresh_, &QTimer::timeout, this, &RunWorkflow::refreshDetails);
     RunMonitor* monitor = window_.runMonitor();
     connect(&controller_, &RunController::runUpdated, this, &RunWorkflow::runUpdated);
     connect(&controller_, &RunController::message, &window_, &MainWindow::appendLog);
@@ -85,13 +89,10 @@ void RunWorkflow::showDetails(const QString& runId) {
     try {
         const RunDetails details = controller_.runDetails(runId);
         QTabWidget* tabs = window_.tabs();
-        const QString title = tr("Run #%1").arg(runId);
-        RunDetailsView* view = nullptr;
-        for (int i = 0; i < tabs->count() && !view; ++i)
-            if (tabs->tabText(i) == title) view = qobject_cast<RunDetailsView*>(tabs->widget(i));
+        RunDetailsView* view = detailsTab(runId);
         if (!view) {
             view = new RunDetailsView(tabs);
-            window_.addViewTab(view, title);
+            window_.addViewTab(view, tr("Run #%1").arg(runId));
             connect(view, &RunDetailsView::cloneRequested, this, [this](const QString& id) { newRun(id); });
         }
         view->setDetails(details);
@@ -304,6 +305,32 @@ void RunWorkflow::runUpdated(const RunUpdate& update) {
     window_.runMonitor()->model()->upsertRun(row);
     if (update.id == selectedRun() && (update.hasMetrics || !row.isActive()) && !chartRefresh_.isActive())
         chartRefresh_.start();
+    if (detailsTab(update.id)) {
+        detailsToRefresh_.insert(update.id);
+        if (!detailsRefresh_.isActive()) detailsRefresh_.start();
+    }
+}
+
+RunDetailsView* RunWorkflow::detailsTab(const QString& runId) const {
+    const QTabWidget* tabs = window_.tabs();
+    const QString title = tr("Run #%1").arg(runId);
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->tabText(i) == title)
+            if (auto* view = qobject_cast<RunDetailsView*>(tabs->widget(i))) return view;
+    return nullptr;
+}
+
+void RunWorkflow::refreshDetails() {
+    const QSet<QString> runs = std::exchange(detailsToRefresh_, {});
+    for (const QString& runId : runs) {
+        RunDetailsView* view = detailsTab(runId);  // the tab may have been closed since
+        if (!view) continue;
+        try {
+            view->setDetails(controller_.runDetails(runId));
+        } catch (const std::exception& e) {
+            window_.appendLog(tr("Run details: %1").arg(QString::fromStdString(e.what())));
+        }
+    }
 }
 
 void RunWorkflow::refreshChart() {

@@ -1,6 +1,7 @@
 #pragma once
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include "run_controller.h"
@@ -12,10 +13,11 @@ namespace redit::gui {
 class MainWindow;
 class RunComparisonView;
 class RunConfigDialog;
+class RunDetailsView;
 
 // The window's side of runs: New Run and Clone and Edit open the run dialog, the controller's updates feed
 // the run monitor (progress, ETA, state) and the metric chart of the selected run, and a run's details
-// open in a tab (double-click in the run monitor or the project explorer).
+// open in a tab (double-click in the run monitor or the project explorer) that follows the run while it is open.
 class RunWorkflow : public QObject {
     Q_OBJECT
 public:
@@ -52,12 +54,17 @@ signals:
 private:
     void runUpdated(const RunUpdate& update);
     void refreshChart();
+    // The open details tab of a run; null when it has none.
+    RunDetailsView* detailsTab(const QString& runId) const;
+    void refreshDetails();
 
     MainWindow& window_;
     RunController& controller_;
     EtaEstimator eta_;
     QElapsedTimer clock_;
     QTimer chartRefresh_;  // coalesces the chart's reloads while a run reports quickly
+    QTimer detailsRefresh_;  // likewise for the open details tabs of the runs in detailsToRefresh_
+    QSet<QString> detailsToRefresh_;
 };
 
 }  // namespace redit::gui

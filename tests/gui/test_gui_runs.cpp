@@ -1,5 +1,6 @@
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -75,6 +76,17 @@ QAction* actionNamed(const QMainWindow& window, const QString& text) {
 
 QLineEdit* lineField(const RunConfigDialog& dialog, const std::string& name) {
     return qobject_cast<QLineEdit*>(dialog.form()->editor(name));
+}
+
+// The text a details tab shows beside a provenance label ("Status"); empty when it has no such row.
+QString shownField(const RunDetailsView& view, const QString& label) {
+    const auto* form = view.findChild<QFormLayout*>();
+    for (int row = 0; form && row < form->rowCount(); ++row) {
+        const auto* name = qobject_cast<QLabel*>(form->itemAt(row, QFormLayout::LabelRole)->widget());
+        if (name && name->text() == label + QLatin1Char(':'))
+            return qobject_cast<QLabel*>(form->itemAt(row, QFormLayout::FieldRole)->widget())->text();
+    }
+    return {};
 }
 
 }  // namespace
@@ -245,6 +257,32 @@ private slots:
         clone->click();
         QCOMPARE(clonedSeconds, QString("30.0"));  // stored as a number
         QCOMPARE(clonedName, QString("long tick"));
+    }
+
+    void openDetailsFollowTheRun() {
+        StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
+        MainWindow window;
+        window.setProjectController(&controller);
+        window.setRunController(&controller);
+        window.show();
+        controller.newProject(path("details.redit"));
+        window.openProjectFile(path("details.redit"));
+
+        const QString id = controller.launchRun({{"kind", "tick"}, {"name", "short tick"}, {"params", {{"seconds", 1.5}}}});
+        window.runWorkflow()->showDetails(id);
+        auto* details = qobject_cast<RunDetailsView*>(window.tabs()->currentWidget());
+        QVERIFY(details);
+        QVERIFY(shownField(*details, "Status") != "finished");
+        QVERIFY(shownField(*details, "Finished").isEmpty());
+        QVERIFY(!details->findChild<QPushButton*>("cloneButton")->isEnabled());
+
+        // The same tab, not reopened, shows the run's end: status, times, progress and the enabled clone.
+        QTRY_COMPARE_WITH_TIMEOUT(shownField(*details, "Status"), QString("finished"), 15000);
+        QCOMPARE(window.tabs()->currentWidget(), details);
+        QVERIFY(!shownField(*details, "Started").isEmpty());
+        QVERIFY(!shownField(*details, "Finished").isEmpty());
+        QVERIFY(!shownField(*details, "Progress").startsWith("0%"));  // the last reported progress
+        QVERIFY(details->findChild<QPushButton*>("cloneButton")->isEnabled());
     }
 };
 
