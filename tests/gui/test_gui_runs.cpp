@@ -1,5 +1,7 @@
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
+#include <QStringListModel>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,11 +28,13 @@
 #include "run_eta.h"
 #include "run_monitor.h"
 #include "run_monitor_model.h"
+#include "run_suggestions.h"
 #include "run_workflow.h"
 #include "store/models.h"
 #include "store/project_store.h"
 #include "store/runs.h"
 #include "store_project_controller.h"
+#include "workbench_settings.h"
 
 using namespace redit;
 using namespace redit::gui;
@@ -63,7 +67,8 @@ StageRegistry tickRegistry() {
                                 {"pace", T::String, "reporting pace", "steady", {}, {}, {"steady", "bursty"}},
                                 {"verbose", T::Boolean, "log every step", false, {}, {}, {}},
                                 {"batch", T::Integer, "examples per step", 1, 1.0, 512.0, {}},
-                                {"model", T::String, "model folder", "", {}, {}, {}}}),
+                                {"model", T::String, "model folder", "", {}, {}, {}},
+                                {"data", T::String, "dataset spec", "", {}, {}, {}}}),
                   [] { return std::make_unique<TickJob>(); }});
     return registry;
 }
@@ -186,6 +191,36 @@ private slots:
         const QString text = dialog.memoryEstimate()->text();
         QVERIFY2(text.contains("batch 8, length 256, inference"), qPrintable(text));
         QVERIFY2(text.endsWith(QString::fromStdString(formatBytes(expected.totalBytes()))), qPrintable(text));
+    }
+
+    void settingsFoldersSuggestDataAndModels() {
+        QCOMPARE(dataSuggestions({{1, "synthetic:deductive:level1", {}}}, "/data/hub/"),
+                 QStringList({"synthetic:deductive:level1", "contexthub:/data/hub"}));
+        QCOMPARE(dataSuggestions({}, {}), QStringList());
+        QVERIFY(QDir(path("models/m1")).mkpath("."));
+        QVERIFY(QDir(path("models/empty")).mkpath("."));  // no config.json: not a model
+        testing::writeTinyModelConfig(path("models/m1").toStdString());
+        QCOMPARE(modelSuggestions({{1, "tiny (/p/tiny)", "/p/tiny"}}, path("models")),
+                 QStringList({"/p/tiny", path("models/m1")}));
+
+        // New Run offers them as completions of the stage's `data` and `model` fields.
+        WorkbenchSettings settings;
+        settings.dataFolder = path("hub");
+        settings.modelsFolder = path("models");
+        QSettings stored;
+        settings.save(stored);
+        StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
+        controller.newProject(path("suggest.redit"));
+        RunConfigDialog dialog(controller);
+        auto completions = [&](const std::string& field) {
+            const QLineEdit* editor = lineField(dialog, field);
+            const QCompleter* completer = editor ? editor->completer() : nullptr;
+            return completer ? qobject_cast<QStringListModel*>(completer->model())->stringList() : QStringList();
+        };
+        QCOMPARE(completions("data"), QStringList({"contexthub:" + path("hub")}));
+        QCOMPARE(completions("model"), QStringList({path("models/m1")}));
+        QCOMPARE(completions("pace"), QStringList());  // not a text field
+        stored.clear();
     }
 
     void etaFromProgressOverTime() {
