@@ -38,6 +38,11 @@ shoot $out/circuit-compare-runs.png "$project" --show compare:1:sd1-03:2:sd1-03:
 shoot $out/distance-heatmap.png "$project" --show run:3
 shoot $out/interference-scatter.png "$project" --show run:5
 shoot $out/run-comparison.png "$project" --show runs:1:2
-shoot $out/results.png --demo-views --tab 0
+if [[ -n ${RESULTS_PROJECT:-} ]]; then  # a project with a finished compare run #2 (it is only read)
+    cp "$RESULTS_PROJECT" "$work/results.redit"
+    shoot $out/results.png "$work/results.redit" --show run:2
+else
+    shoot $out/results.png --demo-views --tab 0
+fi
 shoot "$work/window.png" "$project" --show run:3 --show run:5 --show compare:1:sd1-01:1:sd1-03:0.3 \
     --report $out/report.png
