@@ -2,8 +2,8 @@
 # Takes the pictures in docs/images from the real program under Xvfb (run from the repository root after
 # building). The circuit, compare, heatmap, scatter, run comparison and report pictures show a real project:
 # the built-in logic-tiny model on synthetic:deductive:level1, made here with the CLI (about a minute on one
-# core). The Results picture uses --demo-views (synthetic data, labelled so in the window) because no project
-# holds editing results yet.
+# core). The Results picture shows the project RESULTS_PROJECT names
+# (a finished compare run #2, copied first), else --demo-views (synthetic data, labelled so in the window).
 set -euo pipefail
 out=docs/images
 work=$(mktemp -d)
