@@ -12,7 +12,7 @@ pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
 # The GUI needs all of Qt; the tests need QtCore and QtTest only, so the backend and CLI can be built
 # and tested without the GUI (for example on a GPU machine with -DREDIT_BUILD_GUI=OFF).
 if(REDIT_BUILD_GUI)
-  find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Charts Svg SvgWidgets PrintSupport Test LinguistTools)
+  find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Concurrent Charts Svg SvgWidgets PrintSupport Test LinguistTools)
   pkg_check_modules(GRAPHVIZ REQUIRED IMPORTED_TARGET libgvc libcgraph)
 elseif(REDIT_BUILD_TESTS)
   find_package(Qt6 6.4 REQUIRED COMPONENTS Core Test)

@@ -1288,6 +1288,16 @@ d = %3，Δ = %4</translation>
         <source>Wrote the report %1</source>
         <translation>已写出报告 %1</translation>
     </message>
+    <message>
+        <source>The results of run #%1 cannot be read:
+%2</source>
+        <translation>无法读取运行 #%1 的结果：
+%2</translation>
+    </message>
+    <message>
+        <source>Loading the results of run #%1…</source>
+        <translation>正在加载运行 #%1 的结果…</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::SettingsDialog</name>

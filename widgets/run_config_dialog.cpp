@@ -1,6 +1,7 @@
 #include "run_config_dialog.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -15,6 +16,7 @@
 
 #include "config_form.h"
 #include "run_memory_estimate.h"
+#include "run_suggestions.h"
 #include "workbench_settings.h"
 
 namespace redit::gui {
@@ -99,7 +101,20 @@ void RunConfigDialog::stageChosen() {
     const StageInfo& stage = controller_.stage(stage_->currentText().toStdString());
     stageDescription_->setText(q(stage.description));
     form_->setSchema(stage.schema);
+    // The Settings folders feed the completions of the `data` and `model` text fields, where a stage has them.
+    const WorkbenchSettings settings = WorkbenchSettings::load(QSettings());
+    suggest("data", dataSuggestions(controller_.datasets(), settings.dataFolder));
+    suggest("model", modelSuggestions(models_, settings.modelsFolder));
     updateMemoryEstimate();
+}
+
+void RunConfigDialog::suggest(const std::string& field, const QStringList& suggestions) {
+    auto* editor = qobject_cast<QLineEdit*>(form_->editor(field));
+    if (!editor || suggestions.isEmpty()) return;
+    auto* completer = new QCompleter(suggestions, editor);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    editor->setCompleter(completer);
 }
 
 void RunConfigDialog::updateMemoryEstimate() {

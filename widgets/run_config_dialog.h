@@ -39,6 +39,8 @@ private:
     void stageChosen();
     void updateMemoryEstimate();
     void selectData(QComboBox* box, qint64 id);
+    // Offers `suggestions` as completions in the text editor of a stage field, if the stage has that field.
+    void suggest(const std::string& field, const QStringList& suggestions);
 
     RunController& controller_;
     QList<ProjectInput> models_;  // the project's models, in the order of the model list after "(none)"

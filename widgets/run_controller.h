@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -64,10 +65,13 @@ public:
     virtual RunDetails runDetails(const QString& runId) const = 0;
     // (step, value) points of one metric of a run, by step.
     virtual QVector<QPointF> metricSeries(const QString& runId, const QString& metric) const = 0;
-    // The analysis view of a finished circuits, distances, interference or law run; View::None for others.
-    virtual RunResults runResults(const QString& runId) const = 0;
+    // Readers of a run's stored results: each call of the returned function opens its own read-only connection
+    // to the project, so it may run on a worker thread (and throws there what the read fails with).
+    // The analysis view of a finished circuits, distances, interference, law or compare run; View::None for others.
+    virtual std::function<RunResults()> runResultsReader(const QString& runId) const = 0;
     // One pattern's circuit of a circuits run at a budget (top fraction of the edges).
-    virtual CircuitGraph runCircuit(const QString& runId, const QString& pattern, double budget) const = 0;
+    virtual std::function<CircuitGraph()> runCircuitReader(const QString& runId, const QString& pattern,
+                                                           double budget) const = 0;
     // Pattern A of circuits run A against pattern B of circuits run B at a budget, with their distances.
     virtual CircuitComparison compareCircuits(const QString& runA, const QString& patternA, const QString& runB,
                                               const QString& patternB, double budget) const = 0;

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -59,7 +60,12 @@ void RunDetailsView::setDetails(const RunDetails& details) {
         provenance_->addRow(label + QLatin1Char(':'), text);
     }
     config_->setPlainText(QString::fromStdString(details.config.dump(2)));
+    // Refreshed while the run goes on: a log read at its end follows new lines, one scrolled back stays put.
+    QScrollBar* scroll = log_->verticalScrollBar();
+    const bool atEnd = scroll->value() == scroll->maximum();
+    const int position = scroll->value();
     log_->setPlainText(details.log.join(QLatin1Char('\n')));
+    scroll->setValue(atEnd ? scroll->maximum() : position);
     clone_->setEnabled(details.ended);
 }
 

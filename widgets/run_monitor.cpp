@@ -3,16 +3,22 @@
 #include <QApplication>
 #include <QHeaderView>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <utility>
 
 #include "run_monitor_model.h"
 
 namespace redit::gui {
 namespace {
 
+// A progress bar with its percentage centred on it, drawn by the delegate rather than by the style (which
+// places the text beside the bar in some styles, where a narrow column covers it). The text takes the
+// highlighted-text colour over the filled part and the normal text colour over the rest, so it reads on both.
 class ProgressBarDelegate : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
@@ -21,11 +27,32 @@ public:
         bar.rect = option.rect.adjusted(2, 3, -2, -3);
         bar.minimum = 0;
         bar.maximum = 100;
-        bar.progress = index.data().toInt();
-        bar.text = QStringLiteral("%1%").arg(bar.progress);
-        bar.textVisible = true;
+        bar.progress = std::clamp(index.data().toInt(), 0, 100);
+        bar.textVisible = false;
         bar.state = option.state | QStyle::State_Horizontal;
+        bar.palette = option.palette;
         QApplication::style()->drawControl(QStyle::CE_ProgressBar, &bar, painter);
+
+        const QString text = QStringLiteral("%1%").arg(bar.progress);
+        const int filled = bar.rect.width() * bar.progress / 100;
+        QRect done = bar.rect;
+        done.setWidth(filled);
+        QRect left = bar.rect;
+        left.setLeft(bar.rect.left() + filled);
+        painter->save();
+        painter->setFont(option.font);
+        for (const auto& [part, role] : {std::pair{done, QPalette::HighlightedText}, std::pair{left, QPalette::Text}}) {
+            painter->setClipRect(part);
+            painter->setPen(option.palette.color(QPalette::Active, role));
+            painter->drawText(bar.rect, Qt::AlignCenter, text);
+        }
+        painter->restore();
+    }
+
+    // Wide enough for "100%" with room on both sides.
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        const QSize size = QStyledItemDelegate::sizeHint(option, index);
+        return {std::max(size.width(), option.fontMetrics.horizontalAdvance(QStringLiteral("100%")) * 2 + 8), size.height()};
     }
 };
 
@@ -39,6 +66,7 @@ RunMonitor::RunMonitor(QWidget* parent)
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->verticalHeader()->setVisible(false);
     table_->horizontalHeader()->setSectionResizeMode(RunMonitorModel::Name, QHeaderView::Stretch);
+    table_->horizontalHeader()->setSectionResizeMode(RunMonitorModel::Progress, QHeaderView::ResizeToContents);
     table_->setToolTip(tr("Runs of this session: state, progress and estimated time left"));
     cancel_->setText(tr("&Cancel run"));
     cancel_->setToolTip(tr("Cancel the selected run (Del); asks first"));

@@ -10,10 +10,15 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QFutureWatcher>
 #include <QMessageBox>
+#include <QProgressBar>
+#include <QStatusBar>
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QtConcurrent/QtConcurrentRun>
+#include <utility>
 
 #include "circuit_compare_view.h"
 #include "circuit_pair_dialog.h"
@@ -45,11 +50,19 @@ double budgetOfMetric(const QString& key) {
 }  // namespace
 
 RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
-    : QObject(&window), window_(window), controller_(controller) {
+    : QObject(&window), window_(window), controller_(controller), busy_(new QProgressBar(&window)) {
+    busy_->setObjectName(QStringLiteral("loadingIndicator"));
+    busy_->setRange(0, 0);  // busy, no percentage
+    busy_->setMaximumWidth(120);
+    busy_->hide();
+    window_.statusBar()->addPermanentWidget(busy_);
     clock_.start();
     chartRefresh_.setSingleShot(true);
     chartRefresh_.setInterval(250);
     connect(&chartRefresh_, &QTimer::timeout, this, &RunWorkflow::refreshChart);
+    detailsRefresh_.setSingleShot(true);
+    detailsRefresh_.setInterval(250);
+    connect(&detailsRefresh_, &QTimer::timeout, this, &RunWorkflow::refreshDetails);
     RunMonitor* monitor = window_.runMonitor();
     connect(&controller_, &RunController::runUpdated, this, &RunWorkflow::runUpdated);
     connect(&controller_, &RunController::message, &window_, &MainWindow::appendLog);
@@ -62,8 +75,7 @@ RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
     connect(window_.projectExplorer(), &ProjectExplorer::entryActivated, this,
             [this](ProjectExplorer::Group group, const QString& name) {
                 if (group != ProjectExplorer::Runs) return;
-                if (std::optional<qint64> id = runIdOfLabel(name))
-                    if (!showResults(QString::number(*id))) showDetails(QString::number(*id));
+                if (std::optional<qint64> id = runIdOfLabel(name)) showResults(QString::number(*id));
             });
 }
 
@@ -85,13 +97,10 @@ void RunWorkflow::showDetails(const QString& runId) {
     try {
         const RunDetails details = controller_.runDetails(runId);
         QTabWidget* tabs = window_.tabs();
-        const QString title = tr("Run #%1").arg(runId);
-        RunDetailsView* view = nullptr;
-        for (int i = 0; i < tabs->count() && !view; ++i)
-            if (tabs->tabText(i) == title) view = qobject_cast<RunDetailsView*>(tabs->widget(i));
+        RunDetailsView* view = detailsTab(runId);
         if (!view) {
             view = new RunDetailsView(tabs);
-            window_.addViewTab(view, title);
+            window_.addViewTab(view, tr("Run #%1").arg(runId));
             connect(view, &RunDetailsView::cloneRequested, this, [this](const QString& id) { newRun(id); });
         }
         view->setDetails(details);
@@ -101,53 +110,106 @@ void RunWorkflow::showDetails(const QString& runId) {
     }
 }
 
-bool RunWorkflow::showResults(const QString& runId) {
+void RunWorkflow::showResults(const QString& runId) {
     try {
-        RunResults results = controller_.runResults(runId);
-        switch (results.view) {
-        case RunResults::View::None: return false;
-        case RunResults::View::Circuit: {
-            bool chosen = true;
-            const QString pattern =
-                results.patterns.size() == 1
-                    ? results.patterns.first()
-                    : QInputDialog::getItem(&window_, tr("Circuit"), tr("Pattern:"), results.patterns, 0, false, &chosen);
-            if (chosen && !pattern.isEmpty())
-                window_.showCircuit(tr("Run #%1: %2").arg(runId, pattern),
-                                    controller_.runCircuit(runId, pattern, kCircuitBudget));
-            break;
-        }
-        case RunResults::View::Distances: {
-            DistanceHeatmap* view = window_.showDistances(tr("Run #%1: distances").arg(runId), std::move(results.distances));
-            const QString circuits = QString::number(results.circuitsRun);
-            view->disconnect(this);  // the tab is reused when the run is opened again
-            if (results.circuitsRun > 0)
-                connect(view, &DistanceHeatmap::pairClicked, this, [this, view, circuits](int row, int column) {
-                    const QStringList& patterns = view->distances().patterns;
-                    compareCircuits(circuits, patterns[row], circuits, patterns[column], budgetOfMetric(view->metric()));
-                });
-            break;
-        }
-        case RunResults::View::Interference: {
-            InterferenceScatter* view =
-                window_.showInterference(tr("Run #%1: interference").arg(runId), std::move(results.interference));
-            const QString circuits = QString::number(results.circuitsRun);
-            view->disconnect(this);
-            if (results.circuitsRun > 0)
-                connect(view, &InterferenceScatter::pairClicked, this,
-                        [this, view, circuits](const QString& edited, const QString& probed) {
-                            compareCircuits(circuits, edited, circuits, probed, view->budget().toDouble());
-                        });
-            break;
-        }
-        case RunResults::View::Results:
-            window_.showResults(tr("Run #%1: results").arg(runId), std::move(results.edits));
-            break;
-        }
-    } catch (const std::exception& e) {  // also SQLite's, from a damaged file
+        readInBackground<RunResults>(runId, controller_.runResultsReader(runId),
+                                     [this, runId](RunResults results) { openResults(runId, std::move(results)); });
+    } catch (const std::exception& e) {  // no project is open, or a bad run id
         window_.appendLog(tr("Run results: %1").arg(QString::fromStdString(e.what())));
     }
-    return true;
+}
+
+void RunWorkflow::showCircuit(const QString& runId, const QString& pattern, double budget) {
+    try {
+        readInBackground<CircuitGraph>(runId, controller_.runCircuitReader(runId, pattern, budget),
+                                       [this, runId, pattern](CircuitGraph graph) {
+                                           window_.showCircuit(tr("Run #%1: %2").arg(runId, pattern), std::move(graph));
+                                       });
+    } catch (const std::exception& e) {
+        window_.appendLog(tr("Run results: %1").arg(QString::fromStdString(e.what())));
+    }
+}
+
+template <typename T>
+void RunWorkflow::readInBackground(const QString& runId, std::function<T()> read, std::function<void(T)> show) {
+    struct Read {
+        T value{};
+        QString error;
+    };
+    auto* watcher = new QFutureWatcher<Read>(this);
+    const QString project = window_.projectPath();
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, runId, project, show = std::move(show)] {
+        watcher->deleteLater();
+        setLoading(-1, runId);
+        if (window_.projectPath() != project) return;  // the project was closed or replaced meanwhile
+        Read result = watcher->result();
+        if (result.error.isEmpty()) {
+            show(std::move(result.value));
+            return;
+        }
+        window_.appendLog(tr("Run #%1: %2").arg(runId, result.error));
+        QMessageBox::warning(&window_, tr("Run #%1").arg(runId),
+                             tr("The results of run #%1 cannot be read:\n%2").arg(runId, result.error));
+    });
+    setLoading(+1, runId);
+    watcher->setFuture(QtConcurrent::run([read = std::move(read)] {
+        try {
+            return Read{read(), {}};
+        } catch (const std::exception& e) {  // also SQLite's, from a damaged file
+            return Read{T{}, QString::fromStdString(e.what())};
+        }
+    }));
+}
+
+void RunWorkflow::setLoading(int change, const QString& runId) {
+    loading_ += change;
+    busy_->setVisible(loading_ > 0);
+    QStatusBar* status = window_.statusBar();
+    if (change > 0)
+        status->showMessage(tr("Loading the results of run #%1…").arg(runId));
+    else if (loading_ == 0)
+        status->clearMessage();
+}
+
+void RunWorkflow::openResults(const QString& runId, RunResults results) {
+    switch (results.view) {
+    case RunResults::View::None: showDetails(runId); break;
+    case RunResults::View::Circuit: {
+        bool chosen = true;
+        const QString pattern =
+            results.patterns.size() == 1
+                ? results.patterns.first()
+                : QInputDialog::getItem(&window_, tr("Circuit"), tr("Pattern:"), results.patterns, 0, false, &chosen);
+        if (chosen && !pattern.isEmpty()) showCircuit(runId, pattern, kCircuitBudget);
+        break;
+    }
+    case RunResults::View::Distances: {
+        DistanceHeatmap* view = window_.showDistances(tr("Run #%1: distances").arg(runId), std::move(results.distances));
+        const QString circuits = QString::number(results.circuitsRun);
+        view->disconnect(this);  // the tab is reused when the run is opened again
+        if (results.circuitsRun > 0)
+            connect(view, &DistanceHeatmap::pairClicked, this, [this, view, circuits](int row, int column) {
+                const QStringList& patterns = view->distances().patterns;
+                compareCircuits(circuits, patterns[row], circuits, patterns[column], budgetOfMetric(view->metric()));
+            });
+        break;
+    }
+    case RunResults::View::Interference: {
+        InterferenceScatter* view =
+            window_.showInterference(tr("Run #%1: interference").arg(runId), std::move(results.interference));
+        const QString circuits = QString::number(results.circuitsRun);
+        view->disconnect(this);
+        if (results.circuitsRun > 0)
+            connect(view, &InterferenceScatter::pairClicked, this,
+                    [this, view, circuits](const QString& edited, const QString& probed) {
+                        compareCircuits(circuits, edited, circuits, probed, view->budget().toDouble());
+                    });
+        break;
+    }
+    case RunResults::View::Results:
+        window_.showResults(tr("Run #%1: results").arg(runId), std::move(results.edits));
+        break;
+    }
 }
 
 void RunWorkflow::compareCircuits(const QString& runA, const QString& patternA, const QString& runB,
@@ -168,7 +230,7 @@ void RunWorkflow::chooseCircuitComparison() {
         if (label.endsWith(QLatin1String("(finished)"))) finished << label;
     CircuitPairDialog dialog(finished, [this](const QString& runId) {
         try {
-            const RunResults results = controller_.runResults(runId);
+            const RunResults results = controller_.runResultsReader(runId)();  // a small read for the dialog
             return results.view == RunResults::View::Circuit ? results.patterns : QStringList();
         } catch (const std::exception&) {  // a run whose results cannot be read offers no pattern
             return QStringList();
@@ -304,6 +366,32 @@ void RunWorkflow::runUpdated(const RunUpdate& update) {
     window_.runMonitor()->model()->upsertRun(row);
     if (update.id == selectedRun() && (update.hasMetrics || !row.isActive()) && !chartRefresh_.isActive())
         chartRefresh_.start();
+    if (detailsTab(update.id)) {
+        detailsToRefresh_.insert(update.id);
+        if (!detailsRefresh_.isActive()) detailsRefresh_.start();
+    }
+}
+
+RunDetailsView* RunWorkflow::detailsTab(const QString& runId) const {
+    const QTabWidget* tabs = window_.tabs();
+    const QString title = tr("Run #%1").arg(runId);
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->tabText(i) == title)
+            if (auto* view = qobject_cast<RunDetailsView*>(tabs->widget(i))) return view;
+    return nullptr;
+}
+
+void RunWorkflow::refreshDetails() {
+    const QSet<QString> runs = std::exchange(detailsToRefresh_, {});
+    for (const QString& runId : runs) {
+        RunDetailsView* view = detailsTab(runId);  // the tab may have been closed since
+        if (!view) continue;
+        try {
+            view->setDetails(controller_.runDetails(runId));
+        } catch (const std::exception& e) {
+            window_.appendLog(tr("Run details: %1").arg(QString::fromStdString(e.what())));
+        }
+    }
 }
 
 void RunWorkflow::refreshChart() {

@@ -1,21 +1,26 @@
 #pragma once
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
+#include <functional>
 
 #include "run_controller.h"
 #include "report.h"
 #include "run_eta.h"
+
+class QProgressBar;
 
 namespace redit::gui {
 
 class MainWindow;
 class RunComparisonView;
 class RunConfigDialog;
+class RunDetailsView;
 
 // The window's side of runs: New Run and Clone and Edit open the run dialog, the controller's updates feed
 // the run monitor (progress, ETA, state) and the metric chart of the selected run, and a run's details
-// open in a tab (double-click in the run monitor or the project explorer).
+// open in a tab (double-click in the run monitor or the project explorer) that follows the run while it is open.
 class RunWorkflow : public QObject {
     Q_OBJECT
 public:
@@ -25,8 +30,13 @@ public:
     void newRun(const QString& cloneOf = {});
     void showDetails(const QString& runId);
     // Opens the analysis view of a finished circuits, distances, interference, law or compare run (a circuits
-    // run asks for the pattern). False for other runs.
-    bool showResults(const QString& runId);
+    // run asks for the pattern), or the details of another run. The results are read on a worker thread; the
+    // view opens when they arrive, a failed read is shown in a message box naming the run.
+    void showResults(const QString& runId);
+    // Opens one pattern's circuit of a circuits run at a budget, read on a worker thread.
+    void showCircuit(const QString& runId, const QString& pattern, double budget);
+    // Whether a run's results are being read for a view.
+    bool isLoading() const { return loading_ > 0; }
     // Opens pattern A of circuits run A against pattern B of circuits run B in a compare tab.
     void compareCircuits(const QString& runA, const QString& patternA, const QString& runB, const QString& patternB,
                          double budget);
@@ -50,14 +60,27 @@ signals:
     void dialogOpened(redit::gui::RunConfigDialog* dialog);
 
 private:
+    // Runs `read` on a worker thread and `show` with its value on the GUI thread, unless the project changed
+    // meanwhile; shows the busy indicator while reads are in flight.
+    template <typename T>
+    void readInBackground(const QString& runId, std::function<T()> read, std::function<void(T)> show);
+    void openResults(const QString& runId, RunResults results);
+    void setLoading(int change, const QString& runId);
     void runUpdated(const RunUpdate& update);
     void refreshChart();
+    // The open details tab of a run; null when it has none.
+    RunDetailsView* detailsTab(const QString& runId) const;
+    void refreshDetails();
 
     MainWindow& window_;
     RunController& controller_;
     EtaEstimator eta_;
     QElapsedTimer clock_;
     QTimer chartRefresh_;  // coalesces the chart's reloads while a run reports quickly
+    QTimer detailsRefresh_;  // likewise for the open details tabs of the runs in detailsToRefresh_
+    QSet<QString> detailsToRefresh_;
+    int loading_ = 0;  // reads in flight
+    QProgressBar* busy_;  // in the status bar while reads are in flight
 };
 
 }  // namespace redit::gui

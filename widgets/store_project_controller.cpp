@@ -271,12 +271,17 @@ QVector<QPointF> StoreProjectController::metricSeries(const QString& runId, cons
     return points;
 }
 
-RunResults StoreProjectController::runResults(const QString& runId) const {
-    return loadRunResults(openStore(), parseRunId(runId));
+std::function<RunResults()> StoreProjectController::runResultsReader(const QString& runId) const {
+    return [path = openStore().path(), id = parseRunId(runId)] {
+        return loadRunResults(ProjectStore::open(path, ProjectStore::Mode::ReadOnly), id);
+    };
 }
 
-CircuitGraph StoreProjectController::runCircuit(const QString& runId, const QString& pattern, double budget) const {
-    return loadRunCircuit(openStore(), parseRunId(runId), pattern.toStdString(), budget);
+std::function<CircuitGraph()> StoreProjectController::runCircuitReader(const QString& runId, const QString& pattern,
+                                                                       double budget) const {
+    return [path = openStore().path(), id = parseRunId(runId), pattern = pattern.toStdString(), budget] {
+        return loadRunCircuit(ProjectStore::open(path, ProjectStore::Mode::ReadOnly), id, pattern, budget);
+    };
 }
 
 CircuitComparison StoreProjectController::compareCircuits(const QString& runA, const QString& patternA,

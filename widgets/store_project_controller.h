@@ -40,8 +40,9 @@ public:
     QString launchRun(const nlohmann::json& request) override;
     RunDetails runDetails(const QString& runId) const override;
     QVector<QPointF> metricSeries(const QString& runId, const QString& metric) const override;
-    RunResults runResults(const QString& runId) const override;
-    CircuitGraph runCircuit(const QString& runId, const QString& pattern, double budget) const override;
+    std::function<RunResults()> runResultsReader(const QString& runId) const override;
+    std::function<CircuitGraph()> runCircuitReader(const QString& runId, const QString& pattern,
+                                                   double budget) const override;
     CircuitComparison compareCircuits(const QString& runA, const QString& patternA, const QString& runB,
                                       const QString& patternB, double budget) const override;
     QStringList runLabels() const override;

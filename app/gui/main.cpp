@@ -34,7 +34,7 @@ void screenshotWhenSettled(redit::gui::MainWindow& window, const QString& path, 
     auto* clock = new QElapsedTimer;
     clock->start();
     QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, clock, path, report, delayMs] {
-        if (clock->elapsed() < delayMs) return;
+        if (clock->elapsed() < delayMs || (window.runWorkflow() && window.runWorkflow()->isLoading())) return;
         for (const auto* view : window.findChildren<redit::gui::CircuitView*>())
             if (view->isLayingOut()) return;
         poll->stop();

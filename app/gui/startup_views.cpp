@@ -19,10 +19,10 @@ void openView(MainWindow& window, RunController& controller, const QString& spec
     };
     if (kind == QLatin1String("run")) {
         need(2);
-        if (!runs->showResults(f[1])) throw std::runtime_error("run " + f[1].toStdString() + " has no view");
+        runs->showResults(f[1]);
     } else if (kind == QLatin1String("circuit")) {
         need(4);
-        window.showCircuit(QStringLiteral("Run #%1: %2").arg(f[1], f[2]), controller.runCircuit(f[1], f[2], f[3].toDouble()));
+        runs->showCircuit(f[1], f[2], f[3].toDouble());
     } else if (kind == QLatin1String("compare")) {
         need(6);
         runs->compareCircuits(f[1], f[2], f[3], f[4], f[5].toDouble());

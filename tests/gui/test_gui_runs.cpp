@@ -1,5 +1,8 @@
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
+#include <QStringListModel>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -25,11 +28,13 @@
 #include "run_eta.h"
 #include "run_monitor.h"
 #include "run_monitor_model.h"
+#include "run_suggestions.h"
 #include "run_workflow.h"
 #include "store/models.h"
 #include "store/project_store.h"
 #include "store/runs.h"
 #include "store_project_controller.h"
+#include "workbench_settings.h"
 
 using namespace redit;
 using namespace redit::gui;
@@ -62,7 +67,8 @@ StageRegistry tickRegistry() {
                                 {"pace", T::String, "reporting pace", "steady", {}, {}, {"steady", "bursty"}},
                                 {"verbose", T::Boolean, "log every step", false, {}, {}, {}},
                                 {"batch", T::Integer, "examples per step", 1, 1.0, 512.0, {}},
-                                {"model", T::String, "model folder", "", {}, {}, {}}}),
+                                {"model", T::String, "model folder", "", {}, {}, {}},
+                                {"data", T::String, "dataset spec", "", {}, {}, {}}}),
                   [] { return std::make_unique<TickJob>(); }});
     return registry;
 }
@@ -75,6 +81,17 @@ QAction* actionNamed(const QMainWindow& window, const QString& text) {
 
 QLineEdit* lineField(const RunConfigDialog& dialog, const std::string& name) {
     return qobject_cast<QLineEdit*>(dialog.form()->editor(name));
+}
+
+// The text a details tab shows beside a provenance label ("Status"); empty when it has no such row.
+QString shownField(const RunDetailsView& view, const QString& label) {
+    const auto* form = view.findChild<QFormLayout*>();
+    for (int row = 0; form && row < form->rowCount(); ++row) {
+        const auto* name = qobject_cast<QLabel*>(form->itemAt(row, QFormLayout::LabelRole)->widget());
+        if (name && name->text() == label + QLatin1Char(':'))
+            return qobject_cast<QLabel*>(form->itemAt(row, QFormLayout::FieldRole)->widget())->text();
+    }
+    return {};
 }
 
 }  // namespace
@@ -176,6 +193,36 @@ private slots:
         QVERIFY2(text.endsWith(QString::fromStdString(formatBytes(expected.totalBytes()))), qPrintable(text));
     }
 
+    void settingsFoldersSuggestDataAndModels() {
+        QCOMPARE(dataSuggestions({{1, "synthetic:deductive:level1", {}}}, "/data/hub/"),
+                 QStringList({"synthetic:deductive:level1", "contexthub:/data/hub"}));
+        QCOMPARE(dataSuggestions({}, {}), QStringList());
+        QVERIFY(QDir(path("models/m1")).mkpath("."));
+        QVERIFY(QDir(path("models/empty")).mkpath("."));  // no config.json: not a model
+        testing::writeTinyModelConfig(path("models/m1").toStdString());
+        QCOMPARE(modelSuggestions({{1, "tiny (/p/tiny)", "/p/tiny"}}, path("models")),
+                 QStringList({"/p/tiny", path("models/m1")}));
+
+        // New Run offers them as completions of the stage's `data` and `model` fields.
+        WorkbenchSettings settings;
+        settings.dataFolder = path("hub");
+        settings.modelsFolder = path("models");
+        QSettings stored;
+        settings.save(stored);
+        StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
+        controller.newProject(path("suggest.redit"));
+        RunConfigDialog dialog(controller);
+        auto completions = [&](const std::string& field) {
+            const QLineEdit* editor = lineField(dialog, field);
+            const QCompleter* completer = editor ? editor->completer() : nullptr;
+            return completer ? qobject_cast<QStringListModel*>(completer->model())->stringList() : QStringList();
+        };
+        QCOMPARE(completions("data"), QStringList({"contexthub:" + path("hub")}));
+        QCOMPARE(completions("model"), QStringList({path("models/m1")}));
+        QCOMPARE(completions("pace"), QStringList());  // not a text field
+        stored.clear();
+    }
+
     void etaFromProgressOverTime() {
         EtaEstimator eta;
         QCOMPARE(eta.update("a", 0.1, 10.0), -1);  // first report: no rate yet
@@ -245,6 +292,32 @@ private slots:
         clone->click();
         QCOMPARE(clonedSeconds, QString("30.0"));  // stored as a number
         QCOMPARE(clonedName, QString("long tick"));
+    }
+
+    void openDetailsFollowTheRun() {
+        StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
+        MainWindow window;
+        window.setProjectController(&controller);
+        window.setRunController(&controller);
+        window.show();
+        controller.newProject(path("details.redit"));
+        window.openProjectFile(path("details.redit"));
+
+        const QString id = controller.launchRun({{"kind", "tick"}, {"name", "short tick"}, {"params", {{"seconds", 1.5}}}});
+        window.runWorkflow()->showDetails(id);
+        auto* details = qobject_cast<RunDetailsView*>(window.tabs()->currentWidget());
+        QVERIFY(details);
+        QVERIFY(shownField(*details, "Status") != "finished");
+        QVERIFY(shownField(*details, "Finished").isEmpty());
+        QVERIFY(!details->findChild<QPushButton*>("cloneButton")->isEnabled());
+
+        // The same tab, not reopened, shows the run's end: status, times, progress and the enabled clone.
+        QTRY_COMPARE_WITH_TIMEOUT(shownField(*details, "Status"), QString("finished"), 15000);
+        QCOMPARE(window.tabs()->currentWidget(), details);
+        QVERIFY(!shownField(*details, "Started").isEmpty());
+        QVERIFY(!shownField(*details, "Finished").isEmpty());
+        QVERIFY(!shownField(*details, "Progress").startsWith("0%"));  // the last reported progress
+        QVERIFY(details->findChild<QPushButton*>("cloneButton")->isEnabled());
     }
 };
 

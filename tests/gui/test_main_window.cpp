@@ -154,6 +154,28 @@ private slots:
         QCOMPARE(model->rowCount(), 1);
     }
 
+    void progressTextReadsOverBothPartsOfTheBar() {
+        RunMonitor monitor;
+        monitor.resize(400, 150);
+        monitor.model()->upsertRun({"a", "circuits", RunStatus::State::Running, 0.5, 60});
+        monitor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&monitor));
+        QTableView* table = monitor.table();
+        const QRect cell = table->visualRect(table->model()->index(0, RunMonitorModel::Progress));
+        QVERIFY(cell.width() >= table->fontMetrics().horizontalAdvance("100%") * 2);  // the column fits the text
+        const QImage image = table->viewport()->grab(cell).toImage();
+        // Text pixels in the middle rows: light ones over the filled (left) half, dark ones over the empty half.
+        int filledText = 0, emptyText = 0;
+        for (int y = image.height() / 3; y < image.height() * 2 / 3; ++y)
+            for (int x = image.width() / 4; x < image.width() * 3 / 4; ++x) {
+                const int lightness = image.pixelColor(x, y).lightness();
+                if (x < image.width() / 2 - 3 && lightness > 220) ++filledText;
+                if (x > image.width() / 2 + 3 && lightness < 100) ++emptyText;
+            }
+        QVERIFY(filledText > 0);
+        QVERIFY(emptyText > 0);
+    }
+
     void settingsDialogListsCudaOnlyWhenAvailable() {
         WorkbenchSettings stored;
         stored.device = "cuda";

@@ -4,11 +4,13 @@
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QtTest>
 #include <QChart>
 #include <QComboBox>
+#include <QProgressBar>
 #include <cmath>
 
 #include "../pipeline/pipeline_fixture.h"
@@ -156,8 +158,8 @@ private slots:
         QTreeWidgetItem* distances = runItem(window, distancesRun);
         QVERIFY(distances);
         doubleClick(window, distances);
+        QTRY_VERIFY(currentView<DistanceHeatmap>(window));  // read on a worker thread
         auto* heatmap = currentView<DistanceHeatmap>(window);
-        QVERIFY(heatmap);
         const PatternDistances expected = patternDistancesOf(pipeline::loadDistanceRows(store, distancesRun));
         QCOMPARE(heatmap->distances().patterns, expected.patterns);
         QCOMPARE(heatmap->distances().metrics.size(), expected.metrics.size());
@@ -187,8 +189,8 @@ private slots:
 
         // A click on a scatter point opens its pattern pair at the scatter's budget.
         doubleClick(window, runItem(window, interferenceRun));
+        QTRY_VERIFY(currentView<InterferenceScatter>(window));
         auto* scatter = currentView<InterferenceScatter>(window);
-        QVERIFY(scatter);
         emit scatter->pairClicked(patterns[1], patterns[0]);
         auto* fromScatter = currentView<CircuitCompareView>(window);
         QVERIFY(fromScatter && fromScatter != compare);
@@ -198,8 +200,8 @@ private slots:
 
         // The compare run opens the Results view with its per-seed means.
         doubleClick(window, runItem(window, compareRun));
+        QTRY_VERIFY(currentView<ResultsView>(window));
         auto* results = currentView<ResultsView>(window);
-        QVERIFY(results);
         const std::vector<EditResult> stored = loadRunResults(store, compareRun).edits;
         QCOMPARE(results->results().size(), stored.size());
         for (size_t i = 0; i < stored.size(); ++i) {
@@ -207,6 +209,37 @@ private slots:
             QCOMPARE(results->results()[i].generality, stored[i].generality);
         }
         QCOMPARE(results->summaryTable()->model()->rowCount(), 2);  // LoRA, REdit
+    }
+
+    void resultsAreReadOnAWorkerThread() {
+        StoreProjectController controller(registry, {dir.filePath("demo.redit"), dir.filePath("none")});
+        MainWindow window;
+        window.setProjectController(&controller);
+        window.setRunController(&controller);
+        window.show();
+        QVERIFY(window.openProjectFile(project));
+        RunWorkflow* runs = window.runWorkflow();
+        auto* busy = window.findChild<QProgressBar*>("loadingIndicator");
+        QVERIFY(busy && busy->isHidden());
+
+        // The call returns before the read ends (its result is delivered through the event loop).
+        runs->showResults(QString::number(compareRun));
+        QVERIFY(runs->isLoading());
+        QVERIFY(busy->isVisible());
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("run #%1").arg(compareRun)));
+        QCOMPARE(window.tabs()->count(), 0);
+        QTRY_VERIFY(currentView<ResultsView>(window));
+        QVERIFY(!runs->isLoading());
+        QVERIFY(busy->isHidden());
+
+        // A run without a view opens its details; a failed read names the run in a message.
+        runs->showResults(QString::number(trainA));
+        QTRY_COMPARE(window.tabs()->tabText(window.tabs()->currentIndex()), QStringLiteral("Run #%1").arg(trainA));
+        QString problem;
+        testing::answerNextMessageBox(&problem, QMessageBox::Ok);
+        runs->showResults(QStringLiteral("999"));
+        QTRY_VERIFY(problem.contains(QStringLiteral("run #999")));
+        QCOMPARE(window.tabs()->count(), 2);
     }
 
     void twoRunsSideBySide() {
@@ -241,8 +274,9 @@ private slots:
         window.show();  // charts get their size from the laid-out window
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.openProjectFile(project));
-        QVERIFY(window.runWorkflow()->showResults(QString::number(distancesRun)));
-        QVERIFY(window.runWorkflow()->showResults(QString::number(compareRun)));
+        window.runWorkflow()->showResults(QString::number(distancesRun));
+        window.runWorkflow()->showResults(QString::number(compareRun));
+        QTRY_COMPARE(window.tabs()->count(), 2);
 
         const ReportContent run = window.runWorkflow()->reportContent(QString::number(distancesRun));
         QCOMPARE(run.runs.size(), size_t(1));
