@@ -80,6 +80,8 @@ ResultsView::ResultsView(QWidget* parent)
     measure_->addItem(tr("Locality"));
     measure_->setToolTip(tr("Measure shown in the bar chart (mean over seeds)"));
     chartView_->setRenderHint(QPainter::Antialiasing);
+    // A comparison has up to 16 methods (8 and their transfer rows): on top, the legend has no room for names.
+    chart_->legend()->setAlignment(Qt::AlignRight);
 
     auto* copy = new QPushButton(tr("&Copy CSV"), this);
     copy->setToolTip(tr("Copy the visible table to the clipboard as CSV (Ctrl+Shift+C)"));
