@@ -2,8 +2,7 @@
 
 #include <algorithm>
 
-#include <torch/csrc/autograd/autograd.h>
-
+#include "circuits/eap_rows.h"
 #include "model/memory_estimate.h"
 #include "util/error.h"
 
@@ -79,32 +78,6 @@ at::Tensor metricSum(const at::Tensor& logits, const Chunk& c, EapMetric metric,
     return {};
 }
 
-// Upstream outputs as rows [upstream, b * T * D] in graph order (input, then per layer heads and MLP).
-at::Tensor upstreamRows(const UpstreamOutputs& o) {
-    std::vector<at::Tensor> rows{o.embedding.reshape({1, -1})};
-    for (size_t l = 0; l < o.heads.size(); ++l) {
-        rows.push_back(o.heads[l].permute({2, 0, 1, 3}).reshape({o.heads[l].size(2), -1}));
-        rows.push_back(o.mlps[l].reshape({1, -1}));
-    }
-    return at::cat(rows, 0);
-}
-
-// Gradients of the downstream inputs as rows [downstream, b * T * D] in graph order (per layer q, k, v, MLP;
-// then the logits).
-at::Tensor downstreamGradientRows(const at::Tensor& metric, const DownstreamInputs& in) {
-    std::vector<at::Tensor> leaves;
-    for (size_t l = 0; l < in.query.size(); ++l)
-        for (const at::Tensor& t : {in.query[l], in.key[l], in.value[l], in.mlp[l]}) leaves.push_back(t);
-    leaves.push_back(in.logits);
-    std::vector<at::Tensor> grads = torch::autograd::grad({metric}, leaves, {}, false, false, true);
-    std::vector<at::Tensor> rows;
-    for (size_t i = 0; i < leaves.size(); ++i) {
-        at::Tensor g = grads[i].defined() ? grads[i] : at::zeros_like(leaves[i]);
-        rows.push_back(g.dim() == 4 ? g.permute({2, 0, 1, 3}).reshape({g.size(2), -1}) : g.reshape({1, -1}));
-    }
-    return at::cat(rows, 0);
-}
-
 // Scores of one chunk summed over its examples; nullopt when cancelled between passes.
 std::optional<at::Tensor> chunkScores(const DecoderModel& model, const Chunk& c, const EapOptions& options,
                                       at::ScalarType scoreType) {
@@ -130,7 +103,7 @@ std::optional<at::Tensor> chunkScores(const DecoderModel& model, const Chunk& c,
     if (steps == 0) {
         clean = model.forward(c.clean, c.mask, split);
         readerGradients =
-            downstreamGradientRows(metricSum(clean.logits, c, options.metric, corruptedLogProbs), clean.downstream);
+            downstreamGradientRows(metricSum(clean.logits, c, options.metric, corruptedLogProbs), clean.downstream, false);
     } else {
         {
             at::NoGradGuard noGrad;
@@ -146,7 +119,7 @@ std::optional<at::Tensor> chunkScores(const DecoderModel& model, const Chunk& c,
                 return kind == UpstreamKind::Embedding ? from + alpha * (towards - from) : out;
             };
             ForwardResult r = model.forward(c.clean, c.mask, interpolate);
-            at::Tensor g = downstreamGradientRows(metricSum(r.logits, c, options.metric, corruptedLogProbs), r.downstream);
+            at::Tensor g = downstreamGradientRows(metricSum(r.logits, c, options.metric, corruptedLogProbs), r.downstream, false);
             readerGradients = readerGradients.defined() ? readerGradients + g : g;
         }
         readerGradients = readerGradients / double(steps);
@@ -162,7 +135,9 @@ std::optional<at::Tensor> chunkScores(const DecoderModel& model, const Chunk& c,
         difference.mlps.push_back((corrupted.upstream.mlps[l] - clean.upstream.mlps[l].detach()) * real.unsqueeze(-1));
     }
     at::NoGradGuard noGrad;
-    return at::matmul(upstreamRows(difference).to(scoreType), readerGradients.detach().to(scoreType).t());
+    // Summed over the chunk's examples: the example axis joins the contraction.
+    const at::Tensor differences = upstreamRows(difference).flatten(1).to(scoreType);
+    return at::matmul(differences, readerGradients.detach().flatten(1).to(scoreType).t());
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 #include "reshape/attribution_vector.h"
 
-#include <torch/csrc/autograd/autograd.h>
-
+#include "circuits/eap_rows.h"
 #include "util/error.h"
 
 namespace redit {
@@ -28,35 +27,6 @@ void checkBatch(const DecoderModel& model, const EapBatch& batch) {
     for (const auto* answers : {&batch.cleanAnswers, &batch.corruptedAnswers})
         for (int64_t a : *answers)
             if (a < 0 || a >= vocab) throw ConfigError("answer id " + std::to_string(a) + " is outside the vocabulary");
-}
-
-// Upstream outputs as [upstream, B, T * D] in graph order (input, then per layer heads and MLP).
-at::Tensor upstreamRows(const UpstreamOutputs& o) {
-    auto plain = [](const at::Tensor& t) { return t.reshape({1, t.size(0), -1}); };
-    std::vector<at::Tensor> rows{plain(o.embedding)};
-    for (size_t l = 0; l < o.heads.size(); ++l) {
-        const at::Tensor& h = o.heads[l];  // [B, T, H, D]
-        rows.push_back(h.permute({2, 0, 1, 3}).reshape({h.size(2), h.size(0), -1}));
-        rows.push_back(plain(o.mlps[l]));
-    }
-    return at::cat(rows, 0);
-}
-
-// d metric / d downstream inputs as [downstream, B, T * D] in graph order, kept in the graph.
-at::Tensor downstreamGradientRows(const at::Tensor& metric, const DownstreamInputs& in) {
-    std::vector<at::Tensor> leaves;
-    for (size_t l = 0; l < in.query.size(); ++l)
-        for (const at::Tensor& t : {in.query[l], in.key[l], in.value[l], in.mlp[l]}) leaves.push_back(t);
-    leaves.push_back(in.logits);
-    const bool keepGraph = at::GradMode::is_enabled();
-    std::vector<at::Tensor> grads = torch::autograd::grad({metric}, leaves, {}, keepGraph, keepGraph, true);
-    std::vector<at::Tensor> rows;
-    for (size_t i = 0; i < leaves.size(); ++i) {
-        at::Tensor g = grads[i].defined() ? grads[i] : at::zeros_like(leaves[i]);
-        rows.push_back(g.dim() == 4 ? g.permute({2, 0, 1, 3}).reshape({g.size(2), g.size(0), -1})
-                                    : g.reshape({1, g.size(0), -1}));
-    }
-    return at::cat(rows, 0);
 }
 
 }  // namespace
@@ -95,7 +65,7 @@ at::Tensor attributionVectors(const DecoderModel& model, const EapBatch& batch, 
         const at::Tensor metric =
             (last.gather(1, answers(batch.cleanAnswers)) - last.gather(1, answers(batch.corruptedAnswers))).sum();
         at::AutoGradMode keep(differentiable);
-        gradients = downstreamGradientRows(metric, cleanRun.downstream);  // [V, B, K]
+        gradients = downstreamGradientRows(metric, cleanRun.downstream, at::GradMode::is_enabled());  // [V, B, K]
     }
     at::AutoGradMode keep(differentiable);
     const at::Tensor real = mask.to(model.dtype()).unsqueeze(-1);  // padding carries no signal
