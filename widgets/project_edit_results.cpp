@@ -38,7 +38,8 @@ ProjectEditResults loadProjectEditResults(const ProjectStore& store) {
     std::map<int, std::map<qint64, std::vector<EditResult>, std::greater<>>> byLevel;  // level -> run (newest first)
     for (const RunRecord& run : listRuns(store)) {
         if (run.kind != "compare" || run.status != RunStatus::Finished) continue;
-        for (EditResult& result : runEditResults(store, run.id)) byLevel[result.level][run.id].push_back(std::move(result));
+        for (EditResult& result : runEditResults(store, run.id))
+            byLevel[result.level][run.id].push_back(std::move(result));
     }
     if (byLevel.empty())
         throw ConfigError(store.path() + " has no finished compare run with rows in its result table 'edit_outcomes' "

@@ -72,7 +72,8 @@ RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
     connect(monitor->table(), &QTableView::doubleClicked, this, [this, monitor](const QModelIndex& index) {
         if (const RunStatus* run = monitor->model()->runAt(index.row())) showDetails(run->id);
     });
-    connect(window_.projectExplorer(), &ProjectExplorer::projectResultsActivated, this, &RunWorkflow::showProjectResults);
+    connect(window_.projectExplorer(), &ProjectExplorer::projectResultsActivated, this,
+            &RunWorkflow::showProjectResults);
     connect(window_.projectExplorer(), &ProjectExplorer::entryActivated, this,
             [this](ProjectExplorer::Group group, const QString& name) {
                 if (group != ProjectExplorer::Runs) return;
