@@ -2,8 +2,8 @@
 # Takes the pictures in docs/images from the real program under Xvfb (run from the repository root after
 # building). The circuit, compare, heatmap, scatter, run comparison and report pictures show a real project:
 # the built-in logic-tiny model on synthetic:deductive:level1, made here with the CLI (about a minute on one
-# core). The Results picture shows the project RESULTS_PROJECT names
-# (a finished compare run #2, copied first), else --demo-views (synthetic data, labelled so in the window).
+# core). The Results picture shows View > Project Results of the project RESULTS_PROJECT names (its finished
+# compare runs, copied first), else --demo-views (synthetic data, labelled so in the window).
 set -euo pipefail
 out=docs/images
 work=$(mktemp -d)
@@ -38,9 +38,9 @@ shoot $out/circuit-compare-runs.png "$project" --show compare:1:sd1-03:2:sd1-03:
 shoot $out/distance-heatmap.png "$project" --show run:3
 shoot $out/interference-scatter.png "$project" --show run:5
 shoot $out/run-comparison.png "$project" --show runs:1:2
-if [[ -n ${RESULTS_PROJECT:-} ]]; then  # a project with a finished compare run #2 (it is only read)
+if [[ -n ${RESULTS_PROJECT:-} ]]; then  # a project with finished compare runs (it is only read)
     cp "$RESULTS_PROJECT" "$work/results.redit"
-    shoot $out/results.png "$work/results.redit" --show run:2
+    shoot $out/results.png "$work/results.redit" --show project-results
 else
     shoot $out/results.png --demo-views --tab 0
 fi

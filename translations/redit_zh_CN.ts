@@ -741,6 +741,14 @@ d = %3，Δ = %4</translation>
         <source>Show two circuits (two patterns, or one pattern of two circuits runs) as shared and separate edges</source>
         <translation>以共有边和各自独有的边显示两个电路（两个模式，或两个电路运行中的同一模式）</translation>
     </message>
+    <message>
+        <source>Project Re&amp;sults</source>
+        <translation>项目结果(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the generality and locality of every level of the project&apos;s compare runs in one table and chart</source>
+        <translation>在一个表格和图表中显示项目所有比较运行各级别的泛化性和局部性</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::MetricChart</name>
@@ -755,6 +763,21 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Metric:</source>
         <translation>指标：</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::ProjectEditResults</name>
+    <message>
+        <source>level %1 from run #%2</source>
+        <translation>级别 %1 来自运行 #%2</translation>
+    </message>
+    <message>
+        <source>Level %1 is also in the older run(s) %2, not shown: each level shows its newest compare run, runs are never averaged.</source>
+        <translation>级别 %1 也出现在较早的运行 %2 中，未显示：每个级别只显示其最新的比较运行，不同运行从不取平均。</translation>
+    </message>
+    <message>
+        <source>Compare runs shown: %1.</source>
+        <translation>显示的比较运行：%1。</translation>
     </message>
 </context>
 <context>
@@ -790,6 +813,14 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Reports</source>
         <translation>报告</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>The generality and locality of every level of the project&apos;s compare runs (double-click to open)</source>
+        <translation>项目所有比较运行各级别的泛化性和局部性（双击打开）</translation>
     </message>
 </context>
 <context>
@@ -1289,14 +1320,38 @@ d = %3，Δ = %4</translation>
         <translation>已写出报告 %1</translation>
     </message>
     <message>
-        <source>The results of run #%1 cannot be read:
+        <source>run #%1</source>
+        <translation>运行 #%1</translation>
+    </message>
+    <message>
+        <source>the project&apos;s compare runs</source>
+        <translation>项目的比较运行</translation>
+    </message>
+    <message>
+        <source>Project results</source>
+        <translation>项目结果</translation>
+    </message>
+    <message>
+        <source>Project results: %1</source>
+        <translation>项目结果：%1</translation>
+    </message>
+    <message>
+        <source>Results of %1: %2</source>
+        <translation>%1的结果：%2</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>The results of %1 cannot be read:
 %2</source>
-        <translation>无法读取运行 #%1 的结果：
+        <translation>无法读取%1的结果：
 %2</translation>
     </message>
     <message>
-        <source>Loading the results of run #%1…</source>
-        <translation>正在加载运行 #%1 的结果…</translation>
+        <source>Loading the results of %1…</source>
+        <translation>正在加载%1的结果…</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ namespace redit::gui {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr QLatin1String kTransferSuffix(" (transfer)");
 
 [[noreturn]] void badRow(size_t index, const std::string& problem) {
     throw ConfigError("edit_outcomes row " + std::to_string(index) + ": " + problem);
@@ -42,7 +43,11 @@ MeanStd meanStd(const std::vector<double>& values) {
 }  // namespace
 
 QString editMethodLabel(const QString& method, bool transfer) {
-    return transfer ? QStringLiteral("%1 (transfer)").arg(method) : method;
+    return transfer ? method + kTransferSuffix : method;
+}
+
+QString editBaseMethod(const QString& label) {
+    return label.endsWith(kTransferSuffix) ? label.chopped(kTransferSuffix.size()) : label;
 }
 
 std::vector<EditResult> editResultsOf(const std::vector<nlohmann::json>& outcomes) {

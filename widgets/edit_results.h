@@ -12,6 +12,8 @@ namespace redit::gui {
 
 // The method as the Results view names it: transfer rows get their own label, e.g. "REdit (transfer)".
 QString editMethodLabel(const QString& method, bool transfer);
+// The method a label names without its " (transfer)": "REdit" for "REdit (transfer)" and for "REdit".
+QString editBaseMethod(const QString& label);
 
 // Per (method label, level, seed), the mean over patterns, in percent; rows in order of first appearance.
 // Locality is NaN when none of the patterns has one. ConfigError naming the row and field for a bad row.

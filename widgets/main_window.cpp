@@ -152,6 +152,7 @@ void MainWindow::createMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
+    view->setToolTipsVisible(true);
     const QList<QDockWidget*> docks = findChildren<QDockWidget*>();
     for (int i = 0; i < docks.size(); ++i) {
         QAction* toggle = docks[i]->toggleViewAction();
@@ -159,6 +160,10 @@ void MainWindow::createMenus() {
         toggle->setStatusTip(tr("Show or hide the %1 pane").arg(docks[i]->windowTitle()));
         view->addAction(toggle);
     }
+    view->addSeparator();
+    add(view, tr("Project Re&sults"), QKeySequence(),
+        tr("Show the generality and locality of every level of the project's compare runs in one table and chart"),
+        [this] { runAction([](RunWorkflow& runs, const QString&) { runs.showProjectResults(); }, false); });
     view->addSeparator();
     add(view, tr("&Reset Layout"), QKeySequence(), tr("Put every pane back where it started"), &MainWindow::resetLayout);
     add(view, tr("C&lear Log"), QKeySequence(), tr("Remove all messages from the log pane"), &MainWindow::clearLog);

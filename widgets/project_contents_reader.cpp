@@ -40,6 +40,7 @@ ProjectContents readProjectContents(const ProjectStore& store) {
     for (const RunRecord& run : listRuns(store)) {
         const QString name = q(run.name.empty() ? run.kind : run.name);
         contents.runs << runLabel(run.id, name, QString::fromLatin1(toString(run.status)));
+        if (run.kind == "compare" && run.status == RunStatus::Finished) contents.hasEditResults = true;
         for (const StoredCircuit& circuit : listCircuits(store, run.id))
             contents.circuits << QStringLiteral("%1 (#%2)").arg(q(circuit.name)).arg(run.id);
         for (const Artifact& artifact : listArtifacts(store, run.id)) {

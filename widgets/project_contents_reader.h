@@ -11,7 +11,8 @@ class ProjectStore;
 namespace redit::gui {
 
 // The explorer's lists from the store: models, datasets, patterns, circuits, runs ("#7 name (status)"),
-// figures (artifacts with an image MIME type) and reports (every other artifact).
+// figures (artifacts with an image MIME type) and reports (every other artifact), and whether a finished compare
+// run exists.
 ProjectContents readProjectContents(const ProjectStore& store);
 
 QString runLabel(qint64 id, const QString& name, const QString& status);

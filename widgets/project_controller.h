@@ -9,6 +9,7 @@ struct ProjectContents {
     QString name;
     QString path;  // the .redit project file
     QStringList models, datasets, patterns, circuits, runs, figures, reports;
+    bool hasEditResults = false;  // a finished compare run exists: the explorer offers the project's Results
 };
 
 // The window's File actions call this (StoreProjectController implements it with the project store).

@@ -25,6 +25,7 @@
 #include <cmath>
 #include <map>
 
+#include "results_chart_colours.h"
 #include "results_export.h"
 
 namespace redit::gui {
@@ -62,6 +63,7 @@ ResultsView::ResultsView(QWidget* parent)
       summaryTable_(new QTableView(this)),
       tables_(new QTabWidget(this)),
       measure_(new QComboBox(this)),
+      note_(new QLabel(this)),
       chart_(new QChart),
       chartView_(new QChartView(chart_, this)) {
     table_->setModel(model_);
@@ -105,8 +107,11 @@ ResultsView::ResultsView(QWidget* parent)
     splitter->addWidget(chartView_);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({560, 820});
+    note_->setWordWrap(true);
+    note_->hide();
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
+    layout->addWidget(note_);
     layout->addWidget(splitter, 1);
 
     connect(measure_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ResultsView::redrawChart);
@@ -122,6 +127,14 @@ void ResultsView::setResults(std::vector<EditResult> results) {
     fillSummaryTable();
     redrawChart();
 }
+
+void ResultsView::setNote(const QString& text) {
+    note_->setText(text);
+    note_->setToolTip(text);
+    note_->setVisible(!text.isEmpty());
+}
+
+QString ResultsView::note() const { return note_->text(); }
 
 void ResultsView::fillSeedTable() {
     model_->clear();
@@ -181,6 +194,7 @@ void ResultsView::redrawChart() {
         categories << tr("Level %1").arg(level);
     }
     auto* series = new QBarSeries;
+    const std::vector<QColor> colours = methodColours(methods);
     for (const QString& method : methods) {
         std::vector<double> sum(size_t(categories.size()), 0.0);
         std::vector<int> count(size_t(categories.size()), 0);
@@ -193,6 +207,7 @@ void ResultsView::redrawChart() {
             ++count[c];
         }
         auto* set = new QBarSet(method);
+        set->setColor(colours[size_t(series->count())]);
         for (size_t c = 0; c < sum.size(); ++c) *set << (count[c] ? sum[c] / count[c] : 0.0);
         series->append(set);
     }

@@ -9,6 +9,7 @@ class QBarSeries;
 class QChart;
 class QChartView;
 class QComboBox;
+class QLabel;
 class QStandardItemModel;
 class QTabWidget;
 class QTableView;
@@ -24,6 +25,10 @@ public:
     explicit ResultsView(QWidget* parent = nullptr);
 
     void setResults(std::vector<EditResult> results);
+    // A line above the tables saying where the results come from (e.g. which run each level's rows are from);
+    // empty hides it.
+    void setNote(const QString& text);
+    QString note() const;
     const std::vector<EditResult>& results() const { return results_; }
     const std::vector<ResultsSummaryCell>& summary() const { return summary_; }
     QTableView* summaryTable() const { return summaryTable_; }
@@ -50,6 +55,7 @@ private:
     QTableView* summaryTable_;
     QTabWidget* tables_;
     QComboBox* measure_;
+    QLabel* note_;
     QChart* chart_;
     QChartView* chartView_;
 };

@@ -16,6 +16,7 @@
 #include "circuit_graph.h"
 #include "jobs/stage_registry.h"
 #include "project_controller.h"
+#include "project_edit_results.h"
 #include "run_monitor_model.h"
 #include "run_results.h"
 
@@ -69,6 +70,8 @@ public:
     // to the project, so it may run on a worker thread (and throws there what the read fails with).
     // The analysis view of a finished circuits, distances, interference, law or compare run; View::None for others.
     virtual std::function<RunResults()> runResultsReader(const QString& runId) const = 0;
+    // The editing results of every level of the project's finished compare runs (loadProjectEditResults).
+    virtual std::function<ProjectEditResults()> projectResultsReader() const = 0;
     // One pattern's circuit of a circuits run at a budget (top fraction of the edges).
     virtual std::function<CircuitGraph()> runCircuitReader(const QString& runId, const QString& pattern,
                                                            double budget) const = 0;

@@ -72,6 +72,8 @@ RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
     connect(monitor->table(), &QTableView::doubleClicked, this, [this, monitor](const QModelIndex& index) {
         if (const RunStatus* run = monitor->model()->runAt(index.row())) showDetails(run->id);
     });
+    connect(window_.projectExplorer(), &ProjectExplorer::projectResultsActivated, this,
+            &RunWorkflow::showProjectResults);
     connect(window_.projectExplorer(), &ProjectExplorer::entryActivated, this,
             [this](ProjectExplorer::Group group, const QString& name) {
                 if (group != ProjectExplorer::Runs) return;
@@ -112,16 +114,29 @@ void RunWorkflow::showDetails(const QString& runId) {
 
 void RunWorkflow::showResults(const QString& runId) {
     try {
-        readInBackground<RunResults>(runId, controller_.runResultsReader(runId),
+        readInBackground<RunResults>(tr("run #%1").arg(runId), controller_.runResultsReader(runId),
                                      [this, runId](RunResults results) { openResults(runId, std::move(results)); });
     } catch (const std::exception& e) {  // no project is open, or a bad run id
         window_.appendLog(tr("Run results: %1").arg(QString::fromStdString(e.what())));
     }
 }
 
+void RunWorkflow::showProjectResults() {
+    try {
+        readInBackground<ProjectEditResults>(
+            tr("the project's compare runs"), controller_.projectResultsReader(), [this](ProjectEditResults results) {
+                const QString note = projectEditResultsNote(results);
+                window_.showResults(tr("Project results"), std::move(results.edits))->setNote(note);
+                window_.appendLog(tr("Project results: %1").arg(note));
+            });
+    } catch (const std::exception& e) {  // no project is open
+        window_.appendLog(tr("Project results: %1").arg(QString::fromStdString(e.what())));
+    }
+}
+
 void RunWorkflow::showCircuit(const QString& runId, const QString& pattern, double budget) {
     try {
-        readInBackground<CircuitGraph>(runId, controller_.runCircuitReader(runId, pattern, budget),
+        readInBackground<CircuitGraph>(tr("run #%1").arg(runId), controller_.runCircuitReader(runId, pattern, budget),
                                        [this, runId, pattern](CircuitGraph graph) {
                                            window_.showCircuit(tr("Run #%1: %2").arg(runId, pattern), std::move(graph));
                                        });
@@ -131,27 +146,27 @@ void RunWorkflow::showCircuit(const QString& runId, const QString& pattern, doub
 }
 
 template <typename T>
-void RunWorkflow::readInBackground(const QString& runId, std::function<T()> read, std::function<void(T)> show) {
+void RunWorkflow::readInBackground(const QString& subject, std::function<T()> read, std::function<void(T)> show) {
     struct Read {
         T value{};
         QString error;
     };
     auto* watcher = new QFutureWatcher<Read>(this);
     const QString project = window_.projectPath();
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, runId, project, show = std::move(show)] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, subject, project, show = std::move(show)] {
         watcher->deleteLater();
-        setLoading(-1, runId);
+        setLoading(-1, subject);
         if (window_.projectPath() != project) return;  // the project was closed or replaced meanwhile
         Read result = watcher->result();
         if (result.error.isEmpty()) {
             show(std::move(result.value));
             return;
         }
-        window_.appendLog(tr("Run #%1: %2").arg(runId, result.error));
-        QMessageBox::warning(&window_, tr("Run #%1").arg(runId),
-                             tr("The results of run #%1 cannot be read:\n%2").arg(runId, result.error));
+        window_.appendLog(tr("Results of %1: %2").arg(subject, result.error));
+        QMessageBox::warning(&window_, tr("Results"),
+                             tr("The results of %1 cannot be read:\n%2").arg(subject, result.error));
     });
-    setLoading(+1, runId);
+    setLoading(+1, subject);
     watcher->setFuture(QtConcurrent::run([read = std::move(read)] {
         try {
             return Read{read(), {}};
@@ -161,12 +176,12 @@ void RunWorkflow::readInBackground(const QString& runId, std::function<T()> read
     }));
 }
 
-void RunWorkflow::setLoading(int change, const QString& runId) {
+void RunWorkflow::setLoading(int change, const QString& subject) {
     loading_ += change;
     busy_->setVisible(loading_ > 0);
     QStatusBar* status = window_.statusBar();
     if (change > 0)
-        status->showMessage(tr("Loading the results of run #%1…").arg(runId));
+        status->showMessage(tr("Loading the results of %1…").arg(subject));
     else if (loading_ == 0)
         status->clearMessage();
 }

@@ -33,6 +33,9 @@ public:
     // run asks for the pattern), or the details of another run. The results are read on a worker thread; the
     // view opens when they arrive, a failed read is shown in a message box naming the run.
     void showResults(const QString& runId);
+    // Opens the Results view of all the project's finished compare runs together (every level, each from its
+    // newest run; the view's note says which), read on a worker thread like showResults.
+    void showProjectResults();
     // Opens one pattern's circuit of a circuits run at a budget, read on a worker thread.
     void showCircuit(const QString& runId, const QString& pattern, double budget);
     // Whether a run's results are being read for a view.
@@ -61,11 +64,12 @@ signals:
 
 private:
     // Runs `read` on a worker thread and `show` with its value on the GUI thread, unless the project changed
-    // meanwhile; shows the busy indicator while reads are in flight.
+    // meanwhile; shows the busy indicator while reads are in flight. `subject` names what is read in the status
+    // bar and in errors, e.g. "run #7".
     template <typename T>
-    void readInBackground(const QString& runId, std::function<T()> read, std::function<void(T)> show);
+    void readInBackground(const QString& subject, std::function<T()> read, std::function<void(T)> show);
     void openResults(const QString& runId, RunResults results);
-    void setLoading(int change, const QString& runId);
+    void setLoading(int change, const QString& subject);
     void runUpdated(const RunUpdate& update);
     void refreshChart();
     // The open details tab of a run; null when it has none.

@@ -277,6 +277,12 @@ std::function<RunResults()> StoreProjectController::runResultsReader(const QStri
     };
 }
 
+std::function<ProjectEditResults()> StoreProjectController::projectResultsReader() const {
+    return [path = openStore().path()] {
+        return loadProjectEditResults(ProjectStore::open(path, ProjectStore::Mode::ReadOnly));
+    };
+}
+
 std::function<CircuitGraph()> StoreProjectController::runCircuitReader(const QString& runId, const QString& pattern,
                                                                        double budget) const {
     return [path = openStore().path(), id = parseRunId(runId), pattern = pattern.toStdString(), budget] {

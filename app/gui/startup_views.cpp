@@ -20,6 +20,9 @@ void openView(MainWindow& window, RunController& controller, const QString& spec
     if (kind == QLatin1String("run")) {
         need(2);
         runs->showResults(f[1]);
+    } else if (kind == QLatin1String("project-results")) {
+        need(1);
+        runs->showProjectResults();
     } else if (kind == QLatin1String("circuit")) {
         need(4);
         runs->showCircuit(f[1], f[2], f[3].toDouble());
@@ -37,7 +40,7 @@ void openView(MainWindow& window, RunController& controller, const QString& spec
         if (!file.open(QIODevice::ReadOnly)) throw std::runtime_error("cannot read " + file.fileName().toStdString());
         controller.launchRun(nlohmann::json::parse(file.readAll().toStdString()));
     } else {
-        throw std::runtime_error("unknown kind (use run, circuit, compare, runs, details or launch)");
+        throw std::runtime_error("unknown kind (use run, project-results, circuit, compare, runs, details or launch)");
     }
 }
 

@@ -9,6 +9,7 @@ class RunController;
 
 // Opens, in the open project, one view per spec:
 //   run:ID                             the view a double-click on the run opens (not for circuits runs)
+//   project-results                    the Results of all the project's compare runs (View > Project Results)
 //   circuit:ID:PATTERN:BUDGET          one pattern's circuit of a circuits run
 //   compare:ID:PATTERN:ID:PATTERN:BUDGET  two circuits in the compare view
 //   runs:ID:ID                         two runs side by side

@@ -1,17 +1,34 @@
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
 #include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QtTest>
+#include <set>
 #include <cmath>
 #include <map>
 #include <optional>
 
 #include "edit_results.h"
+#include "jobs/stage_registry.h"
+#include "main_window.h"
+#include "project_edit_results.h"
+#include "project_explorer.h"
 #include "project_views.h"
+#include "results_chart_colours.h"
 #include "results_export.h"
 #include "results_view.h"
+#include "run_workflow.h"
 #include "store/project_store.h"
 #include "store/results.h"
 #include "store/runs.h"
+#include "store_project_controller.h"
 #include "temp_dir.h"
 #include "util/error.h"
 
@@ -20,6 +37,8 @@ using namespace redit::gui;
 
 // A compare run's edit_outcomes rows, written here into a temporary project, read back as the Results view's
 // per-seed means and paper-style table; the expected numbers are computed in the test from the rows it wrote.
+// A second project holds what `redit pipeline` writes, one compare run per level, plus an older level-1 run:
+// its Project Results show both levels from the newest run of each.
 class TestEditResults : public QObject {
     Q_OBJECT
 
@@ -27,6 +46,57 @@ class TestEditResults : public QObject {
     std::optional<ProjectStore> store;
     int64_t compareRun = 0;
     std::vector<nlohmann::json> rows;
+    QString pipelineProject;
+    int64_t olderLevel1 = 0, level1 = 0, level2 = 0;
+    std::vector<nlohmann::json> shownRows;  // the rows of level1 and level2
+
+    // Writes a finished compare run of one level: two methods (REdit also as transfer), two seeds, two
+    // patterns; `offset` sets the run's values apart.
+    static int64_t pipelineRun(ProjectStore& project, int level, double offset, std::vector<nlohmann::json>* written) {
+        std::vector<nlohmann::json> levelRows;
+        for (int seed : {0, 1})
+            for (const char* pattern : {"a", "b"}) {
+                const double base = offset + 0.1 * level + 0.07 * seed + (pattern[0] == 'a' ? 0.0 : 0.04);
+                levelRows.push_back(outcome(level, "Raw", seed, pattern, base, std::nullopt));
+                levelRows.push_back(outcome(level, "REdit", seed, pattern, base + 0.3, 0.9 - 0.05 * seed));
+                levelRows.push_back(outcome(level, "REdit", seed, pattern, base + 0.2, 0.8, true));
+            }
+        NewRun run;
+        run.kind = "compare";
+        const int64_t id = createRun(project, run);
+        appendResultRows(project, id, "edit_outcomes", levelRows);
+        setRunStatus(project, id, redit::RunStatus::Finished);
+        if (written) written->insert(written->end(), levelRows.begin(), levelRows.end());
+        return id;
+    }
+
+    // Per (method label, level): the mean over seeds of the mean over patterns of `field`, in percent, from rows.
+    static std::map<std::pair<std::string, int>, double> expectedMeans(const std::vector<nlohmann::json>& rows,
+                                                                       const char* field) {
+        std::map<std::tuple<std::string, int, int>, std::pair<double, int>> perSeed;
+        for (const nlohmann::json& r : rows) {
+            if (r[field].is_null()) continue;
+            const std::string label = r["method"].get<std::string>() + (r["transfer"].get<bool>() ? " (transfer)" : "");
+            auto& [sum, n] = perSeed[{label, r["level"].get<int>(), r["seed"].get<int>()}];
+            sum += r[field].get<double>();
+            ++n;
+        }
+        std::map<std::pair<std::string, int>, std::pair<double, int>> overSeeds;
+        for (const auto& [key, value] : perSeed) {
+            auto& [sum, n] = overSeeds[{std::get<0>(key), std::get<1>(key)}];
+            sum += 100 * value.first / value.second;
+            ++n;
+        }
+        std::map<std::pair<std::string, int>, double> means;
+        for (const auto& [key, value] : overSeeds) means[key] = value.first / value.second;
+        return means;
+    }
+
+    static QAction* actionNamed(const QMainWindow& window, const QString& text) {
+        for (QAction* action : window.findChildren<QAction*>())
+            if (action->text() == text) return action;
+        return nullptr;
+    }
 
     static nlohmann::json outcome(int level, const std::string& method, int seed, const std::string& pattern,
                                   double generality, std::optional<double> locality, bool transfer = false) {
@@ -55,7 +125,24 @@ private slots:
         compareRun = createRun(*store, run);
         appendResultRows(*store, compareRun, "edit_outcomes", rows);
         setRunStatus(*store, compareRun, redit::RunStatus::Finished);
+
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("REditTest");
+        QCoreApplication::setApplicationName("test_edit_results");
+        QSettings().clear();
+        pipelineProject = dir.filePath("pipeline.redit");
+        ProjectStore pipeline = ProjectStore::create(pipelineProject.toStdString());
+        olderLevel1 = pipelineRun(pipeline, 1, 0.3, nullptr);  // superseded: its values must not show
+        level1 = pipelineRun(pipeline, 1, 0.0, &shownRows);
+        level2 = pipelineRun(pipeline, 2, 0.0, &shownRows);
+        NewRun failed;  // a failed compare run at level 2 is not a result
+        failed.kind = "compare";
+        const int64_t failedRun = createRun(pipeline, failed);
+        appendResultRows(pipeline, failedRun, "edit_outcomes", {outcome(2, "Raw", 0, "a", 0.99, std::nullopt)});
+        setRunStatus(pipeline, failedRun, redit::RunStatus::Failed, "stopped");
     }
+
+    void cleanupTestCase() { QSettings().clear(); }
 
     void perSeedValuesAreMeansOverPatterns() {
         struct Sum {
@@ -141,6 +228,107 @@ private slots:
         const int64_t id = createRun(*store, empty);
         setRunStatus(*store, id, redit::RunStatus::Finished);
         QVERIFY_THROWS_EXCEPTION(ConfigError, loadRunResults(*store, id));
+    }
+
+    void projectResultsTakeEachLevelFromItsNewestRun() {
+        const ProjectEditResults results =
+            loadProjectEditResults(ProjectStore::open(pipelineProject.toStdString(), ProjectStore::Mode::ReadOnly));
+        QCOMPARE(results.levels.size(), size_t(2));
+        QCOMPARE(results.levels[0].level, 1);
+        QCOMPARE(results.levels[0].run, level1);
+        QCOMPARE(results.levels[0].superseded, std::vector<qint64>{olderLevel1});
+        QCOMPARE(results.levels[1].level, 2);
+        QCOMPARE(results.levels[1].run, level2);
+        QVERIFY(results.levels[1].superseded.empty());
+        const QString note = projectEditResultsNote(results);
+        QVERIFY2(note.contains(QStringLiteral("level 1 from run #%1").arg(level1)), qPrintable(note));
+        QVERIFY2(note.contains(QStringLiteral("level 2 from run #%1").arg(level2)), qPrintable(note));
+        QVERIFY2(note.contains(QStringLiteral("older run(s) #%1, not shown").arg(olderLevel1)), qPrintable(note));
+
+        const auto generality = expectedMeans(shownRows, "generality");
+        const auto locality = expectedMeans(shownRows, "locality");
+        const std::vector<ResultsSummaryCell> cells = summarizeResults(results.edits);
+        QCOMPARE(cells.size(), generality.size());  // 3 method labels x 2 levels
+        for (const ResultsSummaryCell& c : cells) {
+            const std::pair<std::string, int> key{c.method.toStdString(), c.level};
+            QVERIFY2(generality.count(key), qPrintable(c.method));
+            QVERIFY(std::abs(c.generality.mean - generality.at(key)) < 1e-9);
+            QCOMPARE(c.locality.n, locality.count(key) ? 2 : 0);
+            if (c.locality.n) QVERIFY(std::abs(c.locality.mean - locality.at(key)) < 1e-9);
+        }
+    }
+
+    void projectResultsOpenFromTheViewMenuAndTheExplorer() {
+        StageRegistry registry;
+        StoreProjectController controller(registry, {dir.filePath("demo.redit"), dir.filePath("none")});
+        MainWindow window;
+        window.setProjectController(&controller);
+        window.setRunController(&controller);
+        QVERIFY(window.openProjectFile(pipelineProject));
+        QVERIFY(!window.projectExplorer()->resultsEntry()->isHidden());  // the project has finished compare runs
+
+        QAction* action = actionNamed(window, QStringLiteral("Project Re&sults"));
+        QVERIFY(action);
+        action->trigger();
+        ResultsView* view = nullptr;
+        QTRY_VERIFY((view = qobject_cast<ResultsView*>(window.tabs()->currentWidget())));
+        QCOMPARE(window.tabs()->tabText(window.tabs()->currentIndex()), QStringLiteral("Project results"));
+        QVERIFY(view->note().contains(QStringLiteral("#%1").arg(olderLevel1)));
+        QVERIFY(view->findChild<QLabel*>() && !view->note().isEmpty());
+
+        // The paper table has both levels side by side; the chart one category group per level.
+        auto* model = qobject_cast<QStandardItemModel*>(view->summaryTable()->model());
+        QCOMPARE(model->columnCount(), 5);
+        QCOMPARE(model->horizontalHeaderItem(3)->text(), QStringLiteral("L2 Generality"));
+        const auto generality = expectedMeans(shownRows, "generality");
+        for (int row = 0; row < model->rowCount(); ++row)
+            for (int level : {1, 2}) {
+                const double mean = generality.at({model->item(row, 0)->text().toStdString(), level});
+                QVERIFY(model->item(row, 2 * level - 1)->text().startsWith(QString::number(mean, 'f', 1) + " ±"));
+            }
+        auto* axis = qobject_cast<QBarCategoryAxis*>(view->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(axis);
+        QCOMPARE(axis->categories(), QStringList({"Level 1", "Level 2"}));
+
+        // The explorer's Results entry opens the view again once its tab is closed.
+        const int tabs = window.tabs()->count();
+        delete view;
+        QCOMPARE(window.tabs()->count(), tabs - 1);
+        emit window.projectExplorer()->itemActivated(window.projectExplorer()->resultsEntry(), 0);
+        QTRY_VERIFY((view = qobject_cast<ResultsView*>(window.tabs()->currentWidget())));
+        QCOMPARE(window.tabs()->tabText(window.tabs()->currentIndex()), QStringLiteral("Project results"));
+        QCOMPARE(view->summary().size(), size_t(6));
+        QVERIFY(!window.runWorkflow()->isLoading());
+    }
+
+    void transferMethodsGetALighterShadeAndNoColourRepeats() {
+        std::vector<EditResult> edits;
+        QStringList bases;
+        for (int m = 0; m < 9; ++m) {  // more sets than a chart theme has colours
+            bases << QStringLiteral("Method %1").arg(m);
+            for (bool transfer : {false, true})
+                edits.push_back({editMethodLabel(bases.back(), transfer), 1, 0, 50.0, 90.0});
+        }
+        ResultsView view;
+        view.setResults(edits);
+        auto* series = qobject_cast<QBarSeries*>(view.chart()->series().value(0));
+        QVERIFY(series);
+        QCOMPARE(series->count(), 18);
+        std::set<QRgb> colours;
+        for (QBarSet* set : series->barSets()) colours.insert(set->color().rgb());
+        QCOMPARE(colours.size(), size_t(18));
+        for (int i = 0; i < series->count(); i += 2) {
+            const QColor base = series->barSets()[i]->color();
+            const QColor transfer = series->barSets()[i + 1]->color();
+            QCOMPARE(series->barSets()[i + 1]->label(), series->barSets()[i]->label() + " (transfer)");
+            QVERIFY(transfer != base);
+            QVERIFY(transfer.lightness() > base.lightness());
+            QVERIFY(std::abs(transfer.hue() - base.hue()) <= 1);  // the same hue, up to rounding
+        }
+        // A transfer label's colour follows its base method wherever it appears.
+        const std::vector<QColor> colours2 = methodColours({"REdit (transfer)", "LoRA", "REdit"});
+        QCOMPARE(colours2[0], methodColours({"REdit (transfer)"})[0]);
+        QVERIFY(colours2[0] != colours2[2] && colours2[1] != colours2[2]);
     }
 };
 

@@ -75,9 +75,10 @@ private slots:
         }
         docks.sort();
         QCOMPARE(docks, QStringList({"logDock", "projectDock", "runsDock"}));
-        // The explorer has its seven groups, all empty until a project is opened.
-        QCOMPARE(window.projectExplorer()->topLevelItemCount(), 7);
+        // The explorer has its seven groups, all empty until a project is opened, and the hidden Results entry.
+        QCOMPARE(window.projectExplorer()->topLevelItemCount(), 8);
         for (int g = 0; g < 7; ++g) QCOMPARE(window.projectExplorer()->topLevelItem(g)->childCount(), 0);
+        QVERIFY(window.projectExplorer()->resultsEntry()->isHidden());
         QCOMPARE(window.tabs()->count(), 1);
     }
 
