@@ -5,7 +5,10 @@
 #include "jobs/cancel_token.h"
 #include "jobs/job_runner.h"
 #include "jobs/run_request.h"
+#include "data/dataset_spec.h"
 #include "jobs/stage_registry.h"
+#include "pipeline/project_inputs.h"
+#include "stages/project_paths.h"
 #include "store/runs.h"
 #include "util/error.h"
 
@@ -84,7 +87,17 @@ std::vector<PipelineRun> runPipeline(ProjectStore& store, const StageRegistry& r
             if (r.kind == "compare" && r.config.value("params", nlohmann::json()) == params &&
                 (r.status == RunStatus::Finished || isResumable(r.status)))
                 run.runId = r.id, run.alreadyFinished = r.status == RunStatus::Finished, run.resumed = !run.alreadyFinished;
-        if (run.runId == 0) run.runId = submitRun(store, registry, request);
+        if (run.runId == 0) {
+            // The run's provenance names the model and dataset it used, like runs started from other commands.
+            nlohmann::json withInputs = request;
+            const std::string data = params.at("data").get<std::string>();
+            const RegisteredInputs inputs =
+                registerInputs(store, resolveProjectPath(store, params.at("model").get<std::string>()), data,
+                               data::loadDataset(data));
+            withInputs["model_id"] = inputs.modelId;
+            withInputs["dataset_id"] = inputs.datasetId;
+            run.runId = submitRun(store, registry, withInputs);
+        }
         if (!run.alreadyFinished) {
             const RunStatus status = executeRun(store, registry, run.runId, token, sink);
             if (status == RunStatus::Failed)

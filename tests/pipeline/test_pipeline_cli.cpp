@@ -76,6 +76,12 @@ private slots:
         QCOMPARE(int(resultRows(store, 1, kEditOutcomesTable).size()), 64);
         QCOMPARE(int(resultRows(store, 2, kEditSummaryTable).size()), 16);
         QCOMPARE(resultRows(store, 2, kEditOutcomesTable).front().data.at("level").get<int>(), 2);
+        // Provenance: both runs name the model and the dataset (one spec for both levels here).
+        const RunRecord level1 = loadRun(store, 1), level2 = loadRun(store, 2);
+        QVERIFY(level1.modelId && level2.modelId);
+        QCOMPARE(*level1.modelId, *level2.modelId);
+        QVERIFY(level1.datasetId && level2.datasetId);
+        QCOMPARE(*level1.datasetId, *level2.datasetId);
     }
 
     void aSecondRunSkipsWhatIsDone() {
