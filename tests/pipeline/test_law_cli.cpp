@@ -7,6 +7,7 @@
 #include "pipeline/law_runs.h"
 #include "pipeline/project_runs.h"
 #include "store/runs.h"
+#include "cli_process.h"
 #include "pipeline_fixture.h"
 #include "store/project_store.h"
 #include "temp_dir.h"
@@ -23,20 +24,7 @@ class TestLawCli : public QObject {
     testing::TinyPipelineModel tiny = testing::tinyPipelineModel();
     std::string project;
 
-    struct Result {
-        int code = -1;
-        QString out, err;
-    };
-
-    Result redit(const QStringList& arguments) {
-        QProcess process;
-        process.start(REDIT_CLI, arguments);
-        process.waitForFinished(-1);
-        Result r{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                 QString::fromUtf8(process.readAllStandardError())};
-        if (r.code != 0) qWarning().noquote() << arguments.join(' ') << "\n" << r.out << r.err;
-        return r;
-    }
+    static testing::CliResult redit(const QStringList& arguments) { return testing::runRedit(arguments); }
 
     static QString readText(const std::string& path) {
         QFile file(QString::fromStdString(path));
@@ -52,7 +40,7 @@ private slots:
     }
 
     void circuitsAreFoundAndSaved() {
-        Result r = redit({"circuits", "--project", QString::fromStdString(project), "--model",
+        testing::CliResult r = redit({"circuits", "--project", QString::fromStdString(project), "--model",
                           QString::fromStdString(testing::pathIn(dir, "model")), "--data", testing::kTinyDataSpec,
                           "--pairs", "4", "--threads", "1"});
         QCOMPARE(r.code, 0);
@@ -62,7 +50,7 @@ private slots:
     }
 
     void distancesPrintTheSummary() {
-        Result r = redit({"distances", "--project", QString::fromStdString(project), "--budgets", "0.2,0.5"});
+        testing::CliResult r = redit({"distances", "--project", QString::fromStdString(project), "--budgets", "0.2,0.5"});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("same-pattern mean"));
         QVERIFY(r.out.contains("ot_layers"));
@@ -74,7 +62,7 @@ private slots:
         const CircuitGraph graph(GraphShape::of(tiny.model->config()));
         for (const QString format : {"json", "dot", "matrix"}) {
             const std::string out = testing::pathIn(dir, "circuit." + format.toStdString());
-            Result r = redit({"circuit", "export", "--project", QString::fromStdString(project), "--pattern", pattern,
+            testing::CliResult r = redit({"circuit", "export", "--project", QString::fromStdString(project), "--pattern", pattern,
                               "--format", format, "--out", QString::fromStdString(out), "--budget", "0.3"});
             QCOMPARE(r.code, 0);
             if (format == "json") {
@@ -84,14 +72,14 @@ private slots:
             if (format == "dot") QVERIFY(readText(out).startsWith("digraph"));
             if (format == "matrix") QCOMPARE(lines(out), int(graph.upstreamCount() + 1));
         }
-        Result missing = redit({"circuit", "export", "--project", QString::fromStdString(project), "--pattern", "zz",
+        testing::CliResult missing = redit({"circuit", "export", "--project", QString::fromStdString(project), "--pattern", "zz",
                                 "--out", QString::fromStdString(testing::pathIn(dir, "x"))});
         QCOMPARE(missing.code, 1);
         QVERIFY(missing.err.contains("no pattern 'zz'"));
     }
 
     void interferenceEditsEachPatternWithLora() {
-        Result r = redit({"interference", "--project", QString::fromStdString(project), "--steps", "2", "--rank", "2"});
+        testing::CliResult r = redit({"interference", "--project", QString::fromStdString(project), "--steps", "2", "--rank", "2"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains("base accuracy"));
         QVERIFY(r.out.contains("interference run"));
@@ -110,7 +98,7 @@ private slots:
             result.editedAccuracy = {{0.9, 0.1, 0.1, 0.1}, {0.6, 0.95, 0.5, 0.6}, {0.6, 0.7, 1.0, 0.4}, {0.6, 0.8, 0.3, 0.9}};
             saveInterferenceRun(store, NewRun{}, result);
         }
-        Result r = redit({"law", "--project", QString::fromStdString(project)});
+        testing::CliResult r = redit({"law", "--project", QString::fromStdString(project)});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("reference-figure options: none"));
         QVERIFY(r.out.contains("cross+same-pattern"));
@@ -132,7 +120,7 @@ private slots:
     void laterStepsNameTheStepToRunFirst() {
         const std::string empty = testing::pathIn(dir, "empty.redit");
         ProjectStore::create(empty);
-        Result r = redit({"distances", "--project", QString::fromStdString(empty)});
+        testing::CliResult r = redit({"distances", "--project", QString::fromStdString(empty)});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains("redit circuits"));
     }

@@ -3,6 +3,7 @@
 
 #include "model/model_folder.h"
 #include "pipeline/edit_results.h"
+#include "cli_process.h"
 #include "pipeline_fixture.h"
 #include "store/project_store.h"
 #include "store/results.h"
@@ -20,20 +21,7 @@ class TestPipelineCli : public QObject {
     QTemporaryDir dir;
     testing::TinyPipelineModel tiny = testing::tinyPipelineModel();
 
-    struct Result {
-        int code = -1;
-        QString out, err;
-    };
-
-    Result redit(const QStringList& arguments) {
-        QProcess process;
-        process.start(REDIT_CLI, arguments);
-        process.waitForFinished(-1);
-        Result r{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                 QString::fromUtf8(process.readAllStandardError())};
-        if (r.code != 0) qWarning().noquote() << arguments.join(' ') << "\n" << r.out << r.err;
-        return r;
-    }
+    static testing::CliResult redit(const QStringList& arguments) { return testing::runRedit(arguments); }
 
     QStringList arguments(const std::string& config) const {
         return {"pipeline", "--config", QString::fromStdString(testing::pathIn(dir, config)), "--project",
@@ -60,7 +48,7 @@ private slots:
     }
 
     void runsEveryLevelAndPrintsTheTables() {
-        const Result r = redit(arguments("pipeline.json"));
+        const testing::CliResult r = redit(arguments("pipeline.json"));
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("run 1 (compare level 1): finished"));
         QVERIFY(r.out.contains("run 2 (compare level 2): finished"));
@@ -85,7 +73,7 @@ private slots:
     }
 
     void aSecondRunSkipsWhatIsDone() {
-        const Result r = redit(arguments("pipeline.json"));
+        const testing::CliResult r = redit(arguments("pipeline.json"));
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("run 1 (compare level 1): already finished, skipped"));
         QVERIFY(r.out.contains("run 2 (compare level 2): already finished, skipped"));
@@ -94,7 +82,7 @@ private slots:
     }
 
     void badConfigNamesTheKey() {
-        const Result r = redit(arguments("bad.json"));
+        const testing::CliResult r = redit(arguments("bad.json"));
         QVERIFY(r.code != 0);
         QVERIFY(r.err.contains("unknown key 'lora.stepz'"));
     }
