@@ -105,22 +105,38 @@ File::File(const std::string& path) : mapping_(path) {
         throw FileError(path, "header is not valid JSON (byte " + std::to_string(e.byte) + " of the header)");
     }
     if (!header.is_object()) throw FileError(path, "header must be a JSON object");
+    if (headerText[0] != '{')
+        throw FileError(path, "header does not start with '{' (the header length is wrong or the file is not safetensors)");
 
     for (const auto& [name, value] : header.items()) {
         if (name == "__metadata__") metadata_ = parseMetadata(value, path);
         else tensors_.push_back(parseTensor(name, value, path, dataBytes));
     }
-    std::stable_sort(tensors_.begin(), tensors_.end(),
-                     [](const TensorInfo& a, const TensorInfo& b) { return a.begin < b.begin; });
+    std::stable_sort(tensors_.begin(), tensors_.end(), [](const TensorInfo& a, const TensorInfo& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    });
 
-    // Empty tensors occupy no bytes, so they cannot overlap anything.
+    // As the reference implementation: the tensors tile the data section from byte 0 to the end of the
+    // file, without gaps or overlaps. A header length off by a byte, a truncated or an appended file all
+    // break the tiling, and would otherwise shift or cut every tensor silently (docs/model.md).
+    uint64_t covered = 0;
     const TensorInfo* previous = nullptr;
     for (const auto& t : tensors_) {
-        if (t.begin == t.end) continue;
-        if (previous && t.begin < previous->end)
-            throw FileError(path, "tensors '" + previous->name + "' and '" + t.name + "' overlap in the data section");
+        if (t.begin != covered) {
+            const std::string where = previous ? "the end of tensor '" + previous->name + "' (byte " +
+                                                     std::to_string(covered) + ")"
+                                               : "byte 0 of the data section";
+            throw FileError(path, "tensor '" + t.name + "' starts at byte " + std::to_string(t.begin) +
+                                      " instead of at " + where +
+                                      ": tensors must tile the data section without gaps or overlaps");
+        }
+        covered = t.end;
         previous = &t;
     }
+    if (covered != dataBytes)
+        throw FileError(path, "the data section has " + std::to_string(dataBytes) + " bytes but the tensors cover " +
+                                  std::to_string(covered) +
+                                  " (the file is truncated, has extra bytes, or its header length is wrong)");
     for (std::size_t i = 0; i < tensors_.size(); ++i) index_.emplace(tensors_[i].name, i);
 }
 

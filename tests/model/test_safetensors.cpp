@@ -319,12 +319,32 @@ private slots:
             rawFile(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},)"
                     R"("b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})",
                     std::string(12, 'x')),
-            "tensors 'a' and 'b' overlap in the data section");
+            "tensor 'b' starts at byte 4 instead of at the end of tensor 'a' (byte 8): tensors must tile");
         row("tensor inside another",
             rawFile(R"({"a":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},)"
                     R"("b":{"dtype":"U8","shape":[2],"data_offsets":[2,4]}})",
                     std::string(8, 'x')),
-            "tensors 'a' and 'b' overlap");
+            "tensor 'b' starts at byte 2 instead of at the end of tensor 'a' (byte 8)");
+        row("empty tensor inside another",
+            rawFile(R"({"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},)"
+                    R"("b":{"dtype":"U8","shape":[0],"data_offsets":[1,1]}})",
+                    std::string(2, 'x')),
+            "tensor 'b' starts at byte 1 instead of at the end of tensor 'a' (byte 2)");
+        row("gap between tensors",
+            rawFile(R"({"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},)"
+                    R"("b":{"dtype":"U8","shape":[2],"data_offsets":[4,6]}})",
+                    std::string(6, 'x')),
+            "tensor 'b' starts at byte 4 instead of at the end of tensor 'a' (byte 2)");
+        row("gap before the first tensor",
+            rawFile(R"({"a":{"dtype":"U8","shape":[2],"data_offsets":[2,4]}})", std::string(4, 'x')),
+            "tensor 'a' starts at byte 2 instead of at byte 0 of the data section");
+        row("bytes after the last tensor", rawFile(f32a, std::string(16, 'x')),
+            "the data section has 16 bytes but the tensors cover 8 (the file is truncated, has extra bytes");
+        // The writer pads the header with spaces; a length one short still parses but shifts every tensor.
+        row("header length one short", le64(f32a.size()) + f32a + " " + std::string(8, 'x'),
+            "the data section has 9 bytes but the tensors cover 8");
+        row("header not starting with a brace", rawFile(" " + f32a, std::string(8, 'x')),
+            "header does not start with '{'");
         row("metadata value not a string", rawFile(R"({"__metadata__":{"k":1}})"),
             "__metadata__ must be an object mapping strings to strings (entry 'k' is not a string)");
         row("metadata not an object", rawFile(R"({"__metadata__":"pt"})"),
@@ -348,7 +368,7 @@ private slots:
         QTemporaryDir dir;
         const std::string path = pathIn(dir, "empties.safetensors");
         writeText(path, rawFile(R"({"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},)"
-                                R"("b":{"dtype":"U8","shape":[0],"data_offsets":[1,1]},)"
+                                R"("b":{"dtype":"U8","shape":[0],"data_offsets":[2,2]},)"
                                 R"("c":{"dtype":"F32","shape":[0,3],"data_offsets":[2,2]}})",
                                 "xy"));
         QCOMPARE(st::File::open(path)->tensors().size(), std::size_t(3));
