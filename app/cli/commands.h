@@ -7,6 +7,7 @@ class App;
 namespace redit::cli {
 
 void addModelCommands(CLI::App& app);  // model info, model generate, tokenize
+void addModelLogitsCommand(CLI::App& app);  // model logits (after addModelCommands)
 void addProjectCommands(CLI::App& app);  // project init|info|check, runs list|show|cancel|resume, export, run
 void addDataCommands(CLI::App& app);   // data list, data show, data export
 void addDemoCommands(CLI::App& app);    // train-tiny, eval

@@ -5,7 +5,6 @@
 #include "cli/commands.h"
 #include "jobs/stage_registry.h"
 #include "redit/build_info.h"
-#include "jobs/stage_registry.h"
 #include "stages/builtin_stages.h"
 #include "util/error.h"
 #include "util/openmp_env.h"
@@ -18,6 +17,7 @@ int main(int argc, char** argv) {
                                           redit::build_info::kGitDescribe + ")");
     app.require_subcommand(1);
     redit::cli::addModelCommands(app);
+    redit::cli::addModelLogitsCommand(app);
     redit::cli::addProjectCommands(app);
     redit::cli::addDataCommands(app);
     redit::cli::addDemoCommands(app);
