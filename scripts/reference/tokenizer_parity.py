@@ -164,18 +164,20 @@ def main():
           f"({sum(len(ids) for ids in baseline)} ids per tokenizer)")
 
     if llama is not None:
-        golden = {
+        header = {
             "comment": "llama.cpp token ids for our test strings; written by scripts/reference/tokenizer_parity.py",
             "model": os.path.basename(args.gguf),
             "reference": reference,
-            "cases": [
-                dict({"string": text, "ids": ids}, **({"parse_special": True} if special else {}))
-                for (text, special), ids in zip(CASES, llama)
-            ],
         }
+        cases = [
+            dict({"string": text, "ids": ids}, **({"parse_special": True} if special else {}))
+            for (text, special), ids in zip(CASES, llama)
+        ]
+        # One case a line, so that a change shows as a one-line diff.
         with open(args.golden, "w", encoding="utf-8") as f:
-            json.dump(golden, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+            f.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "cases": [\n')
+            f.write(",\n".join("  " + json.dumps(case, ensure_ascii=False) for case in cases))
+            f.write("\n ]\n}\n")
         print(f"golden ids: {args.golden}")
     return 0 if agreeing_strings == len(CASES) else 1
 
