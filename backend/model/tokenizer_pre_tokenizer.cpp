@@ -59,10 +59,17 @@ PreTokenizer::Step PreTokenizer::parseStep(const JsonFields& fields, const std::
         const std::string text = pattern.requiredString(literal ? "String" : "Regex");
         return SplitStep{compile(text, literal, file, where), behaviorNamed(fields), fields.optionalBool("invert", false)};
     }
+    if (type == "Digits") {
+        // Hugging Face splits on char::is_numeric, which is the Unicode class N: one digit per piece, or
+        // each run of digits as one piece (Contiguous there, the same pieces as Isolated on \p{N}+).
+        const bool individual = fields.optionalBool("individual_digits", false);
+        return SplitStep{compile(individual ? R"(\p{N})" : R"(\p{N}+)", false, file, where), Behavior::Isolated, false};
+    }
     if (type == "Whitespace") return SplitStep{compile(R"(\w+|[^\w\s]+)", false, file, where), Behavior::Removed, true};
     if (type == "WhitespaceSplit") return SplitStep{compile(R"(\s+)", false, file, where), Behavior::Removed, false};
     throw FileError(file, where + ": pre-tokenizer type '" + type +
-                              "' is not supported (supported: ByteLevel, Split, Whitespace, WhitespaceSplit, Sequence)");
+                              "' is not supported (supported: ByteLevel, Split, Digits, Whitespace, "
+                              "WhitespaceSplit, Sequence)");
 }
 
 bool PreTokenizer::byteLevel() const {

@@ -13,8 +13,8 @@
 namespace redit::tok {
 
 // The `pre_tokenizer` of tokenizer.json: cuts normalized text into the pieces the model encodes one by one.
-// Supported: ByteLevel, Split (Regex or String pattern, every behavior, invert), Whitespace,
-// WhitespaceSplit and Sequence of these.
+// Supported: ByteLevel, Split (Regex or String pattern, every behavior, invert), Digits (individual or runs),
+// Whitespace, WhitespaceSplit and Sequence of these.
 class PreTokenizer {
 public:
     // null json: the whole text is one piece. Throws FileError naming the file, `where` and the problem

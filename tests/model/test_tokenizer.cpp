@@ -293,6 +293,22 @@ private slots:
         QCOMPARE(showPieces(splitWith(splitThenByteLevel(regex.toStdString()), text.toStdString())), showPieces(expected));
     }
 
+    void digitsPreTokenizer() {
+        const json individual = {{"type", "Digits"}, {"individual_digits", true}};
+        const json runs = {{"type", "Digits"}, {"individual_digits", false}};
+        // Any Unicode number counts (Arabic-Indic three, superscript two), as in Hugging Face's char::is_numeric.
+        QCOMPARE(showPieces(splitWith(individual, "ab 123 x\u0663" "4\u00B2.")),
+                 showPieces({"ab ", "1", "2", "3", " x", "\u0663", "4", "\u00B2", "."}));
+        QCOMPARE(showPieces(splitWith(runs, "ab 123 x\u0663" "4\u00B2.")),
+                 showPieces({"ab ", "123", " x", "\u0663" "4\u00B2", "."}));
+        QCOMPARE(showPieces(splitWith({{"type", "Digits"}}, "v2024")), showPieces({"v", "2024"}));  // default: runs
+        QCOMPARE(showPieces(splitWith(individual, "no digits")), showPieces({"no digits"}));
+        // SmolLM2's layout: digits one by one, then GPT-2's regex; " 3.14" keeps its space as a piece of its own.
+        const json smollm = {{"type", "Sequence"}, {"pretokenizers", {individual, byteLevelPreTokenizer()}}};
+        QCOMPARE(showPieces(splitWith(smollm, "pi 3.14")),
+                 showPieces({"pi", byteLevel(" "), "3", ".", "1", "4"}));
+    }
+
     void byteLevelPreTokenizerUsesGpt2Regex() {
         QCOMPARE(showPieces(splitWith(byteLevelPreTokenizer(), "Hello  world\n")),
                  showPieces({"Hello", byteLevel(" "), byteLevel(" world"), byteLevel("\n")}));
