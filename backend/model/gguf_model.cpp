@@ -1,5 +1,7 @@
 #include "model/gguf_model.h"
 
+#include <algorithm>
+#include <map>
 #include <regex>
 #include <utility>
 #include <vector>
@@ -115,6 +117,29 @@ GgufTokenizerMetadata tokenizerMetadata(const File& f) {
     m.addSpacePrefix = f.optionalBool(p + "add_space_prefix");
     m.chatTemplate = f.optionalString("tokenizer.chat_template").value_or("");
     return m;
+}
+
+std::string tensorTypeSummary(const File& file) {
+    std::map<std::string, int> counts;
+    for (const auto& t : file.tensors()) ++counts[tensorTypeName(t.type)];
+    std::vector<std::pair<std::string, int>> sorted(counts.begin(), counts.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string s;
+    for (const auto& [name, n] : sorted) s += (s.empty() ? "" : ", ") + name + " x" + std::to_string(n);
+    return s;
+}
+
+std::string fileTypeName(const File& file) {
+    const auto type = file.optionalInt("general.file_type");
+    if (!type) return "";
+    // llama.cpp's enum llama_ftype (gguf-py LlamaFileType).
+    static const std::map<int64_t, std::string> names = {
+        {0, "ALL_F32"},      {1, "MOSTLY_F16"},    {2, "MOSTLY_Q4_0"},   {3, "MOSTLY_Q4_1"},   {7, "MOSTLY_Q8_0"},
+        {8, "MOSTLY_Q5_0"},  {9, "MOSTLY_Q5_1"},   {10, "MOSTLY_Q2_K"},  {11, "MOSTLY_Q3_K_S"}, {12, "MOSTLY_Q3_K_M"},
+        {13, "MOSTLY_Q3_K_L"}, {14, "MOSTLY_Q4_K_S"}, {15, "MOSTLY_Q4_K_M"}, {16, "MOSTLY_Q5_K_S"},
+        {17, "MOSTLY_Q5_K_M"}, {18, "MOSTLY_Q6_K"}, {32, "MOSTLY_BF16"}};
+    auto it = names.find(*type);
+    return it != names.end() ? it->second : "file type " + std::to_string(*type);
 }
 
 }  // namespace redit::gguf

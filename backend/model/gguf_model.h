@@ -28,4 +28,9 @@ std::optional<std::string> huggingFaceTensorName(const std::string& ggufName);
 // The tokenizer.ggml.* keys (and tokenizer.chat_template); FileError when one has the wrong type.
 GgufTokenizerMetadata tokenizerMetadata(const File& file);
 
+// For `redit model info`: "Q4_1 x210, F32 x61, Q8_0 x1" (most frequent first), and llama.cpp's name of
+// general.file_type ("MOSTLY_Q4_1"), or "" when the key is absent.
+std::string tensorTypeSummary(const File& file);
+std::string fileTypeName(const File& file);
+
 }  // namespace redit::gguf
