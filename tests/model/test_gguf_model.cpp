@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "cli_process.h"
 #include "gguf_model_writer.h"
 #include "model/gguf_file.h"
 #include "model/gguf_model.h"
@@ -159,6 +160,32 @@ private slots:
         } catch (const FileError& e) {
             QVERIFY(e.problem().find("no such model") != std::string::npos);
         }
+    }
+
+    void cliAcceptsGguf() {
+        const DecoderModel model = halfExactModel(tinyConfig("llama"));
+        const std::string path = pathIn(dir_, "cli.gguf");
+        ggufBuilderFor(model, true).write(path);
+        const QString gguf = QString::fromStdString(path);
+        CliResult info = runRedit({"model", "info", gguf});
+        QCOMPARE(info.code, 0);
+        QVERIFY2(info.out.contains("GGUF v3") && info.out.contains("F16 x16, F32 x5")  /* 2 x 7 matrices, embedding, LM head; norms */ &&
+                     info.out.contains("MOSTLY_F16") && info.out.contains("layers:"),
+                 qPrintable(info.out));
+        CliResult tok = runRedit({"tokenize", gguf, "--text", "abc"});
+        QCOMPARE(tok.code, 0);
+        QVERIFY2(tok.out.contains("2 tokens"), qPrintable(tok.out));  // "ab" merged, then "c"
+        CliResult gen = runRedit({"model", "generate", gguf, "--prompt", "abc", "--max-new-tokens", "2"});
+        QCOMPARE(gen.code, 0);
+        QVERIFY(gen.out.startsWith("abc"));
+        const QString out = QString::fromStdString(pathIn(dir_, "cli_converted"));
+        CliResult conv = runRedit({"model", "convert", gguf, "--out", out, "--dtype", "bf16"});
+        QCOMPARE(conv.code, 0);
+        const LoadedModel back = loadModel(out.toStdString(), {at::kBFloat16});
+        QCOMPARE(back.model->config().torchDtype, std::string("bfloat16"));
+        CliResult bad = runRedit({"model", "info", QString::fromStdString(pathIn(dir_, "absent.gguf"))});
+        QVERIFY(bad.code != 0);
+        QVERIFY2(bad.err.contains("absent.gguf") && bad.err.contains("no such model"), qPrintable(bad.err));
     }
 
     // The real SmolLM2-135M-Instruct Q4_1 GGUF, when `make models` has fetched it.
