@@ -1,10 +1,13 @@
-// `redit model info|generate` and `redit tokenize`.
+// `redit model info|generate|convert` and `redit tokenize`; a model is a folder or a .gguf file.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/terminal_table.h"
+#include "model/gguf_file.h"
+#include "model/gguf_model.h"
 #include "model/memory_estimate.h"
 #include "model/model_folder.h"
 #include "model/scoring.h"
@@ -37,6 +40,7 @@ at::ScalarType parseDtype(const std::string& name) {
 }
 
 int64_t checkpointBytes(const std::string& dir) {
+    if (isGgufPath(dir)) return static_cast<int64_t>(fs::file_size(dir));
     int64_t total = 0;
     for (const auto& entry : fs::directory_iterator(dir))
         if (entry.path().extension() == ".safetensors") total += static_cast<int64_t>(entry.file_size());
@@ -53,15 +57,24 @@ struct InfoOptions {
 
 void modelInfo(const InfoOptions& o) {
     configureThreads(o.threads);
-    ModelConfig c = readFolderConfig(o.dir);
-    Tokenizer tokenizer = Tokenizer::fromFile((fs::path(o.dir) / "tokenizer.json").string());
+    ModelConfig c = readModelConfig(o.dir);
+    Tokenizer tokenizer = loadModelTokenizer(o.dir);
     const int64_t bytes = parseDtype(o.dtype) == at::kFloat ? 4 : 2;
     RuntimeInfo rt = runtimeInfo();
     const std::string shape = " (batch " + std::to_string(o.batch) + " x length " + std::to_string(o.length) +
                               ", " + o.dtype + ")";
     auto memory = [&](ForwardMode mode) { return formatBytes(estimateMemory(c, bytes, o.batch, o.length, mode).totalBytes()); };
-    printFields(std::cout, {
-        {"folder", o.dir},
+    std::vector<std::pair<std::string, std::string>> gguf;
+    if (isGgufPath(o.dir)) {
+        auto file = gguf::File::open(o.dir);
+        gguf = {{"format", "GGUF v" + std::to_string(file->version()) + ", " + std::to_string(file->tensors().size()) +
+                               " tensors, alignment " + std::to_string(file->alignment())},
+                {"tensor types", gguf::tensorTypeSummary(*file)}};
+        if (std::string ft = gguf::fileTypeName(*file); !ft.empty()) gguf.emplace_back("quantisation", ft);
+        if (auto name = file->optionalString("general.name")) gguf.emplace_back("name", *name);
+    }
+    std::vector<std::pair<std::string, std::string>> fields = {
+        {isGgufPath(o.dir) ? "file" : "folder", o.dir},
         {"architecture", c.modelType},
         {"layers", std::to_string(c.numLayers)},
         {"hidden size", std::to_string(c.hiddenSize)},
@@ -80,7 +93,11 @@ void modelInfo(const InfoOptions& o) {
         {"LibTorch", rt.torchVersion + (rt.cudaAvailable ? ", CUDA devices: " + std::to_string(rt.cudaDevices) : ", CPU only")},
         {"BLAS", rt.blas},
         {"threads", std::to_string(rt.threads)},
-    });
+    };
+    fields.insert(fields.begin() + 1, gguf.begin(), gguf.end());
+    if (isGgufPath(o.dir)) fields.erase(std::find_if(fields.begin(), fields.end(),
+                                                     [](const auto& f) { return f.first == "checkpoint dtype"; }));
+    printFields(std::cout, fields);
 }
 
 struct GenerateOptions {
@@ -93,7 +110,7 @@ struct GenerateOptions {
 
 void modelGenerate(const GenerateOptions& o) {
     configureThreads(o.threads);
-    LoadedModel m = loadModelFolder(o.dir, LoadOptions{parseDtype(o.dtype), at::kCPU});
+    LoadedModel m = loadModel(o.dir, LoadOptions{parseDtype(o.dtype), at::kCPU});
     std::vector<int32_t> prompt = m.tokenizer.encode(o.prompt, /*addSpecialTokens=*/true);
     if (prompt.empty()) throw ConfigError("the prompt encodes to no tokens");
     const int64_t eos = m.model->config().eosTokenId.value_or(-1);
@@ -102,7 +119,7 @@ void modelGenerate(const GenerateOptions& o) {
 }
 
 void tokenize(const std::string& dir, const std::string& text, bool special) {
-    Tokenizer tokenizer = Tokenizer::fromFile((fs::path(dir) / "tokenizer.json").string());
+    Tokenizer tokenizer = loadModelTokenizer(dir);
     std::vector<int32_t> ids = tokenizer.encode(text, special);
     TerminalTable table({"#", "id", "token"});
     for (size_t i = 0; i < ids.size(); ++i)
@@ -111,15 +128,27 @@ void tokenize(const std::string& dir, const std::string& text, bool special) {
     std::cout << ids.size() << " tokens; decoded: " << tokenizer.decode(ids) << '\n';
 }
 
+struct ConvertOptions {
+    std::string gguf;
+    std::string out;
+    std::string dtype = "fp32";
+};
+
+void modelConvert(const ConvertOptions& o) {
+    if (!isGgufPath(o.gguf)) throw FileError(o.gguf, "not a .gguf file");
+    convertGgufToFolder(o.gguf, o.out, parseDtype(o.dtype));
+    std::cout << "wrote " << o.out << " (config.json, model.safetensors in " << o.dtype << ", tokenizer.json)\n";
+}
+
 }  // namespace
 
 void addModelCommands(CLI::App& app) {
-    CLI::App* model = app.add_subcommand("model", "Inspect and run a Hugging Face-layout model folder");
+    CLI::App* model = app.add_subcommand("model", "Inspect, run and convert a model (Hugging Face folder or .gguf file)");
     model->require_subcommand(1);
 
     auto info = std::make_shared<InfoOptions>();
     CLI::App* infoCmd = model->add_subcommand("info", "Architecture, size, tokenizer, BLAS and memory estimate");
-    infoCmd->add_option("dir", info->dir, "Model folder (config.json, *.safetensors, tokenizer.json)")->required();
+    infoCmd->add_option("model", info->dir, "Model folder (config.json, *.safetensors, tokenizer.json) or .gguf file")->required();
     infoCmd->add_option("--batch", info->batch, "Batch size for the memory estimate")->capture_default_str();
     infoCmd->add_option("--length", info->length, "Sequence length for the memory estimate")->capture_default_str();
     infoCmd->add_option("--dtype", info->dtype, "fp32 or bf16")->capture_default_str();
@@ -128,18 +157,25 @@ void addModelCommands(CLI::App& app) {
 
     auto gen = std::make_shared<GenerateOptions>();
     CLI::App* genCmd = model->add_subcommand("generate", "Greedy decoding from a prompt");
-    genCmd->add_option("dir", gen->dir, "Model folder")->required();
+    genCmd->add_option("model", gen->dir, "Model folder or .gguf file")->required();
     genCmd->add_option("--prompt", gen->prompt, "Prompt text")->required();
     genCmd->add_option("--max-new-tokens", gen->maxNewTokens)->capture_default_str();
     genCmd->add_option("--dtype", gen->dtype, "fp32 or bf16")->capture_default_str();
     genCmd->add_option("--threads", gen->threads, "CPU threads (0 = all cores)");
     genCmd->callback([gen] { modelGenerate(*gen); });
 
+    auto conv = std::make_shared<ConvertOptions>();
+    CLI::App* convCmd = model->add_subcommand("convert", "Write a .gguf model as a Hugging Face folder");
+    convCmd->add_option("gguf", conv->gguf, ".gguf file")->required();
+    convCmd->add_option("--out", conv->out, "Folder to write (config.json, model.safetensors, tokenizer.json)")->required();
+    convCmd->add_option("--dtype", conv->dtype, "fp32 or bf16 (dequantised weights)")->capture_default_str();
+    convCmd->callback([conv] { modelConvert(*conv); });
+
     auto dir = std::make_shared<std::string>();
     auto text = std::make_shared<std::string>();
     auto special = std::make_shared<bool>(false);
     CLI::App* tok = app.add_subcommand("tokenize", "Show how a model's tokenizer splits a text");
-    tok->add_option("dir", *dir, "Model folder (its tokenizer.json)")->required();
+    tok->add_option("model", *dir, "Model folder (its tokenizer.json) or .gguf file")->required();
     tok->add_option("--text", *text, "Text to encode")->required();
     tok->add_flag("--special", *special, "Add the special tokens of the post-processor (e.g. BOS)");
     tok->callback([dir, text, special] { tokenize(*dir, *text, *special); });

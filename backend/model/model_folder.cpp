@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "model/gguf_file.h"
+#include "model/gguf_model.h"
 #include "model/tensor_io.h"
 #include "util/error.h"
 #include "util/json_file.h"
@@ -15,63 +17,41 @@ ModelConfig readFolderConfig(const std::string& folder) {
     return loadModelConfig((fs::path(folder) / "config.json").string());
 }
 
-namespace {
-
-class WeightReader {
-public:
-    WeightReader(const std::string& folder, const LoadOptions& options)
-        : archive_(safetensors::Archive::openDirectory(folder)), options_(options) {}
-
-    at::Tensor read(const std::string& name, std::vector<int64_t> shape) const {
-        safetensors::TensorView view = archive_.get(name);
-        if (view.info->shape != shape) {
-            std::string expected, found;
-            for (auto d : shape) expected += (expected.empty() ? "" : ", ") + std::to_string(d);
-            for (auto d : view.info->shape) found += (found.empty() ? "" : ", ") + std::to_string(d);
-            throw FileError(view.file->path(), "tensor '" + name + "' has shape [" + found +
-                                                   "] but the config implies [" + expected + "]");
-        }
-        return loadTensor(view, options_.dtype).to(options_.device);
-    }
-    bool contains(const std::string& name) const { return archive_.contains(name); }
-
-private:
-    safetensors::Archive archive_;
-    LoadOptions options_;
-};
-
-Linear readLinear(const WeightReader& r, const std::string& name, int64_t out, int64_t in, bool bias) {
-    Linear l;
-    l.weight = r.read(name + ".weight", {out, in});
-    if (bias) l.bias = r.read(name + ".bias", {out});
-    return l;
+DecoderModel loadDecoder(const std::string& folder, const ModelConfig& config, const LoadOptions& options) {
+    return loadDecoder(*openSafetensorsWeights(folder), config, options);
 }
 
-}  // namespace
-
-DecoderModel loadDecoder(const std::string& folder, const ModelConfig& c, const LoadOptions& options) {
-    WeightReader r(folder, options);
+DecoderModel loadDecoder(const WeightSource& source, const ModelConfig& c, const LoadOptions& options) {
+    auto read = [&](const std::string& name, std::vector<int64_t> shape) {
+        return source.read(name, shape, options.dtype).to(options.device);
+    };
+    auto readLinear = [&](const std::string& name, int64_t out, int64_t in, bool bias) {
+        Linear l;
+        l.weight = read(name + ".weight", {out, in});
+        if (bias) l.bias = read(name + ".bias", {out});
+        return l;
+    };
     const int64_t d = c.hiddenSize, q = c.numHeads * c.headDim, kv = c.numKeyValueHeads * c.headDim;
     DecoderWeights w;
-    w.embedding = r.read("model.embed_tokens.weight", {c.vocabSize, d});
+    w.embedding = read("model.embed_tokens.weight", {c.vocabSize, d});
     for (int64_t i = 0; i < c.numLayers; ++i) {
         const std::string p = "model.layers." + std::to_string(i) + ".";
         DecoderLayerWeights L;
-        L.inputNorm = r.read(p + "input_layernorm.weight", {d});
-        L.q = readLinear(r, p + "self_attn.q_proj", q, d, c.attentionBias);
-        L.k = readLinear(r, p + "self_attn.k_proj", kv, d, c.attentionBias);
-        L.v = readLinear(r, p + "self_attn.v_proj", kv, d, c.attentionBias);
+        L.inputNorm = read(p + "input_layernorm.weight", {d});
+        L.q = readLinear(p + "self_attn.q_proj", q, d, c.attentionBias);
+        L.k = readLinear(p + "self_attn.k_proj", kv, d, c.attentionBias);
+        L.v = readLinear(p + "self_attn.v_proj", kv, d, c.attentionBias);
         // Llama's attention_bias also puts a bias on o_proj; Qwen2 never has one.
-        L.o = readLinear(r, p + "self_attn.o_proj", d, q, c.modelType == "llama" && c.attentionBias);
-        L.postAttentionNorm = r.read(p + "post_attention_layernorm.weight", {d});
-        L.gate = readLinear(r, p + "mlp.gate_proj", c.intermediateSize, d, c.mlpBias);
-        L.up = readLinear(r, p + "mlp.up_proj", c.intermediateSize, d, c.mlpBias);
-        L.down = readLinear(r, p + "mlp.down_proj", d, c.intermediateSize, c.mlpBias);
+        L.o = readLinear(p + "self_attn.o_proj", d, q, c.modelType == "llama" && c.attentionBias);
+        L.postAttentionNorm = read(p + "post_attention_layernorm.weight", {d});
+        L.gate = readLinear(p + "mlp.gate_proj", c.intermediateSize, d, c.mlpBias);
+        L.up = readLinear(p + "mlp.up_proj", c.intermediateSize, d, c.mlpBias);
+        L.down = readLinear(p + "mlp.down_proj", d, c.intermediateSize, c.mlpBias);
         w.layers.push_back(std::move(L));
     }
-    w.finalNorm = r.read("model.norm.weight", {d});
+    w.finalNorm = read("model.norm.weight", {d});
     // Some tied checkpoints still store lm_head.weight; the tie wins, as in transformers.
-    w.lmHead = c.tieWordEmbeddings ? w.embedding : r.read("lm_head.weight", {c.vocabSize, d});
+    w.lmHead = c.tieWordEmbeddings ? w.embedding : read("lm_head.weight", {c.vocabSize, d});
     return DecoderModel(c, std::move(w));
 }
 
@@ -80,6 +60,46 @@ LoadedModel loadModelFolder(const std::string& folder, const LoadOptions& option
     Tokenizer tokenizer = Tokenizer::fromFile((fs::path(folder) / "tokenizer.json").string());
     auto model = std::make_shared<DecoderModel>(loadDecoder(folder, config, options));
     return {folder, std::move(model), std::move(tokenizer)};
+}
+
+bool isGgufPath(const std::string& path) {
+    const std::string ext = ".gguf";
+    return path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0 &&
+           !fs::is_directory(path);
+}
+
+namespace {
+
+Tokenizer ggufTokenizer(const gguf::File& file) {
+    return Tokenizer::fromJson(tokenizerJsonFromGguf(gguf::tokenizerMetadata(file), file.path()), file.path());
+}
+
+void checkModelPath(const std::string& path) {
+    if (!fs::exists(path)) throw FileError(path, "no such model folder or .gguf file");
+}
+
+}  // namespace
+
+ModelConfig readModelConfig(const std::string& path) {
+    checkModelPath(path);
+    if (isGgufPath(path)) return gguf::modelConfig(*gguf::File::open(path));
+    return readFolderConfig(path);
+}
+
+Tokenizer loadModelTokenizer(const std::string& path) {
+    checkModelPath(path);
+    if (isGgufPath(path)) return ggufTokenizer(*gguf::File::open(path));
+    return Tokenizer::fromFile((fs::path(path) / "tokenizer.json").string());
+}
+
+LoadedModel loadModel(const std::string& path, const LoadOptions& options) {
+    checkModelPath(path);
+    if (!isGgufPath(path)) return loadModelFolder(path, options);
+    auto file = gguf::File::open(path);
+    ModelConfig config = gguf::modelConfig(*file);
+    Tokenizer tokenizer = ggufTokenizer(*file);
+    auto model = std::make_shared<DecoderModel>(loadDecoder(*openGgufWeights(file, config), config, options));
+    return {path, std::move(model), std::move(tokenizer)};
 }
 
 void saveModelFolder(const std::string& folder, const DecoderModel& model,
@@ -91,6 +111,15 @@ void saveModelFolder(const std::string& folder, const DecoderModel& model,
     saveTensors((fs::path(folder) / "model.safetensors").string(), model.weights().named(config.tieWordEmbeddings),
                 {{"format", "pt"}});
     if (tokenizerJson) writeJsonFile((fs::path(folder) / "tokenizer.json").string(), *tokenizerJson);
+}
+
+void convertGgufToFolder(const std::string& ggufPath, const std::string& folder, at::ScalarType dtype) {
+    auto file = gguf::File::open(ggufPath);
+    const ModelConfig config = gguf::modelConfig(*file);
+    const nlohmann::json tokenizerJson = tokenizerJsonFromGguf(gguf::tokenizerMetadata(*file), file->path());
+    Tokenizer::fromJson(tokenizerJson, file->path());  // fail before writing anything
+    const DecoderModel model = loadDecoder(*openGgufWeights(file, config), config, {dtype, at::kCPU});
+    saveModelFolder(folder, model, tokenizerJson);
 }
 
 }  // namespace redit
