@@ -54,7 +54,7 @@ struct EvalOptions {
 
 void evaluate(const EvalOptions& o) {
     configureThreads(o.threads);
-    LoadedModel loaded = loadModelFolder(o.model);
+    LoadedModel loaded = loadModel(o.model);
     std::vector<data::Pattern> patterns = data::loadDataset(o.data);
     redit::EvalOptions options;
     options.part = parseEvalPart(o.part);
@@ -91,7 +91,7 @@ void addDemoCommands(CLI::App& app) {
 
     auto eval = std::make_shared<EvalOptions>();
     CLI::App* evalCmd = app.add_subcommand("eval", "Per-pattern answer accuracy of a model on a dataset");
-    evalCmd->add_option("model", eval->model, "Model folder")->required();
+    evalCmd->add_option("model", eval->model, "Model folder or .gguf file")->required();
     evalCmd->add_option("--data", eval->data, "Dataset spec (synthetic:deductive:level1, contexthub:DIR, ...)")->required();
     evalCmd->add_option("--instances", eval->part, "all (contextual), test (test split), probe (abstract)")->capture_default_str();
     evalCmd->add_option("--split-seed", eval->splitSeed, "Seed of the domain split (with --instances test)");

@@ -118,9 +118,14 @@ void modelGenerate(const GenerateOptions& o) {
     std::cout << o.prompt << m.tokenizer.decode(out, /*skipSpecialTokens=*/true) << '\n';
 }
 
-void tokenize(const std::string& dir, const std::string& text, bool special) {
+void tokenize(const std::string& dir, const std::string& text, bool special, bool idsOnly) {
     Tokenizer tokenizer = loadModelTokenizer(dir);
     std::vector<int32_t> ids = tokenizer.encode(text, special);
+    if (idsOnly) {  // for scripts: the ids, space-separated, on one line
+        for (size_t i = 0; i < ids.size(); ++i) std::cout << (i ? " " : "") << ids[i];
+        std::cout << '\n';
+        return;
+    }
     TerminalTable table({"#", "id", "token"});
     for (size_t i = 0; i < ids.size(); ++i)
         table.addRow({std::to_string(i), std::to_string(ids[i]), tokenizer.idToToken(ids[i])});
@@ -178,7 +183,9 @@ void addModelCommands(CLI::App& app) {
     tok->add_option("model", *dir, "Model folder (its tokenizer.json) or .gguf file")->required();
     tok->add_option("--text", *text, "Text to encode")->required();
     tok->add_flag("--special", *special, "Add the special tokens of the post-processor (e.g. BOS)");
-    tok->callback([dir, text, special] { tokenize(*dir, *text, *special); });
+    auto idsOnly = std::make_shared<bool>(false);
+    tok->add_flag("--ids-only", *idsOnly, "Print only the ids, space-separated (for scripts)");
+    tok->callback([dir, text, special, idsOnly] { tokenize(*dir, *text, *special, *idsOnly); });
 }
 
 }  // namespace redit::cli

@@ -44,7 +44,7 @@ std::vector<int32_t> parseIds(const std::string& text) {
 
 void printLogits(const LogitsOptions& o) {
     configureThreads(o.threads);
-    LoadedModel m = loadModelFolder(o.model);
+    LoadedModel m = loadModel(o.model);
     if (o.prompt.empty() == o.ids.empty()) throw ConfigError("give either --prompt or --ids");
     const std::vector<int32_t> ids = o.ids.empty() ? m.tokenizer.encode(o.prompt, /*addSpecialTokens=*/true)
                                                    : parseIds(o.ids);
