@@ -57,6 +57,12 @@ private:
 DatasetSpec parseContextHub(const SpecParser& parser, std::vector<std::string> parts) {
     DatasetSpec spec;
     spec.source = DatasetSource::ContextHub;
+    // The paper's "level 2" is the first ten level-2 records: contexthub:FOLDER:deductive:level2:first=10.
+    if (!parts.empty() && parts.back().rfind("first=", 0) == 0) {
+        spec.first = parser.number(parts.back(), parts.back().substr(6));
+        if (spec.first == 0) parser.fail("'first=0': keep at least one pattern");
+        parts.pop_back();
+    }
     if (!parts.empty() && looksLikeLevel(parts.back())) {
         spec.level = parser.level(parts.back());
         parts.pop_back();
@@ -96,6 +102,14 @@ DatasetSpec parseSynthetic(const SpecParser& parser, const std::vector<std::stri
     return spec;
 }
 
+std::vector<Pattern> keepFirstPatterns(std::vector<Pattern> patterns, std::size_t first) {
+    if (first > patterns.size())
+        throw ConfigError("dataset spec: first=" + std::to_string(first) + " but the dataset has only " +
+                          std::to_string(patterns.size()) + " patterns");
+    if (first > 0) patterns.resize(first);
+    return patterns;
+}
+
 }  // namespace
 
 DatasetSpec parseDatasetSpec(const std::string& text) {
@@ -116,12 +130,7 @@ std::vector<Pattern> loadDataset(const DatasetSpec& spec) {
         o.count = spec.count;
         o.seed = spec.seed;
         o.perDomain = spec.perDomain;
-        std::vector<Pattern> patterns = syntheticDataset(o);
-        if (spec.first > patterns.size())
-            throw ConfigError("dataset spec: first=" + std::to_string(spec.first) + " but the dataset has only " +
-                              std::to_string(patterns.size()) + " patterns");
-        if (spec.first > 0) patterns.resize(spec.first);
-        return patterns;
+        return keepFirstPatterns(syntheticDataset(o), spec.first);
     }
     std::vector<Pattern> patterns = loadContextHub(spec.folder, spec.kind, spec.level);
     if (patterns.empty()) {
@@ -129,7 +138,7 @@ std::vector<Pattern> loadDataset(const DatasetSpec& spec) {
                                  (spec.level ? "level-" + std::to_string(*spec.level) + " " : std::string());
         throw FileError(spec.folder, "holds no " + what + "ContextHub data files");
     }
-    return patterns;
+    return keepFirstPatterns(std::move(patterns), spec.first);
 }
 
 std::vector<Pattern> loadDataset(const std::string& spec) { return loadDataset(parseDatasetSpec(spec)); }

@@ -10,7 +10,7 @@
 namespace redit::data {
 
 // Where a list of patterns comes from, as one string (used by the CLI and in run configurations):
-//   contexthub:FOLDER[:deductive|:abductive][:levelN]      a ContextHub copy (FOLDER may itself contain ':')
+//   contexthub:FOLDER[:deductive|:abductive][:levelN][:first=F]  a ContextHub copy (FOLDER may contain ':')
 //   synthetic:KIND:levelN[:n=COUNT][:seed=S][:per_domain=K][:first=F] the generator and verbaliser (KIND and
 //                                                                       level required); first=F keeps the
 //                                                                       first F patterns (the paper's "first 10
@@ -25,7 +25,7 @@ struct DatasetSpec {
     std::size_t count = 0;              // synthetic n (0: the default of syntheticDataset)
     std::uint64_t seed = 0;
     std::size_t perDomain = 5;
-    std::size_t first = 0;  // synthetic: keep only the first `first` patterns (0: all)
+    std::size_t first = 0;  // keep only the first `first` patterns (0: all)
 };
 
 // Throws ConfigError("dataset spec '<spec>': <problem>") naming the part that is wrong.

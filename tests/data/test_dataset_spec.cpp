@@ -132,6 +132,20 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(redit::ConfigError, loadDataset("synthetic:deductive:level1:first=11"));
     }
 
+    void firstKeepsTheLeadingContextHubRecords() {
+        const auto all = loadDataset("contexthub:" + root_ + ":deductive:level2");
+        const auto first = loadDataset("contexthub:" + root_ + ":deductive:level2:first=10");
+        const DatasetSpec spec = parseDatasetSpec("contexthub:/odd:name/ch:deductive:level2:first=10");
+        QCOMPARE(spec.folder, std::string("/odd:name/ch"));
+        QCOMPARE(spec.level, std::optional<int>(2));
+        QCOMPARE(spec.first, std::size_t(10));
+        QCOMPARE(int(first.size()), 10);
+        QVERIFY(all.size() > first.size());
+        for (std::size_t i = 0; i < first.size(); ++i) QCOMPARE(first[i].id, all[i].id);
+        QVERIFY_THROWS_EXCEPTION(redit::ConfigError, parseDatasetSpec("contexthub:/x:level2:first=0"));
+        QVERIFY_THROWS_EXCEPTION(redit::ConfigError, loadDataset("contexthub:" + root_ + ":deductive:level1:first=11"));
+    }
+
     void loadsContextHubThroughTheSameFunction() {
         auto patterns = loadDataset("contexthub:" + root_ + ":deductive:level1");
         QCOMPARE(int(patterns.size()), 10);
