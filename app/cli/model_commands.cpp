@@ -10,6 +10,7 @@
 #include "model/gguf_model.h"
 #include "model/memory_estimate.h"
 #include "model/model_folder.h"
+#include "model/safetensors.h"
 #include "model/scoring.h"
 #include "model/tokenizer.h"
 #include "util/error.h"
@@ -65,7 +66,12 @@ void modelInfo(const InfoOptions& o) {
                               ", " + o.dtype + ")";
     auto memory = [&](ForwardMode mode) { return formatBytes(estimateMemory(c, bytes, o.batch, o.length, mode).totalBytes()); };
     std::vector<std::pair<std::string, std::string>> gguf;
-    if (isGgufPath(o.dir)) {
+    if (!isGgufPath(o.dir)) {
+        // Opening the checkpoint validates every shard's layout (docs/model.md): `info` is what a user runs
+        // to check a download, so a truncated or damaged file must fail here, not only when loading.
+        safetensors::Archive archive = safetensors::Archive::openDirectory(o.dir);
+        gguf.emplace_back("checkpoint", std::to_string(archive.names().size()) + " tensors, layout verified");
+    } else {
         auto file = gguf::File::open(o.dir);
         gguf = {{"format", "GGUF v" + std::to_string(file->version()) + ", " + std::to_string(file->tensors().size()) +
                                " tensors, alignment " + std::to_string(file->alignment())},

@@ -6,6 +6,7 @@
 
 #include "model/model_folder.h"
 #include "model/tensor_io.h"
+#include "cli_process.h"
 #include "temp_dir.h"
 #include "tiny_models.h"
 #include "util/error.h"
@@ -131,6 +132,30 @@ private slots:
         testing::writeText(d + "/config.json", "{}");
         QVERIFY(errorOf([&] { loadModelFolder(d); }).contains("config.json: field 'model_type' is missing"));
         QVERIFY(errorOf([&] { loadModelFolder(d + "/nowhere"); }).contains("no such directory"));
+    }
+
+    // `redit model info` is what a user runs to check a download: it checks the checkpoint's layout too.
+    void infoRefusesDamagedCheckpoints() {
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString();
+        const std::string weights = d + "/model.safetensors";
+        DecoderModel model = testing::tinyModel(testing::tinyConfig("llama"));
+        saveModelFolder(d, model, wordLevelTokenizer());
+        testing::CliResult good = testing::runRedit({"model", "info", dir.path()});
+        QCOMPARE(good.code, 0);
+        QVERIFY2(good.out.contains("tensors, layout verified"), qPrintable(good.out));
+
+        fs::resize_file(weights, fs::file_size(weights) - 4);
+        testing::CliResult truncated = testing::runRedit({"model", "info", dir.path()});
+        QVERIFY(truncated.code != 0);
+        QVERIFY2(truncated.err.contains(QString::fromStdString(weights)) && truncated.err.contains("beyond the data section"),
+                 qPrintable(truncated.err));
+
+        saveModelFolder(d, model, wordLevelTokenizer());
+        std::ofstream(weights, std::ios::app) << "12345678";
+        testing::CliResult appended = testing::runRedit({"model", "info", dir.path()});
+        QVERIFY(appended.code != 0);
+        QVERIFY2(appended.err.contains("the tensors cover"), qPrintable(appended.err));
     }
 };
 
