@@ -14,16 +14,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr QLatin1String kTransferSuffix(" (transfer)");
 
-[[noreturn]] void badRow(size_t index, const std::string& problem) {
-    throw ConfigError("edit_outcomes row " + std::to_string(index) + ": " + problem);
-}
-
-double fraction(const nlohmann::json& row, size_t index, const char* field) {
-    const auto it = row.find(field);
-    if (it == row.end() || !it->is_number()) badRow(index, std::string("field '") + field + "' must be a number");
-    return it->get<double>();
-}
-
 MeanStd meanStd(const std::vector<double>& values) {
     MeanStd m;
     for (double v : values)
@@ -51,6 +41,10 @@ QString editBaseMethod(const QString& label) {
 }
 
 std::vector<EditResult> editResultsOf(const std::vector<nlohmann::json>& outcomes) {
+    return editResultsOf(results::editOutcomesFromJson(outcomes));
+}
+
+std::vector<EditResult> editResultsOf(const std::vector<results::EditOutcomeRow>& outcomes) {
     struct Sums {
         double generality = 0, locality = 0;
         int patterns = 0, localities = 0;
@@ -58,23 +52,15 @@ std::vector<EditResult> editResultsOf(const std::vector<nlohmann::json>& outcome
     using Key = std::tuple<QString, int, int>;  // method label, level, seed
     std::vector<Key> order;
     std::map<Key, Sums> sums;
-    for (size_t i = 0; i < outcomes.size(); ++i) {
-        const nlohmann::json& row = outcomes[i];
-        if (!row.is_object()) badRow(i, "not an object");
-        const auto method = row.find("method");
-        if (method == row.end() || !method->is_string()) badRow(i, "field 'method' must be a string");
-        for (const char* field : {"level", "seed"})
-            if (!row.contains(field) || !row[field].is_number_integer())
-                badRow(i, std::string("field '") + field + "' must be an integer");
-        const bool transfer = row.value("transfer", false);
-        const Key key{editMethodLabel(QString::fromStdString(method->get<std::string>()), transfer),
-                      row["level"].get<int>(), row["seed"].get<int>()};
+    for (const results::EditOutcomeRow& row : outcomes) {
+        const Key key{editMethodLabel(QString::fromStdString(results::editMethodName(row.method)), row.transfer),
+                      row.level, int(row.outcome.seed)};
         auto [it, added] = sums.try_emplace(key);
         if (added) order.push_back(key);
-        it->second.generality += fraction(row, i, "generality");
+        it->second.generality += row.outcome.generality;
         ++it->second.patterns;
-        if (row.contains("locality") && !row["locality"].is_null()) {
-            it->second.locality += fraction(row, i, "locality");
+        if (row.outcome.locality) {
+            it->second.locality += *row.outcome.locality;
             ++it->second.localities;
         }
     }

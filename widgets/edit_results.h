@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis_data.h"
+#include "results/edit_records.h"
 
 namespace redit::gui {
 
@@ -16,7 +17,10 @@ QString editMethodLabel(const QString& method, bool transfer);
 QString editBaseMethod(const QString& label);
 
 // Per (method label, level, seed), the mean over patterns, in percent; rows in order of first appearance.
-// Locality is NaN when none of the patterns has one. ConfigError naming the row and field for a bad row.
+// Locality is NaN when none of the patterns has one.
+std::vector<EditResult> editResultsOf(const std::vector<results::EditOutcomeRow>& outcomes);
+// The same from the stored rows, parsed by the results layer (results::editOutcomesFromJson): ConfigError
+// naming the row and field for a bad row.
 std::vector<EditResult> editResultsOf(const std::vector<nlohmann::json>& outcomes);
 
 // Mean and sample standard deviation (n - 1; 0 for one value) over the seeds that have a value.

@@ -1,27 +1,26 @@
-// LibTorch (through the pipeline's headers) before Qt, whose `slots` keyword it would clash with.
+#include "project_views.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "analysis/confidence_band.h"
+#include "analysis/law_fit.h"
+#include "analysis/pattern_distances.h"
 #include "circuits/circuit.h"
-#include "pipeline/law_fit.h"
-#include "pipeline/law_runs.h"
-#include "pipeline/pattern_distances.h"
-#include "pipeline/project_runs.h"
+#include "edit_results.h"
+#include "results/circuit_records.h"
+#include "results/law_records.h"
+#include "results/run_records.h"
 #include "store/project_store.h"
 #include "store/results.h"
 #include "store/runs.h"
 #include "util/error.h"
 
-#include <algorithm>
-#include <boost/math/distributions/students_t.hpp>
-#include <cmath>
-#include <limits>
-#include <map>
-
-#include "edit_results.h"
-#include "project_views.h"
-
 namespace redit::gui {
 namespace {
 
-constexpr double kReferenceFilter = 0.1;  // the reference figure drops points with Delta below this
 constexpr int kBandPoints = 21;
 
 QString q(const std::string& text) { return QString::fromStdString(text); }
@@ -45,33 +44,20 @@ NodeKind downstreamKind(DownstreamNodeKind kind) {
 
 // The 95% confidence band of the fitted mean alpha + beta d over the distances the fit used.
 std::vector<InterferenceFit::BandPoint> confidenceBand(const LinearFit& fit, const std::vector<double>& x) {
-    const double n = double(x.size());
-    double mean = 0;
-    for (double d : x) mean += d;
-    mean /= n;
-    double sxx = 0;
-    for (double d : x) sxx += (d - mean) * (d - mean);
-    const double t = boost::math::quantile(boost::math::students_t(n - 2), 0.975);
-    const auto [low, high] = std::minmax_element(x.begin(), x.end());
     std::vector<InterferenceFit::BandPoint> band;
-    for (int i = 0; i < kBandPoints; ++i) {
-        const double d = *low + (*high - *low) * i / (kBandPoints - 1);
-        const double half = t * fit.residualStdDev * std::sqrt(1 / n + (d - mean) * (d - mean) / sxx);
-        const double y = fit.intercept + fit.slope * d;
-        band.push_back({d, y - half, y + half});
-    }
+    for (const analysis::BandPoint& b : analysis::confidenceBand(fit, x, kBandPoints)) band.push_back({b.x, b.low, b.high});
     return band;
 }
 
-InterferenceSet interferenceSet(const std::vector<pipeline::LawPoint>& points, const pipeline::LawRow& row,
+InterferenceSet interferenceSet(const std::vector<analysis::LawPoint>& points, const analysis::LawRow& row,
                                 bool referenceFilter) {
     InterferenceSet set;
     set.metric = q(row.metric);
     set.budget = QString::number(row.budget);
     set.referenceFilter = referenceFilter;
     std::vector<double> fitted;  // the distances of the cross-pattern points the fit used
-    for (const pipeline::LawPoint& p : points) {
-        if (referenceFilter && p.delta < kReferenceFilter) continue;
+    for (const analysis::LawPoint& p : points) {
+        if (referenceFilter && p.delta < kReferenceDeltaFloor) continue;
         set.points.push_back({p.distance, p.delta, q(p.edited), q(p.probed)});
         if (!p.samePattern()) fitted.push_back(p.distance);
     }
@@ -86,23 +72,22 @@ InterferenceSet interferenceSet(const std::vector<pipeline::LawPoint>& points, c
 }
 
 int64_t runFromConfig(const ProjectStore& store, const RunRecord& run, const char* field, const char* kind) {
-    const int64_t id = run.config.is_object() ? run.config.value(field, int64_t(0)) : 0;
-    return id > 0 ? pipeline::finishedRunOfKind(store, id, kind).id : pipeline::latestFinishedRun(store, kind, kind);
+    return results::inputRunOf(store, run, field, kind);
 }
 
 }  // namespace
 
 namespace {
 
-const pipeline::PatternScores& patternOf(const pipeline::CircuitRun& run, const std::string& patternId) {
+const results::PatternScores& patternOf(const results::CircuitRun& run, const std::string& patternId) {
     const auto pattern = std::find_if(run.patterns.begin(), run.patterns.end(),
-                                      [&](const pipeline::PatternScores& p) { return p.patternId == patternId; });
+                                      [&](const results::PatternScores& p) { return p.patternId == patternId; });
     if (pattern == run.patterns.end())
         throw ConfigError("circuits run #" + std::to_string(run.runId) + " has no pattern '" + patternId + "'");
     return *pattern;
 }
 
-Circuit selectedCircuit(const redit::CircuitGraph& graph, const pipeline::PatternScores& pattern, double budget) {
+Circuit selectedCircuit(const redit::CircuitGraph& graph, const results::PatternScores& pattern, double budget) {
     SelectionOptions options;
     options.mode = SelectionMode::TopFraction;
     options.value = budget;
@@ -137,25 +122,25 @@ int64_t circuitsRunOf(const ProjectStore& store, const RunRecord& distancesRun) 
 
 }  // namespace
 
-CircuitGraph circuitGraphOf(const pipeline::CircuitRun& run, const std::string& patternId, double budget) {
+CircuitGraph circuitGraphOf(const results::CircuitRun& run, const std::string& patternId, double budget) {
     const redit::CircuitGraph graph(run.shape);
     return viewOf(graph, selectedCircuit(graph, patternOf(run, patternId), budget));
 }
 
-PatternDistances patternDistancesOf(const std::vector<pipeline::DistanceRow>& rows) {
+PatternDistances patternDistancesOf(const std::vector<results::DistanceRow>& rows) {
     PatternDistances distances;
     std::vector<std::string> keys;
-    for (const pipeline::DistanceRow& row : rows) {
+    for (const results::DistanceRow& row : rows) {
         for (const std::string* name : {&row.patternA, &row.patternB})
             if (!distances.patterns.contains(q(*name))) distances.patterns << q(*name);
-        const std::string key = pipeline::distanceKey(row.metric, row.budget);
+        const std::string key = results::distanceKey(row.metric, row.budget);
         if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
     }
     const size_t n = size_t(distances.patterns.size());
     for (const std::string& key : keys)
         distances.metrics.push_back({q(key), std::vector<double>(n * n, std::numeric_limits<double>::quiet_NaN())});
-    for (const pipeline::DistanceRow& row : rows) {
-        const size_t m = size_t(std::find(keys.begin(), keys.end(), pipeline::distanceKey(row.metric, row.budget)) - keys.begin());
+    for (const results::DistanceRow& row : rows) {
+        const size_t m = size_t(std::find(keys.begin(), keys.end(), results::distanceKey(row.metric, row.budget)) - keys.begin());
         const size_t a = size_t(distances.patterns.indexOf(q(row.patternA)));
         const size_t b = size_t(distances.patterns.indexOf(q(row.patternB)));
         distances.metrics[m].values[a * n + b] = row.value;
@@ -164,15 +149,15 @@ PatternDistances patternDistancesOf(const std::vector<pipeline::DistanceRow>& ro
     return distances;
 }
 
-std::vector<InterferenceSet> interferenceSetsOf(const std::vector<pipeline::DistanceRow>& rows,
-                                                const pipeline::InterferenceResult& interference) {
+std::vector<InterferenceSet> interferenceSetsOf(const std::vector<results::DistanceRow>& rows,
+                                                const results::InterferenceResult& interference) {
     std::vector<InterferenceSet> sets;
     for (bool referenceFilter : {false, true}) {
         InterferenceFilterOptions reference;
-        if (referenceFilter) reference.dropInterferenceBelow = kReferenceFilter;
-        for (const pipeline::LawRow& row : pipeline::fitLaw(rows, interference, reference)) {
-            if (row.points != pipeline::LawPointSet::CrossPattern) continue;
-            sets.push_back(interferenceSet(pipeline::lawPoints(rows, interference, row.metric, row.budget), row,
+        if (referenceFilter) reference.dropInterferenceBelow = kReferenceDeltaFloor;
+        for (const analysis::LawRow& row : analysis::fitLaw(rows, interference, reference)) {
+            if (row.points != analysis::LawPointSet::CrossPattern) continue;
+            sets.push_back(interferenceSet(analysis::lawPoints(rows, interference, row.metric, row.budget), row,
                                            referenceFilter));
         }
     }
@@ -185,11 +170,11 @@ RunResults loadRunResults(const ProjectStore& store, int64_t runId) {
     if (run.status != redit::RunStatus::Finished) return results;
     if (run.kind == "circuits") {
         results.view = RunResults::View::Circuit;
-        for (const pipeline::PatternScores& p : pipeline::loadCircuitRun(store, runId).patterns)
+        for (const results::PatternScores& p : results::loadCircuitRun(store, runId).patterns)
             results.patterns << q(p.patternId);
     } else if (run.kind == "distances") {
         results.view = RunResults::View::Distances;
-        results.distances = patternDistancesOf(pipeline::loadDistanceRows(store, runId));
+        results.distances = patternDistancesOf(results::loadDistanceRows(store, runId));
         results.circuitsRun = circuitsRunOf(store, run);
     } else if (run.kind == "compare") {
         results.view = RunResults::View::Results;
@@ -203,21 +188,21 @@ RunResults loadRunResults(const ProjectStore& store, int64_t runId) {
         const int64_t interferenceRun =
             run.kind == "law" ? runFromConfig(store, run, "interference_run", "interference") : runId;
         results.view = RunResults::View::Interference;
-        results.interference = interferenceSetsOf(pipeline::loadDistanceRows(store, distancesRun),
-                                                  pipeline::loadInterferenceRun(store, interferenceRun));
+        results.interference = interferenceSetsOf(results::loadDistanceRows(store, distancesRun),
+                                                  results::loadInterferenceRun(store, interferenceRun));
         results.circuitsRun = circuitsRunOf(store, loadRun(store, distancesRun));
     }
     return results;
 }
 
 CircuitGraph loadRunCircuit(const ProjectStore& store, int64_t runId, const std::string& patternId, double budget) {
-    return circuitGraphOf(pipeline::loadCircuitRun(store, runId), patternId, budget);
+    return circuitGraphOf(results::loadCircuitRun(store, runId), patternId, budget);
 }
 
 CircuitComparison loadCircuitComparison(const ProjectStore& store, int64_t runA, const std::string& patternA,
                                         int64_t runB, const std::string& patternB, double budget) {
-    const pipeline::CircuitRun a = pipeline::loadCircuitRun(store, runA);
-    const pipeline::CircuitRun b = runB == runA ? a : pipeline::loadCircuitRun(store, runB);
+    const results::CircuitRun a = results::loadCircuitRun(store, runA);
+    const results::CircuitRun b = runB == runA ? a : results::loadCircuitRun(store, runB);
     const redit::CircuitGraph graph(a.shape);
     if (a.shape.layers != b.shape.layers || a.shape.heads != b.shape.heads || a.shape.keyValueHeads != b.shape.keyValueHeads)
         throw ConfigError("circuits runs #" + std::to_string(runA) + " and #" + std::to_string(runB) +
@@ -230,9 +215,9 @@ CircuitComparison loadCircuitComparison(const ProjectStore& store, int64_t runA,
     comparison.budget = budget;
     comparison.a = viewOf(graph, circuitA);
     comparison.b = viewOf(graph, circuitB);
-    const std::vector<double> values = pipeline::circuitDistances(graph, circuitA, circuitB);
+    const std::vector<double> values = analysis::circuitDistances(graph, circuitA, circuitB);
     for (size_t m = 0; m < values.size(); ++m)
-        comparison.distances.emplace_back(q(pipeline::distanceMetricNames()[m]), values[m]);
+        comparison.distances.emplace_back(q(analysis::distanceMetricNames()[m]), values[m]);
     return comparison;
 }
 

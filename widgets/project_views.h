@@ -1,5 +1,5 @@
 #pragma once
-// The analysis views' inputs from the law pipeline's stored results (backend/pipeline/).
+// The analysis views' inputs from the law pipeline's stored results (backend/results/, torch-free).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -7,34 +7,26 @@
 #include "analysis_data.h"
 #include "circuit_comparison.h"
 #include "circuit_graph.h"
+#include "results/circuit_records.h"
+#include "results/law_records.h"
 #include "run_results.h"
-
-// Declared only: the pipeline's headers bring LibTorch, whose `slots` clashes with Qt's keyword.
-namespace redit {
-class ProjectStore;
-namespace pipeline {
-struct CircuitRun;
-struct DistanceRow;
-struct InterferenceResult;
-}  // namespace pipeline
-}  // namespace redit
 
 namespace redit::gui {
 
 // The circuit of one pattern of a circuits run: the top `budget` fraction of its edges by |w| with dangling
 // edges pruned (as the distances stage selects them), nodes named, typed and layered as in the backend graph.
 // ConfigError for a pattern the run does not hold or a budget outside (0, 1].
-CircuitGraph circuitGraphOf(const pipeline::CircuitRun& run, const std::string& patternId, double budget);
+CircuitGraph circuitGraphOf(const results::CircuitRun& run, const std::string& patternId, double budget);
 
 // One n x n matrix per metric and budget (named distanceKey(), e.g. "jaccard@0.3"), patterns in the order
 // they first appear; off the diagonal the cross-pattern distance, on it the same-pattern (A/B) distance.
 // A pair the rows do not hold is NaN.
-PatternDistances patternDistancesOf(const std::vector<pipeline::DistanceRow>& rows);
+PatternDistances patternDistancesOf(const std::vector<results::DistanceRow>& rows);
 
 // Per metric and budget, without and with the reference filter (Delta >= 0.1): the points of lawPoints and
 // the cross-pattern fit of fitLaw with its 95% confidence band for the mean.
-std::vector<InterferenceSet> interferenceSetsOf(const std::vector<pipeline::DistanceRow>& rows,
-                                                const pipeline::InterferenceResult& interference);
+std::vector<InterferenceSet> interferenceSetsOf(const std::vector<results::DistanceRow>& rows,
+                                                const results::InterferenceResult& interference);
 
 // What a run shows (RunResults): circuits and distances runs their own results; interference runs with the
 // newest finished distances run; law runs with the distances and interference runs they were fitted from;
@@ -45,7 +37,7 @@ CircuitGraph loadRunCircuit(const ProjectStore& store, int64_t runId, const std:
 
 // Pattern A of circuits run A against pattern B of circuits run B (the same run for two patterns, two runs for
 // one pattern before and after reshaping), each selected as circuitGraphOf does, with the backend's distances
-// between them (pipeline::circuitDistances, named as pipeline::distanceMetricNames). ConfigError when the runs'
+// between them (analysis::circuitDistances, named as analysis::distanceMetricNames). ConfigError when the runs'
 // graphs differ, for an unknown pattern or a budget outside (0, 1].
 CircuitComparison loadCircuitComparison(const ProjectStore& store, int64_t runA, const std::string& patternA,
                                         int64_t runB, const std::string& patternB, double budget);
