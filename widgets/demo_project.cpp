@@ -9,6 +9,7 @@
 
 #include "data/dataset_spec.h"
 #include "model/model_config.h"
+#include "results/provenance.h"
 #include "store/models.h"
 #include "store/patterns.h"
 #include "store/transaction.h"
@@ -19,22 +20,11 @@ namespace {
 
 const QString kModelSubfolder = QStringLiteral("models/logic-tiny");
 
-// SHA-256 over the folder's config.json and weights, so a retrained model is recorded as a new model.
-std::string folderHash(const QString& folder) {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const QString& name : {QStringLiteral("config.json"), QStringLiteral("model.safetensors")}) {
-        QFile file(QDir(folder).filePath(name));
-        if (!file.open(QIODevice::ReadOnly)) throw FileError(file.fileName().toStdString(), "cannot be read");
-        hash.addData(&file);
-    }
-    return hash.result().toHex().toStdString();
-}
-
 void addDemoDataset(ProjectStore& store) {
     const std::vector<data::Pattern> patterns = data::loadDataset(kDemoDatasetSpec);
     WriteTransaction tx(store);
     const std::string hash =
-        QCryptographicHash::hash(QByteArray(kDemoDatasetSpec), QCryptographicHash::Sha256).toHex().toStdString();
+        results::datasetContentHash(patterns);
     const std::int64_t datasetId = addDataset(store, {0, kDemoDatasetSpec, {{"spec", kDemoDatasetSpec}}, hash});
     for (const data::Pattern& pattern : patterns) {
         const std::int64_t patternId = addPattern(store, datasetId, pattern.id, pattern.text);
@@ -53,7 +43,7 @@ void addDemoDataset(ProjectStore& store) {
 void recordModel(ProjectStore& store, const QString& folder) {
     const std::string configPath = QDir(folder).filePath(QStringLiteral("config.json")).toStdString();
     const ModelConfig config = loadModelConfig(configPath);
-    addModel(store, {0, "logic-tiny", folder.toStdString(), config.toJson(), folderHash(folder)});
+    addModel(store, {0, "logic-tiny", folder.toStdString(), config.toJson(), results::modelContentHash(folder.toStdString())});
 }
 
 }  // namespace

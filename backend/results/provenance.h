@@ -1,5 +1,6 @@
 #pragma once
-// The model folder and dataset a pipeline run reads, registered in the project for provenance.
+// The model folder and dataset a run reads, registered in the project for provenance: the one content hash
+// of a model folder (every writer of the models table uses modelContentHash) and of a dataset.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -10,7 +11,7 @@ namespace redit {
 class ProjectStore;
 }
 
-namespace redit::pipeline {
+namespace redit::results {
 
 // FNV-1a (64 bit, hex) of the model's config.json, tokenizer.json and every *.safetensors file, in name order.
 std::string modelContentHash(const std::string& folder);
@@ -22,8 +23,12 @@ struct RegisteredInputs {
     int64_t datasetId = 0;
 };
 
+// Adds (or finds, by absolute path and content hash) the model folder in the project.
+int64_t registerModel(ProjectStore& store, const std::string& modelFolder);
+// Adds (or finds, by spec and content hash) the dataset in the project.
+int64_t registerDataset(ProjectStore& store, const std::string& dataSpec, const std::vector<data::Pattern>& patterns);
 // Adds (or finds) the model folder and the dataset spec in the project.
 RegisteredInputs registerInputs(ProjectStore& store, const std::string& modelFolder, const std::string& dataSpec,
                                 const std::vector<data::Pattern>& patterns);
 
-}  // namespace redit::pipeline
+}  // namespace redit::results
