@@ -5,6 +5,10 @@
 #include <random>
 #include <set>
 
+#include "analysis/confidence_band.h"
+#include "analysis/interference_points.h"
+#include "analysis/regression.h"
+
 namespace redit::gui {
 namespace {
 
@@ -68,32 +72,22 @@ PatternDistances syntheticDistances(quint32 seed) {
 
 InterferenceFit fitLine(const std::vector<InterferencePoint>& points, int bandPoints) {
     InterferenceFit fit;
-    const double n = double(points.size());
     fit.n = int(points.size());
     if (points.size() < 3) return fit;
-    double mx = 0, my = 0;
-    for (const InterferencePoint& p : points) mx += p.distance / n, my += p.delta / n;
-    double sxx = 0, sxy = 0, syy = 0;
-    for (const InterferencePoint& p : points) {
-        sxx += (p.distance - mx) * (p.distance - mx);
-        sxy += (p.distance - mx) * (p.delta - my);
-        syy += (p.delta - my) * (p.delta - my);
-    }
-    if (sxx <= 0 || syy <= 0) return fit;
-    fit.beta = sxy / sxx;
-    fit.alpha = my - fit.beta * mx;
-    fit.r = sxy / std::sqrt(sxx * syy);
-    const double t = fit.r * std::sqrt((n - 2) / std::max(1e-12, 1 - fit.r * fit.r));
-    fit.p = std::erfc(std::abs(t) / std::sqrt(2.0));
-    const double residualVariance = std::max(0.0, (syy - fit.beta * sxy) / (n - 2));
-    auto [lo, hi] = std::minmax_element(points.begin(), points.end(),
-                                        [](const auto& a, const auto& b) { return a.distance < b.distance; });
-    for (int k = 0; k < bandPoints; ++k) {
-        const double x = lo->distance + (hi->distance - lo->distance) * k / std::max(1, bandPoints - 1);
-        const double half = 1.96 * std::sqrt(residualVariance * (1 / n + (x - mx) * (x - mx) / sxx));
-        const double y = fit.alpha + fit.beta * x;
-        fit.band.push_back({x, y - half, y + half});
-    }
+    std::vector<double> x, y;
+    for (const InterferencePoint& p : points) x.push_back(p.distance), y.push_back(p.delta);
+    const auto constant = [](const std::vector<double>& v) {
+        return std::all_of(v.begin(), v.end(), [&](double e) { return e == v.front(); });
+    };
+    if (constant(x) || constant(y)) return fit;
+    // The backend's statistics: the same line, correlation and band as the law's views.
+    const LinearFit line = redit::fitLine(x, y);
+    const Correlation r = pearson(x, y);
+    fit.alpha = line.intercept;
+    fit.beta = line.slope;
+    fit.r = r.r;
+    fit.p = r.p;
+    for (const analysis::BandPoint& b : analysis::confidenceBand(line, x, bandPoints)) fit.band.push_back({b.x, b.low, b.high});
     return fit;
 }
 
@@ -113,7 +107,7 @@ std::vector<InterferenceSet> syntheticInterference(quint32 seed) {
             InterferenceSet filtered = all;
             filtered.referenceFilter = true;
             filtered.points.erase(std::remove_if(filtered.points.begin(), filtered.points.end(),
-                                                 [](const InterferencePoint& p) { return p.delta < 0.1; }),
+                                                 [](const InterferencePoint& p) { return p.delta < kReferenceDeltaFloor; }),
                                   filtered.points.end());
             all.fit = fitLine(all.points);
             filtered.fit = fitLine(filtered.points);
