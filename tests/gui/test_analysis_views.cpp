@@ -6,10 +6,10 @@
 #include <QValueAxis>
 #include <QtTest>
 
-#include "distance_heatmap.h"
-#include "interference_scatter.h"
-#include "results_export.h"
-#include "synthetic_examples.h"
+#include "views/distance_heatmap.h"
+#include "views/interference_scatter.h"
+#include "export/results_export.h"
+#include "models/synthetic_examples.h"
 
 using namespace redit::gui;
 

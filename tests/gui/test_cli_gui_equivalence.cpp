@@ -13,7 +13,7 @@
 #include "store/project_store.h"
 #include "store/results.h"
 #include "store/runs.h"
-#include "store_project_controller.h"
+#include "adapters/store_project_controller.h"
 #include "temp_dir.h"
 #include "util/torch_runtime.h"
 

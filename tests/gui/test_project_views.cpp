@@ -9,7 +9,7 @@
 #include "analysis/law_fit.h"
 #include "analysis/pattern_distances.h"
 #include "pipeline/pattern_scores.h"
-#include "project_views.h"
+#include "adapters/project_views.h"
 #include "store/project_store.h"
 #include "store/runs.h"
 #include "temp_dir.h"
