@@ -70,13 +70,9 @@ public:
 
     void run(JobContext& context) override {
         const nlohmann::json& p = context.params();
-        RunModel run = loadRunModel(context);
-        const std::vector<data::Pattern> patterns = loadRunDataset(context);
-        const std::string& modelFolder = run.folder;
-        const std::string dataSpec = p.at("data").get<std::string>();
-        LoadedModel& loaded = run.loaded;
+        const RunInputs in = loadRunInputs(context);
         int level = p.at("level").get<int>();
-        if (level == 0) level = data::parseDatasetSpec(dataSpec).level.value_or(patterns.front().level);
+        if (level == 0) level = data::parseDatasetSpec(in.dataSpec).level.value_or(in.patterns.front().level);
         const ComparisonOptions options = comparisonOptions(p);
 
         std::vector<EditMethod> methods;
@@ -85,10 +81,10 @@ public:
         if (methods.empty() || seeds.empty()) throw ConfigError("compare: 'methods' and 'seeds' must not be empty");
 
         auto log = [&](const std::string& line) { context.log("info", line); };
-        ComparisonInputs inputs = keyMatrixInputs(context, loaded, options);
+        ComparisonInputs inputs = keyMatrixInputs(context, in.run.loaded, options);
         inputs.cancelled = [&] { return context.cancelled(); };
         for (EditMethod method : methods)
-            if (reshapesFirst(method) && !inputs.reshape) inputs.reshape = reshapers_(loaded.tokenizer, p.at("reshape"), log);
+            if (reshapesFirst(method) && !inputs.reshape) inputs.reshape = reshapers_(in.tokenizer(), p.at("reshape"), log);
 
         const double chunks = double(methods.size() * seeds.size());
         int64_t done = 0;
@@ -104,7 +100,7 @@ public:
                 context.report({start, name, {}});
                 const auto began = std::chrono::steady_clock::now();
                 std::optional<std::vector<EditOutcomeRow>> rows =
-                    compareEdits(*loaded.model, loaded.tokenizer, patterns, level, method, seed, options, inputs);
+                    compareEdits(in.model(), in.tokenizer(), in.patterns, level, method, seed, options, inputs);
                 if (!rows) throw JobCancelled();
                 std::vector<nlohmann::json> json;
                 for (const EditOutcomeRow& r : *rows) json.push_back(editOutcomeJson(r));

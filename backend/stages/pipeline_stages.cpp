@@ -33,9 +33,7 @@ class CircuitsJob : public Job {
 public:
     void run(JobContext& context) override {
         const nlohmann::json& p = context.params();
-        RunModel run = loadRunModel(context);
-        const std::vector<data::Pattern> patterns = loadRunDataset(context);
-        LoadedModel& loaded = run.loaded;
+        const RunInputs in = loadRunInputs(context);
         PatternScoreOptions options;
         options.pairs.count = p.at("pairs").get<std::size_t>();
         options.pairs.seed = std::uint64_t(context.seed());
@@ -44,10 +42,10 @@ public:
         options.eap.memoryBudgetBytes = p.at("memory_mb").get<int64_t>() * (int64_t(1) << 20);
         options.eap.cancelled = [&] { return context.cancelled(); };
         options.progress = [&](double f) { context.report({f, "scoring pattern circuits", {}}); };
-        std::optional<PatternScoreSet> scores = scorePatterns(*loaded.model, loaded.tokenizer, patterns, options);
+        std::optional<PatternScoreSet> scores = scorePatterns(in.model(), in.tokenizer(), in.patterns, options);
         if (!scores) throw JobCancelled();
-        const GraphShape shape = GraphShape::of(loaded.model->config());
-        context.commitStep("circuits", {}, [&] { writeCircuits(context.store(), context.runId(), run.modelId, shape, scores->patterns); });
+        const GraphShape shape = GraphShape::of(in.model().config());
+        context.commitStep("circuits", {}, [&] { writeCircuits(context.store(), context.runId(), in.run.modelId, shape, scores->patterns); });
         for (const std::string& id : scores->withoutPairs)
             context.log("info", "no circuit for " + id + ": no flipped fact changes its label");
     }
@@ -71,9 +69,7 @@ public:
 
     void run(JobContext& context) override {
         const nlohmann::json& p = context.params();
-        RunModel run = loadRunModel(context);
-        const std::vector<data::Pattern> patterns = loadRunDataset(context);
-        LoadedModel& loaded = run.loaded;
+        const RunInputs in = loadRunInputs(context);
         InterferenceOptions options;
         options.split.seed = p.at("split_seed").get<std::uint64_t>();
         options.batchSize = p.at("batch").get<int64_t>();
@@ -86,8 +82,8 @@ public:
         edit.lora.alpha = 2.0 * double(edit.lora.rank);
         edit.protocol = parseLoraEditProtocol(p.at("protocol").get<std::string>());
         edit.seed = static_cast<std::uint64_t>(context.seed());
-        const PatternEditor editor = loraPatternEditor(loaded.tokenizer, edit);
-        std::optional<InterferenceResult> result = measureInterference(*loaded.model, loaded.tokenizer, patterns, editor, options);
+        const PatternEditor editor = loraPatternEditor(in.tokenizer(), edit);
+        std::optional<InterferenceResult> result = measureInterference(in.model(), in.tokenizer(), in.patterns, editor, options);
         if (!result) throw JobCancelled();
         context.commitStep("interference", {}, [&] { writeInterference(context.store(), context.runId(), *result); });
     }

@@ -57,11 +57,8 @@ class ReshapeJob : public Job {
 public:
     void run(JobContext& context) override {
         const nlohmann::json& p = context.params();
-        RunModel run = loadRunModel(context);
-        const std::vector<data::Pattern> patterns = loadRunDataset(context);
-        const std::string& modelFolder = run.folder;
-        const std::string dataSpec = p.at("data").get<std::string>();
-        LoadedModel& loaded = run.loaded;
+        const RunInputs in = loadRunInputs(context);
+        const std::string& modelFolder = in.run.folder;
         data::SplitOptions split;
         split.seed = p.at("split_seed").get<std::uint64_t>();
         const ReshapeOptions options = reshapeOptionsFromParams(p, std::uint64_t(context.seed()));
@@ -70,9 +67,9 @@ public:
         output = resolveProjectPath(context.store(), output);
 
         context.report({0.0, "preparing pairs and the reference", {}});
-        DecoderModel& model = *loaded.model;
+        DecoderModel& model = in.model();
         CircuitReshaper reshaper(model, frozenCopy(model),
-                                 reshapeDataFor(loaded.tokenizer, patterns, split, options.seed, 0), options);
+                                 reshapeDataFor(in.tokenizer(), in.patterns, split, options.seed, 0), options);
         if (auto saved = context.loadCheckpoint(kCheckpoint)) {
             reshaper.resume(*saved, "run " + std::to_string(context.runId()) + " checkpoint '" + kCheckpoint + "'");
             context.log("info", "continuing after meta-iteration " + std::to_string(reshaper.progress().iteration));
@@ -109,7 +106,7 @@ public:
         WriteTransaction tx(context.store());
         const std::int64_t modelId = addModel(context.store(), record);
         const nlohmann::json manifest = {{"path", output}, {"content_hash", record.contentHash}, {"model_id", modelId},
-                                         {"source_model", modelFolder}, {"data", dataSpec}};
+                                         {"source_model", modelFolder}, {"data", in.dataSpec}};
         const std::string text = manifest.dump(2);
         saveArtifact(context.store(), context.runId(), "reshaped-model", "application/json",
                      std::vector<unsigned char>(text.begin(), text.end()));

@@ -54,4 +54,10 @@ std::vector<data::Pattern> loadRunDataset(JobContext& context, const std::string
     return patterns;
 }
 
+RunInputs loadRunInputs(JobContext& context) {
+    RunModel run = loadRunModel(context);
+    std::vector<data::Pattern> patterns = loadRunDataset(context);
+    return RunInputs{std::move(run), context.params().at("data").get<std::string>(), std::move(patterns)};
+}
+
 }  // namespace redit

@@ -32,6 +32,16 @@ struct RunModel {
 // Loads the model the run's param `param` names (see above).
 RunModel loadRunModel(JobContext& context, const std::string& param = "model");
 
+// A run's model and dataset, loaded and recorded by loadRunModel and loadRunDataset ("model" and "data").
+struct RunInputs {
+    RunModel run;
+    std::string dataSpec;
+    std::vector<data::Pattern> patterns;
+    DecoderModel& model() const { return *run.loaded.model; }
+    const Tokenizer& tokenizer() const { return run.loaded.tokenizer; }
+};
+RunInputs loadRunInputs(JobContext& context);
+
 // Loads the dataset the run's param `param` names (a dataset spec) and records it, with its content hash, as
 // the run's dataset when the run was created without one.
 std::vector<data::Pattern> loadRunDataset(JobContext& context, const std::string& param = "data");
