@@ -3,10 +3,10 @@
 #include <functional>
 #include <vector>
 
-#include "analysis_data.h"
-#include "circuit_graph.h"
-#include "project_controller.h"
-#include "workbench_settings.h"
+#include "models/analysis_data.h"
+#include "models/circuit_graph.h"
+#include "adapters/project_controller.h"
+#include "adapters/workbench_settings.h"
 
 class QLabel;
 class QMenu;

@@ -1,5 +1,5 @@
-// `redit circuits|distances|interference|law` (the circuit-interference pipeline over a project) and
-// `redit circuit export`.
+// `redit circuits|distances|interference|law` (the circuit-interference pipeline over a project, each a run
+// of the job-engine stage of the same name) and `redit circuit export`.
 #include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
@@ -10,18 +10,20 @@
 
 #include "circuits/circuit_export.h"
 #include "cli/commands.h"
-#include "edit/lora_edit.h"
-#include "pipeline/lora_pattern_editor.h"
+#include "cli/run_to_end.h"
+#include "jobs/stage_registry.h"
 #include "cli/progress_bar.h"
 #include "cli/terminal_table.h"
 #include "data/dataset_spec.h"
-#include "model/model_folder.h"
-#include "pipeline/circuit_runs.h"
-#include "pipeline/law_runs.h"
-#include "pipeline/project_inputs.h"
-#include "pipeline/project_runs.h"
-#include "pipeline/score_matrix_csv.h"
+#include "analysis/law_fit.h"
+#include "analysis/pattern_distances.h"
+#include "results/circuit_records.h"
+#include "results/law_records.h"
+#include "results/run_records.h"
+#include "circuits/score_matrix_csv.h"
 #include "store/project_store.h"
+#include "store/results.h"
+#include "store/runs.h"
 #include "util/error.h"
 #include "util/torch_runtime.h"
 
@@ -29,7 +31,8 @@ namespace redit::cli {
 
 namespace {
 
-using namespace redit::pipeline;
+using namespace redit::analysis;
+using namespace redit::results;
 
 std::string fixed(double v, int digits = 4) {
     char text[32];
@@ -47,48 +50,74 @@ ProjectStore openOrCreate(const std::string& path) {
     return std::filesystem::exists(path) ? ProjectStore::open(path) : ProjectStore::create(path);
 }
 
-struct CircuitsOptions {
-    std::string project, model, data;
-    std::size_t pairs = 16;
-    int64_t igSteps = 0;
-    int64_t memoryMb = 4096;
+// A path given on the command line is relative to the working directory: made absolute before it becomes a
+// run param (run params are relative to the project file's folder).
+std::string fromWorkingDirectory(const std::string& path) {
+    return std::filesystem::absolute(path).lexically_normal().string();
+}
+
+// What every analysis command submits: the stage's params as the flags set them (the rest are the stage's
+// defaults, filled in by submitRun), the run's seed and device.
+struct StageCommand {
+    std::string project;
+    nlohmann::json params = nlohmann::json::object();
     uint64_t seed = 0;
-    uint64_t splitSeed = 0;
+    std::string device = "cpu";
     int threads = 0;
+
+    nlohmann::json request(const std::string& kind, const std::string& name) const {
+        return {{"kind", kind}, {"name", name}, {"seed", seed}, {"device", device}, {"params", params}};
+    }
 };
 
-void findCircuits(const CircuitsOptions& o) {
+// Adds `--flag` for the stage's param `key`: its value becomes params[key]; the help names the key and the
+// stage's default, so the CLI has no defaults of its own.
+void stageOption(CLI::App* command, const std::shared_ptr<StageCommand>& o, const std::string& kind,
+                 const std::string& flag, const std::string& key, const std::string& description) {
+    const StageInfo& stage = globalStageRegistry().get(kind);
+    const FieldSpec* spec = nullptr;
+    for (const FieldSpec& f : stage.schema.fields())
+        if (f.name == key) spec = &f;
+    if (!spec) throw Error("stage " + kind + " has no param " + key);
+    const std::string help = description + " (param " + key + (spec->defaultValue.is_null() ? "" : ", default " + spec->defaultValue.dump()) + ")";
+    using Type = FieldSpec::Type;
+    switch (spec->type) {
+    case Type::Integer:
+        command->add_option_function<int64_t>(flag, [o, key](const int64_t& v) { o->params[key] = v; }, help);
+        break;
+    case Type::Number:
+        command->add_option_function<double>(flag, [o, key](const double& v) { o->params[key] = v; }, help);
+        break;
+    case Type::Boolean:
+        command->add_flag_function(flag, [o, key](int64_t n) { o->params[key] = n > 0; }, help);
+        break;
+    case Type::Array:
+        command->add_option_function<std::vector<double>>(flag, [o, key](const std::vector<double>& v) { o->params[key] = v; }, help)
+            ->delimiter(',');
+        break;
+    default:
+        command->add_option_function<std::string>(flag, [o, key](const std::string& v) { o->params[key] = v; }, help);
+    }
+}
+
+void runOptions(CLI::App* command, const std::shared_ptr<StageCommand>& o, const std::string& seedHelp) {
+    command->add_option("--seed", o->seed, seedHelp)->capture_default_str();
+    command->add_option("--device", o->device, "cpu, cuda or cuda:N (the run's device)")->capture_default_str();
+    command->add_option("--threads", o->threads, "CPU threads (0 = all cores)");
+}
+
+void findCircuits(const StageCommand& o) {
     configureThreads(o.threads);
-    LoadedModel loaded = loadModelFolder(o.model);
-    const std::vector<data::Pattern> patterns = data::loadDataset(o.data);
     ProjectStore store = openOrCreate(o.project);
-    const RegisteredInputs inputs = registerInputs(store, o.model, o.data, patterns);
+    StageCommand c = o;
+    c.params["model"] = fromWorkingDirectory(o.params.at("model").get<std::string>());
+    const std::string data = c.params.at("data").get<std::string>();
+    const int64_t runId = submitAndRun(store, c.request("circuits", "circuits " + data), "circuits");
 
-    PatternScoreOptions options;
-    options.pairs.count = o.pairs;
-    options.pairs.seed = o.seed;
-    options.pairs.split.seed = o.splitSeed;
-    options.eap.integratedGradientSteps = o.igSteps;
-    options.eap.memoryBudgetBytes = o.memoryMb * (int64_t(1) << 20);
-    ProgressBar bar("circuits");
-    options.progress = [&](double f) { bar.update(f); };
-    const PatternScoreSet scored = *scorePatterns(*loaded.model, loaded.tokenizer, patterns, options);
-    const std::vector<PatternScores>& scores = scored.patterns;
-    bar.finish();
-
-    NewRun run;
-    run.name = "circuits " + o.data;
-    run.seed = int64_t(o.seed);
-    run.modelId = inputs.modelId;
-    run.datasetId = inputs.datasetId;
-    run.config = {{"model", o.model},         {"data", o.data},           {"pairs", o.pairs},
-                  {"ig_steps", o.igSteps},    {"split_seed", o.splitSeed}, {"metric", "logit-difference"}};
-    const GraphShape shape = GraphShape::of(loaded.model->config());
-    const int64_t runId = saveCircuitRun(store, run, shape, scores);
-
-    const CircuitGraph graph(shape);
+    const CircuitRun circuits = loadCircuitRun(store, runId);
+    const CircuitGraph graph(circuits.shape);
     TerminalTable table({"pattern", "pairs", "sum |w|", "top edge", "w"});
-    for (const PatternScores& p : scores) {
+    for (const PatternScores& p : circuits.patterns) {
         double sum = 0;
         for (double w : p.all) sum += std::abs(w);
         const int64_t top = rankByMagnitude(p.all).front();
@@ -97,28 +126,23 @@ void findCircuits(const CircuitsOptions& o) {
                       graph.upstreamName(e.upstream) + " -> " + graph.downstreamName(e.downstream), fixed(p.all[size_t(top)])});
     }
     table.print(std::cout);
-    for (const std::string& id : scored.withoutPairs)
-        std::cout << "no circuit for " << id << ": no flipped fact changes its label\n";
-    std::cout << "circuits run " << runId << ": " << scores.size() << " patterns, " << graph.edgeCount() << " edges each, "
-              << (o.igSteps > 0 ? "EAP-IG " + std::to_string(o.igSteps) + " steps" : std::string("EAP")) << ", saved to "
-              << o.project << '\n';
+    for (const LogLine& line : runLog(store, runId))
+        if (line.message.rfind("no circuit for ", 0) == 0) std::cout << line.message << '\n';
+    const int64_t igSteps = loadRun(store, runId).config.at("params").at("ig_steps").get<int64_t>();
+    std::cout << "circuits run " << runId << ": " << circuits.patterns.size() << " patterns, " << graph.edgeCount()
+              << " edges each, " << (igSteps > 0 ? "EAP-IG " + std::to_string(igSteps) + " steps" : std::string("EAP"))
+              << ", saved to " << o.project << '\n';
 }
 
-struct DistancesOptions {
-    std::string project;
-    std::vector<double> budgets = {0.01, 0.05, 0.10};
-    int64_t circuitsRun = 0;
-};
-
-void computeDistances(const DistancesOptions& o) {
+void computeDistances(const StageCommand& o) {
     ProjectStore store = ProjectStore::open(o.project);
-    const int64_t circuitsRun = o.circuitsRun > 0 ? o.circuitsRun : latestFinishedRun(store, "circuits", "circuits");
-    const CircuitRun circuits = loadCircuitRun(store, circuitsRun);
-    const std::vector<DistanceRow> rows = patternDistances(CircuitGraph(circuits.shape), circuits.patterns, o.budgets);
-    NewRun run;
-    run.name = "distances of circuits run " + std::to_string(circuitsRun);
-    run.config = {{"budgets", o.budgets}};
-    const int64_t runId = saveDistanceRun(store, run, circuits, rows);
+    StageCommand c = o;
+    const int64_t circuitsRun = inputRun(store, c.params.value("circuits_run", int64_t(0)), "circuits");
+    c.params["circuits_run"] = circuitsRun;  // the lineage, fixed when the run is created
+    const int64_t runId =
+        submitAndRun(store, c.request("distances", "distances of circuits run " + std::to_string(circuitsRun)), "distances");
+    const std::vector<DistanceRow> rows = loadDistanceRows(store, runId);
+    const std::vector<double> budgets = loadRun(store, runId).config.at("params").at("budgets").get<std::vector<double>>();
 
     // Mean same-pattern (A/B halves) and cross-pattern distance per metric and budget.
     struct Means {
@@ -133,7 +157,7 @@ void computeDistances(const DistancesOptions& o) {
     }
     TerminalTable table({"metric", "budget", "same-pattern mean", "cross-pattern mean", "pattern pairs"});
     for (const std::string& metric : distanceMetricNames())
-        for (double budget : o.budgets) {
+        for (double budget : budgets) {
             const Means& m = means[{metric, budget}];
             table.addRow({metric, fixed(budget, 3), m.sameCount ? fixed(m.same / double(m.sameCount)) : "",
                           m.crossCount ? fixed(m.cross / double(m.crossCount)) : "", std::to_string(m.crossCount)});
@@ -142,51 +166,23 @@ void computeDistances(const DistancesOptions& o) {
     std::cout << "distances run " << runId << ": " << rows.size() << " distances saved to " << o.project << '\n';
 }
 
-struct InterferenceCommandOptions {
-    std::string project;
-    int64_t steps = 20;
-    double learningRate = 1e-3;
-    int64_t rank = 16;
-    std::string protocol = "revision-set";
-    uint64_t seed = 0;
-    int threads = 0;
-};
-
-// Edits each pattern with LoRA from the base model of the newest circuits run, on that run's dataset.
-void measureInterferenceCommand(const InterferenceCommandOptions& o) {
+// Edits each pattern with LoRA; the model, dataset and split seed default to the newest circuits run's.
+void measureInterferenceCommand(const StageCommand& o) {
     configureThreads(o.threads);
     ProjectStore store = ProjectStore::open(o.project);
-    const RunRecord circuits = loadRun(store, latestFinishedRun(store, "circuits", "circuits"));
-    const std::string model = circuits.config.at("model").get<std::string>();
-    const std::string dataSpec = circuits.config.at("data").get<std::string>();
-    LoadedModel loaded = loadModelFolder(model);
-    const std::vector<data::Pattern> patterns = data::loadDataset(dataSpec);
+    StageCommand c = o;
+    if (!c.params.contains("model") || !c.params.contains("data") || !c.params.contains("split_seed")) {
+        const RunRecord circuits = loadRun(store, latestFinishedRun(store, "circuits", "circuits"));
+        const nlohmann::json& from = circuits.config.contains("params") ? circuits.config.at("params") : circuits.config;
+        for (const char* key : {"model", "data", "split_seed"})
+            if (!c.params.contains(key) && from.contains(key)) c.params[key] = from.at(key);
+    } else {
+        c.params["model"] = fromWorkingDirectory(c.params.at("model").get<std::string>());
+    }
+    const int64_t runId =
+        submitAndRun(store, c.request("interference", "interference " + c.params.value("data", std::string())), "interference");
 
-    LoraEditOptions edit;
-    edit.steps = o.steps;
-    edit.learningRate = o.learningRate;
-    edit.lora.rank = o.rank;
-    edit.lora.alpha = 2.0 * double(o.rank);
-    edit.protocol = parseLoraEditProtocol(o.protocol);
-    edit.seed = o.seed;
-    InterferenceOptions options;
-    options.split.seed = circuits.config.value("split_seed", uint64_t(0));
-    ProgressBar bar("interference");
-    options.progress = [&](double f) { bar.update(f); };
-    const InterferenceResult result =
-        *measureInterference(*loaded.model, loaded.tokenizer, patterns, loraPatternEditor(loaded.tokenizer, edit), options);
-    bar.finish();
-
-    NewRun run;
-    run.name = "interference " + dataSpec;
-    run.seed = int64_t(o.seed);
-    run.modelId = circuits.modelId;
-    run.datasetId = circuits.datasetId;
-    run.config = {{"model", model},          {"data", dataSpec},        {"editor", "lora"},
-                  {"protocol", o.protocol},  {"steps", o.steps},        {"learning_rate", o.learningRate},
-                  {"rank", o.rank},          {"alpha", edit.lora.alpha}, {"split_seed", options.split.seed}};
-    const int64_t runId = saveInterferenceRun(store, run, result);
-
+    const InterferenceResult result = loadInterferenceRun(store, runId);
     std::vector<std::string> header{"edited \\ probed"};
     for (const auto& id : result.patterns) header.push_back(id);
     TerminalTable table(header);
@@ -202,26 +198,19 @@ void measureInterferenceCommand(const InterferenceCommandOptions& o) {
     std::cout << "interference run " << runId << " saved to " << o.project << '\n';
 }
 
-struct LawOptions {
-    std::string project, csv;
-    bool referenceFilter = false;
-    int64_t window = 0;
-};
-
-void fitLawCommand(const LawOptions& o) {
+void fitLawCommand(const StageCommand& o, const std::string& csvOption) {
     ProjectStore store = ProjectStore::open(o.project);
+    StageCommand c = o;
     const int64_t distancesRun = latestFinishedRun(store, "distances", "distances");
     const int64_t interferenceRun = latestFinishedRun(store, "interference", "interference");
+    c.params["distances_run"] = distancesRun;
+    c.params["interference_run"] = interferenceRun;
+    const int64_t runId = submitAndRun(store, c.request("law", "law"), "law");
     InterferenceFilterOptions reference;
-    if (o.referenceFilter) reference.dropInterferenceBelow = 0.1;
-    reference.slidingWindow = o.window;
-    const std::vector<LawRow> rows =
-        fitLaw(loadDistanceRows(store, distancesRun), loadInterferenceRun(store, interferenceRun), reference);
-    NewRun run;
-    run.name = "law";
-    run.config = {{"distances_run", distancesRun}, {"interference_run", interferenceRun},
-                  {"reference", describeReferenceFigureOptions(reference)}};
-    const int64_t runId = saveLawRun(store, run, rows);
+    if (c.params.value("reference_filter", false)) reference.dropInterferenceBelow = kReferenceDeltaFloor;
+    reference.slidingWindow = c.params.value("window", int64_t(0));
+    std::vector<LawRow> rows;
+    for (const ResultRow& r : resultRows(store, runId, "law")) rows.push_back(lawRowFromJson(r.data));
 
     std::cout << "Delta ~ alpha + beta d  (distances run " << distancesRun << ", interference run " << interferenceRun
               << "; reference-figure options: " << describeReferenceFigureOptions(reference) << ")\n\n";
@@ -238,7 +227,7 @@ void fitLawCommand(const LawOptions& o) {
                       scientific(r.pearson.p), fixed(r.spearman.r, 3)});
     }
     table.print(std::cout);
-    const std::string csv = o.csv.empty() ? std::filesystem::path(o.project).replace_extension(".law.csv").string() : o.csv;
+    const std::string csv = csvOption.empty() ? std::filesystem::path(o.project).replace_extension(".law.csv").string() : csvOption;
     std::ofstream out(csv);
     out << lawCsv(rows);
     if (!out) throw FileError(csv, "cannot be written");
@@ -276,44 +265,51 @@ void exportCircuit(const ExportOptions& o) {
 }  // namespace
 
 void addLawCommands(CLI::App& app) {
-    auto circuits = std::make_shared<CircuitsOptions>();
+    // Each command submits a run of the stage of the same name (stages/pipeline_stages.cpp) and runs it to its
+    // end in the project: its flags set the stage's params, everything else is the stage's default.
+    auto circuits = std::make_shared<StageCommand>();
     CLI::App* c = app.add_subcommand("circuits", "EAP circuit of every pattern (and of two halves of its pairs) into a project");
     c->add_option("--project", circuits->project, "Project file (created when missing)")->required();
-    c->add_option("--model", circuits->model, "Model folder")->required();
-    c->add_option("--data", circuits->data, "Dataset spec, e.g. synthetic:deductive:level1")->required();
-    c->add_option("--pairs", circuits->pairs, "Clean/corrupted pairs K per pattern (train split)")->capture_default_str();
-    c->add_option("--ig-steps", circuits->igSteps, "EAP-IG steps m (0: plain EAP)")->capture_default_str();
-    c->add_option("--memory-mb", circuits->memoryMb, "Working-memory budget of one EAP batch")->capture_default_str();
-    c->add_option("--seed", circuits->seed, "Seed of the pairs' verbalisations")->capture_default_str();
-    c->add_option("--split-seed", circuits->splitSeed, "Seed of the domain split")->capture_default_str();
-    c->add_option("--threads", circuits->threads, "CPU threads (0 = all cores)");
+    stageOption(c, circuits, "circuits", "--model", "model", "Model folder");
+    stageOption(c, circuits, "circuits", "--data", "data", "Dataset spec, e.g. synthetic:deductive:level1");
+    c->get_option("--model")->required();
+    c->get_option("--data")->required();
+    stageOption(c, circuits, "circuits", "--pairs", "pairs", "Clean/corrupted pairs K per pattern (train split)");
+    stageOption(c, circuits, "circuits", "--ig-steps", "ig_steps", "EAP-IG steps m (0: plain EAP)");
+    stageOption(c, circuits, "circuits", "--memory-mb", "memory_mb", "Working-memory budget of one EAP batch");
+    stageOption(c, circuits, "circuits", "--split-seed", "split_seed", "Seed of the domain split");
+    runOptions(c, circuits, "Seed of the pairs' verbalisations");
     c->callback([circuits] { findCircuits(*circuits); });
 
-    auto distances = std::make_shared<DistancesOptions>();
+    auto distances = std::make_shared<StageCommand>();
     CLI::App* d = app.add_subcommand("distances", "Jaccard, weighted edit and OT distances between the pattern circuits");
     d->add_option("--project", distances->project, "Project file")->required();
-    d->add_option("--budgets", distances->budgets, "Top fractions of the edges kept")->delimiter(',')->capture_default_str();
-    d->add_option("--circuits-run", distances->circuitsRun, "Circuits run (default: the newest)");
+    stageOption(d, distances, "distances", "--budgets", "budgets", "Top fractions of the edges kept");
+    stageOption(d, distances, "distances", "--circuits-run", "circuits_run", "Circuits run (0: the newest)");
     d->callback([distances] { computeDistances(*distances); });
 
-    auto interference = std::make_shared<InterferenceCommandOptions>();
+    auto interference = std::make_shared<StageCommand>();
     CLI::App* i = app.add_subcommand("interference", "Delta(i -> j) after a LoRA edit of each pattern i from the same base model");
     i->add_option("--project", interference->project, "Project file (after `redit circuits`)")->required();
-    i->add_option("--steps", interference->steps, "LoRA steps per edit")->capture_default_str();
-    i->add_option("--lr", interference->learningRate, "LoRA learning rate")->capture_default_str();
-    i->add_option("--rank", interference->rank, "LoRA rank (alpha = 2 x rank)")->capture_default_str();
-    i->add_option("--protocol", interference->protocol, "revision-set or sequential")->capture_default_str();
-    i->add_option("--seed", interference->seed, "Adapter and batch seed")->capture_default_str();
-    i->add_option("--threads", interference->threads, "CPU threads (0 = all cores)");
+    stageOption(i, interference, "interference", "--model", "model", "Model folder (default: the newest circuits run's)");
+    stageOption(i, interference, "interference", "--data", "data", "Dataset spec (default: the newest circuits run's)");
+    stageOption(i, interference, "interference", "--split-seed", "split_seed", "Seed of the domain split (default: the newest circuits run's)");
+    stageOption(i, interference, "interference", "--steps", "lora_steps", "LoRA steps per edit");
+    stageOption(i, interference, "interference", "--lr", "lora_lr", "LoRA learning rate");
+    stageOption(i, interference, "interference", "--rank", "lora_rank", "LoRA rank (alpha = 2 x rank)");
+    stageOption(i, interference, "interference", "--protocol", "protocol", "revision-set or sequential");
+    stageOption(i, interference, "interference", "--batch", "batch", "Evaluation batch size");
+    runOptions(i, interference, "Adapter and batch seed");
     i->callback([interference] { measureInterferenceCommand(*interference); });
 
-    auto law = std::make_shared<LawOptions>();
+    auto law = std::make_shared<StageCommand>();
+    auto lawCsvFile = std::make_shared<std::string>();
     CLI::App* l = app.add_subcommand("law", "Fit Delta ~ alpha + beta d per metric and budget; print and write CSV");
     l->add_option("--project", law->project, "Project file")->required();
-    l->add_flag("--reference-filter", law->referenceFilter, "Reference figure only: drop points with Delta < 0.1");
-    l->add_option("--window", law->window, "Reference figure only: average sliding windows of W points");
-    l->add_option("--csv", law->csv, "CSV output (default: the project's name with .law.csv)");
-    l->callback([law] { fitLawCommand(*law); });
+    stageOption(l, law, "law", "--reference-filter", "reference_filter", "Reference figure only: drop points with Delta < 0.1");
+    stageOption(l, law, "law", "--window", "window", "Reference figure only: average sliding windows of W points");
+    l->add_option("--csv", *lawCsvFile, "CSV output (default: the project's name with .law.csv)");
+    l->callback([law, lawCsvFile] { fitLawCommand(*law, *lawCsvFile); });
 
     auto exportOptions = std::make_shared<ExportOptions>();
     CLI::App* circuit = app.add_subcommand("circuit", "Export a pattern circuit of a project");

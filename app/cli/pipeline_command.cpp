@@ -11,9 +11,9 @@
 #include "cli/progress_bar.h"
 #include "jobs/cancel_token.h"
 #include "jobs/stage_registry.h"
-#include "pipeline/comparison_tables.h"
-#include "pipeline/edit_results.h"
-#include "pipeline/pipeline_config.h"
+#include "results/comparison_tables.h"
+#include "results/edit_records.h"
+#include "stages/pipeline_config.h"
 #include "store/project_store.h"
 #include "store/results.h"
 #include "store/runs.h"
@@ -41,8 +41,8 @@ void runPipelineCommand(const PipelineOptions& o) {
     std::unique_ptr<ProgressBar> bar;
     int64_t barRun = 0;
     const auto began = std::chrono::steady_clock::now();
-    const std::vector<pipeline::PipelineRun> runs =
-        pipeline::runPipeline(store, globalStageRegistry(), config, token, [&](int64_t runId, const Progress& p) {
+    const std::vector<stages::PipelineRun> runs =
+        stages::runPipeline(store, globalStageRegistry(), config, token, [&](int64_t runId, const Progress& p) {
             if (runId != barRun) {
                 if (bar) bar->finish();
                 bar = std::make_unique<ProgressBar>("run " + std::to_string(runId) + " compare");
@@ -55,20 +55,20 @@ void runPipelineCommand(const PipelineOptions& o) {
 
     std::vector<nlohmann::json> summary;
     bool complete = true;
-    for (const pipeline::PipelineRun& run : runs) {
+    for (const stages::PipelineRun& run : runs) {
         const RunRecord record = loadRun(store, run.runId);
         std::cout << "run " << run.runId << " (" << record.name << "): "
                   << (run.alreadyFinished ? "already finished, skipped" : run.resumed ? "resumed, " : "")
                   << (run.alreadyFinished ? "" : toString(record.status)) << '\n';
         complete = complete && record.status == RunStatus::Finished;
-        for (const ResultRow& row : resultRows(store, run.runId, pipeline::kEditSummaryTable)) summary.push_back(row.data);
+        for (const ResultRow& row : resultRows(store, run.runId, results::kEditSummaryTable)) summary.push_back(row.data);
     }
     char wall[64];
     std::snprintf(wall, sizeof wall, "%.1f", seconds);
     std::cout << "pipeline wall time " << wall << " s\n";
     if (!complete) throw Error("the pipeline stopped before every level finished; run it again to resume");
 
-    const std::string markdown = pipeline::comparisonMarkdown(summary);
+    const std::string markdown = results::comparisonMarkdown(summary);
     std::cout << '\n' << markdown;
     if (!o.markdown.empty()) {
         std::ofstream out(o.markdown);

@@ -4,7 +4,7 @@
 #include <map>
 
 #include "cli/commands.h"
-#include "cli/progress_bar.h"
+#include "cli/run_to_end.h"
 #include "cli/terminal_table.h"
 #include "jobs/job_runner.h"
 #include "jobs/run_request.h"
@@ -19,17 +19,8 @@ namespace redit::cli {
 namespace {
 
 RunStatus runToEnd(ProjectStore& store, std::int64_t runId) {
-    CancelToken token;  // `redit runs cancel` from another shell stops it through the project
-    ProgressBar bar("run " + std::to_string(runId) + " " + loadRun(store, runId).kind);
-    std::string last;
-    RunStatus outcome = executeRun(store, globalStageRegistry(), runId, token, [&](std::int64_t, const Progress& p) {
-        last = p.message;
-        bar.update(p.fraction, p.message);
-    });
-    if (outcome == RunStatus::Finished) bar.finish(last);
-    else std::cerr << '\n';
+    const RunStatus outcome = cli::runToEnd(store, runId, "run " + std::to_string(runId) + " " + loadRun(store, runId).kind);
     std::cout << "run " << runId << " " << toString(outcome) << '\n';
-    if (outcome == RunStatus::Failed) throw Error("run " + std::to_string(runId) + " failed: " + loadRun(store, runId).error);
     return outcome;
 }
 

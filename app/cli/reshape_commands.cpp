@@ -5,12 +5,11 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/progress_bar.h"
+#include "cli/run_to_end.h"
 #include "data/dataset_spec.h"
 #include "jobs/job_runner.h"
 #include "jobs/run_request.h"
 #include "jobs/stage_registry.h"
-#include "pipeline/project_inputs.h"
 #include "reshape/circuit_reshaper.h"
 #include "stages/builtin_stages.h"
 #include "store/project_store.h"
@@ -34,10 +33,10 @@ struct ReshapeCommandOptions {
 void reshape(const ReshapeCommandOptions& o) {
     configureThreads(o.threads);
     ProjectStore store = std::filesystem::exists(o.project) ? ProjectStore::open(o.project) : ProjectStore::create(o.project);
-    const pipeline::RegisteredInputs inputs =
-        pipeline::registerInputs(store, o.model, o.data, data::loadDataset(o.data));
+    // The model path is relative to the working directory here, and to the project in the run's params.
+    const std::string model = std::filesystem::absolute(o.model).lexically_normal().string();
     const ReshapeOptions& r = o.reshape;
-    const nlohmann::json params = {{"model", o.model},
+    const nlohmann::json params = {{"model", model},
                                    {"data", o.data},
                                    {"split_seed", o.splitSeed},
                                    {"output", o.output},
@@ -61,19 +60,8 @@ void reshape(const ReshapeCommandOptions& o) {
                                          {{"kind", "reshape"},
                                           {"name", "reshape " + o.data},
                                           {"seed", o.seed},
-                                          {"model_id", inputs.modelId},
-                                          {"dataset_id", inputs.datasetId},
                                           {"params", params}});
-    CancelToken token;  // `redit runs cancel` from another shell stops it through the project
-    ProgressBar bar("reshape");
-    std::string last;
-    const RunStatus outcome = executeRun(store, globalStageRegistry(), runId, token, [&](std::int64_t, const Progress& p) {
-        last = p.message;
-        bar.update(p.fraction, p.message);
-    });
-    if (outcome == RunStatus::Finished) bar.finish(last);
-    else std::cerr << '\n';
-    if (outcome == RunStatus::Failed) throw Error("reshape run " + std::to_string(runId) + " failed: " + loadRun(store, runId).error);
+    const RunStatus outcome = runToEnd(store, runId, "reshape");
     std::cout << "reshape run " << runId << " " << toString(outcome);
     if (outcome == RunStatus::Finished)
         std::cout << ": wrote " << resultRows(store, runId, "model").at(0).data.at("path").get<std::string>();

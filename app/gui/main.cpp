@@ -9,21 +9,21 @@
 #include <QTranslator>
 #include <cstdio>
 
-#include "circuit_view.h"
-#include "demo_project.h"
-#include "demo_views.h"
+#include "views/circuit_view.h"
+#include "adapters/demo_project.h"
+#include "views/demo_views.h"
 #include "jobs/stage_registry.h"
 #include "main_window.h"
 #include "redit/build_info.h"
-#include "report.h"
-#include "run_workflow.h"
+#include "export/report.h"
+#include "models/run_workflow.h"
 #include "startup_views.h"
 #include "stages/builtin_stages.h"
-#include "store_project_controller.h"
-#include "translation.h"
+#include "adapters/store_project_controller.h"
+#include "adapters/translation.h"
 #include "util/openmp_env.h"
 #include "util/torch_runtime.h"
-#include "workbench_settings.h"
+#include "adapters/workbench_settings.h"
 
 namespace {
 

@@ -2,10 +2,10 @@
 
 #include <QFile>
 
-#include "circuit_compare_view.h"
+#include "views/circuit_compare_view.h"
 #include "main_window.h"
-#include "run_controller.h"
-#include "run_workflow.h"
+#include "adapters/run_controller.h"
+#include "models/run_workflow.h"
 
 namespace redit::gui {
 namespace {

@@ -12,8 +12,11 @@ struct InterferencePoints {
     std::vector<double> interference;  // Delta(i -> j)
 };
 
+// The reference figure's filter: it drops the points with Delta below this.
+inline constexpr double kReferenceDeltaFloor = 0.1;
+
 struct InterferenceFilterOptions {
-    // Reference-figure filter: drop points with Delta below this (the figure uses 0.1). Off when negative.
+    // Reference-figure filter: drop points with Delta below this (the figure uses kReferenceDeltaFloor). Off when negative.
     double dropInterferenceBelow = -1;
     // Reference-figure smoothing: sort by distance and replace the points by the means of every window of
     // this many consecutive points (stride 1). Off when 0 or 1.

@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/fnv1a.h"
+
 namespace redit::data {
 
 // Seeded randomness that gives the same stream on every standard library: std::mt19937_64 is specified
@@ -41,9 +43,9 @@ inline std::uint64_t mixSeed(std::uint64_t seed, std::uint64_t stream) {
 
 // FNV-1a: a hash of a string that is the same on every platform (std::hash is not).
 inline std::uint64_t stableHash(const std::string& text) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ull;
-    return h;
+    Fnv1a h;
+    h.add(text);
+    return h.value();
 }
 
 }  // namespace redit::data

@@ -7,7 +7,7 @@
 
 namespace redit::data {
 
-// Domain-disjoint splits of each pattern's instances (REDIT.md section 2).
+// Domain-disjoint splits of each pattern's instances (docs/method.md section 2).
 struct SplitOptions {
     std::size_t trainDomains = 6;     // circuit finding and reshaping
     std::size_t revisionDomains = 2;  // the edit data

@@ -1,8 +1,6 @@
 #include "edit/evaluation.h"
 
 #include <cmath>
-#include <map>
-#include <set>
 
 #include "model/scoring.h"
 #include "util/error.h"
@@ -60,49 +58,6 @@ PatternEditOutcome patternEditOutcome(std::string patternId, uint64_t seed, cons
     o.generality = accuracy(testAfter);
     o.locality = locality(othersBefore, othersAfter);
     return o;
-}
-
-MeanStd meanStd(const std::vector<double>& values) {
-    if (values.empty()) throw ConfigError("mean of no values");
-    MeanStd m;
-    m.n = static_cast<int64_t>(values.size());
-    for (double v : values) m.mean += v;
-    m.mean /= double(m.n);
-    if (m.n > 1) {
-        double squares = 0;
-        for (double v : values) squares += (v - m.mean) * (v - m.mean);
-        m.std = std::sqrt(squares / double(m.n - 1));
-    }
-    return m;
-}
-
-EditSummary summarizeEdits(const std::vector<PatternEditOutcome>& outcomes) {
-    if (outcomes.empty()) throw ConfigError("no edit outcomes to summarise");
-    std::map<uint64_t, std::vector<const PatternEditOutcome*>> bySeed;
-    std::set<std::string> patterns;
-    for (const auto& o : outcomes) {
-        bySeed[o.seed].push_back(&o);
-        patterns.insert(o.patternId);
-    }
-    std::vector<double> raw, generality, loc;
-    for (const auto& [seed, group] : bySeed) {
-        std::vector<double> r, g, l;
-        for (const PatternEditOutcome* o : group) {
-            r.push_back(o->raw);
-            g.push_back(o->generality);
-            if (o->locality) l.push_back(*o->locality);
-        }
-        raw.push_back(meanStd(r).mean);
-        generality.push_back(meanStd(g).mean);
-        if (!l.empty()) loc.push_back(meanStd(l).mean);
-    }
-    EditSummary s;
-    s.raw = meanStd(raw);
-    s.generality = meanStd(generality);
-    if (!loc.empty()) s.locality = meanStd(loc);
-    s.patterns = static_cast<int64_t>(patterns.size());
-    s.seeds = static_cast<int64_t>(bySeed.size());
-    return s;
 }
 
 }  // namespace redit

@@ -1,5 +1,5 @@
 #pragma once
-// Edit evaluation (REDIT.md section 1): Raw, Generality and Locality per edited pattern, aggregated over
+// Edit evaluation (docs/method.md section 1): Raw, Generality and Locality per edited pattern, aggregated over
 // patterns and seeds.
 #include <cstdint>
 #include <optional>
@@ -8,8 +8,11 @@
 
 #include "model/answer_accuracy.h"
 #include "model/decoder.h"
+#include "results/edit_records.h"
 
 namespace redit {
+
+using results::PatternEditOutcome;  // the stored record (results/edit_records.h)
 
 // Whether the model's best candidate (candidate-token scoring at the last real token) is the gold one, for
 // every prompt, in left-padded batches of batchSize. Throws ConfigError for no candidates, a gold index out
@@ -24,14 +27,6 @@ double accuracy(const std::vector<bool>& correct);
 // before. ConfigError when the vectors differ in length.
 std::optional<double> locality(const std::vector<bool>& correctBefore, const std::vector<bool>& correctAfter);
 
-// The outcome of editing one pattern with one seed.
-struct PatternEditOutcome {
-    std::string patternId;
-    uint64_t seed = 0;
-    double raw = 0;         // accuracy on the pattern's test split before the edit
-    double generality = 0;  // accuracy on the same split after editing this pattern
-    std::optional<double> locality;  // on the other patterns' test instances (pooled)
-};
 
 // Raw and Generality from this pattern's test split before/after, Locality from the other patterns' test
 // instances before/after (pooled over all of them).
@@ -39,20 +34,5 @@ PatternEditOutcome patternEditOutcome(std::string patternId, uint64_t seed, cons
                                       const std::vector<bool>& testAfter, const std::vector<bool>& othersBefore,
                                       const std::vector<bool>& othersAfter);
 
-struct MeanStd {
-    double mean = 0;
-    double std = 0;  // sample standard deviation (n - 1); 0 for a single value
-    int64_t n = 0;
-};
-MeanStd meanStd(const std::vector<double>& values);  // ConfigError when empty
-
-// Per seed the mean over patterns, then mean and standard deviation of those per-seed means across seeds.
-// Patterns without a locality value are left out of that seed's locality mean.
-struct EditSummary {
-    MeanStd raw, generality, locality;
-    int64_t patterns = 0;  // distinct pattern ids
-    int64_t seeds = 0;
-};
-EditSummary summarizeEdits(const std::vector<PatternEditOutcome>& outcomes);
 
 }  // namespace redit

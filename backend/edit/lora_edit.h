@@ -1,5 +1,5 @@
 #pragma once
-// LoRA editing (REDIT.md section 8): fresh low-rank adapters fine-tuned with cross-entropy on the gold answer
+// LoRA editing (docs/method.md section 8): fresh low-rank adapters fine-tuned with cross-entropy on the gold answer
 // token of each revision prompt. Adapters and optimiser are new for every call (one call = one edit).
 #include <cstdint>
 #include <string>

@@ -4,6 +4,7 @@
 
 namespace redit::pipeline {
 
+
 std::vector<AnswerExample> answerExamples(const Tokenizer& tokenizer, const std::vector<data::Instance>& instances) {
     const data::PromptStyle style = promptStyleFor(tokenizer);
     const std::vector<int64_t> answers = answerTokenIds(tokenizer, style);

@@ -12,6 +12,8 @@
 
 namespace redit::pipeline {
 
+using namespace redit::results;
+
 namespace {
 
 constexpr uint64_t kTransferStream = 0x7472616e73666572ull;  // "transfer": its own stream of the seed

@@ -1,5 +1,5 @@
 #pragma once
-// The editing comparison (REDIT.md sections 8-9): for one level, seed and method, every pattern edited from
+// The editing comparison (docs/method.md sections 8-9): for one level, seed and method, every pattern edited from
 // the same base model on its revision split and scored on every pattern's test split.
 //
 // Raw is the base model. LoRA, ROME and AlphaEdit edit the base model. REdit (and each ablation) first
@@ -23,17 +23,17 @@
 #include "edit/rome.h"
 #include "model/decoder.h"
 #include "model/tokenizer.h"
-#include "pipeline/edit_methods.h"
+#include "results/edit_records.h"
 
 namespace redit::pipeline {
 
-// One row of the `edit_outcomes` table.
-struct EditOutcomeRow {
-    int level = 0;
-    EditMethod method = EditMethod::Raw;
-    PatternEditOutcome outcome;  // pattern, seed, raw, generality, locality (nullopt for Raw)
-    bool transfer = false;       // the pattern was one of the seed's held-out (transfer) patterns
-};
+// The stored records and method names this step produces (results layer).
+using results::allEditMethods;
+using results::EditMethod;
+using results::editMethodName;
+using results::EditOutcomeRow;
+using results::parseEditMethod;
+using results::reshapesFirst;
 
 // Returns a reshaped copy of `base` (the base left unchanged), or nullptr when cancelled. `patterns` are the
 // reshape patterns (their train splits under `split` are the reshaping data); `variant` is REdit or one of

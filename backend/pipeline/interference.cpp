@@ -7,9 +7,8 @@
 
 namespace redit::pipeline {
 
-double InterferenceResult::delta(size_t i, size_t j) const {
-    return std::abs(editedAccuracy.at(i).at(j) - baseAccuracy.at(j));
-}
+using namespace redit::results;
+
 
 namespace {
 

@@ -12,8 +12,11 @@
 #include "data/splits.h"
 #include "model/decoder.h"
 #include "model/tokenizer.h"
+#include "results/law_records.h"
 
 namespace redit::pipeline {
+
+using results::InterferenceResult;  // the stored record this step produces
 
 // Edits `pattern` into a copy of `base` on its revision instances and returns the edited model; the base
 // must stay unchanged. The LoRA editor (edit/lora_edit.h) is one implementation.
@@ -28,12 +31,6 @@ struct InterferenceOptions {
     std::function<void(double fraction)> progress;  // after the base and after each edit
 };
 
-struct InterferenceResult {
-    std::vector<std::string> patterns;
-    std::vector<double> baseAccuracy;                // per pattern j
-    std::vector<std::vector<double>> editedAccuracy;  // [i][j]: pattern j after editing pattern i
-    double delta(size_t i, size_t j) const;           // |editedAccuracy[i][j] - baseAccuracy[j]|
-};
 
 // Nullopt when cancelled. ConfigError when the editor returns no model.
 std::optional<InterferenceResult> measureInterference(const DecoderModel& base, const Tokenizer& tokenizer,

@@ -5,6 +5,8 @@
 
 namespace redit::pipeline {
 
+using namespace redit::results;
+
 PatternEditor loraPatternEditor(const Tokenizer& tokenizer, LoraEditOptions options) {
     options.merge = true;
     return [tokenizer, options](const DecoderModel& base, const data::Pattern& pattern,

@@ -5,6 +5,8 @@
 
 namespace redit::pipeline {
 
+using namespace redit::results;
+
 namespace {
 
 // ROME and AlphaEdit add to the down-projection weight in place; the copy gets its own weight tensor first

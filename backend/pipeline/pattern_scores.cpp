@@ -5,6 +5,8 @@
 
 namespace redit::pipeline {
 
+using namespace redit::results;
+
 std::optional<PatternScoreSet> scorePatterns(const DecoderModel& model, const Tokenizer& tokenizer,
                                                         const std::vector<data::Pattern>& patterns,
                                                         const PatternScoreOptions& options) {

@@ -10,17 +10,12 @@
 #include "data/pattern.h"
 #include "model/decoder.h"
 #include "model/tokenizer.h"
-#include "pipeline/pattern_pairs.h"
+#include "circuits/pattern_pairs.h"
+#include "results/circuit_records.h"
 
 namespace redit::pipeline {
 
-// Edge scores in the graph's edge order: w(e) = mean of EAP over the pattern's K pairs, and the means over
-// halves A (the first ceil(K / 2) pairs) and B (the rest), whose distance is the same-pattern distance.
-struct PatternScores {
-    std::string patternId;
-    int64_t pairs = 0;
-    std::vector<double> all, halfA, halfB;
-};
+using results::PatternScores;  // the stored record this step produces
 
 struct PatternScoreOptions {
     PairOptions pairs;

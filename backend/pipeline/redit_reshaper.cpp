@@ -7,6 +7,8 @@
 
 namespace redit::pipeline {
 
+using namespace redit::results;
+
 ReshapeOptions reshapeOptionsFromJson(const nlohmann::json& json) {
     if (!json.is_object()) throw ConfigError("reshape options must be a JSON object");
     ReshapeOptions o;

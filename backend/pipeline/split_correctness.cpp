@@ -5,6 +5,7 @@
 
 namespace redit::pipeline {
 
+
 TestPrompts testPrompts(const Tokenizer& tokenizer, const std::vector<data::Pattern>& patterns,
                         const data::SplitOptions& split) {
     const data::PromptStyle style = promptStyleFor(tokenizer);

@@ -1,5 +1,5 @@
 #pragma once
-// The differentiable circuit surrogate of REdit (REDIT.md section 7): per clean/corrupted pair, the EAP
+// The differentiable circuit surrogate of REdit (docs/method.md section 7): per clean/corrupted pair, the EAP
 // attribution scores of section 4 computed so that they stay a differentiable function of the model's
 // parameters. Both forward passes stay in the autograd graph and the metric's gradient with respect to the
 // downstream inputs is taken with create_graph, so a loss on the scores can be back-propagated into every

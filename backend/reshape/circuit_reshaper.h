@@ -1,5 +1,5 @@
 #pragma once
-// REdit circuit reshaping (REDIT.md section 7, docs/editing.md "Circuit reshaping"): meta-learned
+// REdit circuit reshaping (docs/method.md section 7, docs/editing.md "Circuit reshaping"): meta-learned
 // contrastive training of the differentiable attribution vectors, so that instances of one pattern get
 // similar circuits and instances of different patterns dissimilar ones, while the model's answers are kept.
 //
@@ -11,7 +11,7 @@
 //   P       null-space protection: the contrastive gradient loses (a share rho of) its component along g,
 //           the gradient of the answer cross-entropy (over the candidate answers, gold labels) on the task's
 //           anchor group (the anchors' clean and corrupted prompts). The prediction-preservation gradient
-//           is not projected: it is the term that protects predictions itself (REDIT.md adds L_pred to the
+//           is not projected: it is the term that protects predictions itself (docs/method.md section 7 adds L_pred to the
 //           inner objective; the projection acts on the contrastive gradient);
 //   L_pred  KL(f_ref || f_theta) over the candidate answers at the last position, on `preserveBatchSize`
 //           preserve prompts drawn per step from those the frozen reference answers correctly.

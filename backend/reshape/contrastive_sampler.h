@@ -1,5 +1,5 @@
 #pragma once
-// Contrastive tasks for circuit reshaping (REDIT.md section 7): a task is A anchors, each with one positive
+// Contrastive tasks for circuit reshaping (docs/method.md section 7): a task is A anchors, each with one positive
 // of its own pattern (from another domain when the pattern's pool has one) and M negatives from other
 // patterns. Task t of meta-iteration k depends only on (seed, k, t) and the pools, so a run resumed at
 // iteration k draws the same tasks as one that never stopped, on every platform (data/random.h).

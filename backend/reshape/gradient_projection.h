@@ -4,7 +4,7 @@
 
 namespace redit {
 
-// Null-space protection (REDIT.md section 7): the contrastive gradient loses (a share rho of) its component
+// Null-space protection (docs/method.md section 7): the contrastive gradient loses (a share rho of) its component
 // along the gradient g of the prediction loss,
 //   grad <- grad - rho * <grad, g> / (<g, g> + eps) * g,
 // over all trainable parameters at once (flattened). rho = 1 removes the component entirely, rho = 0 is the

@@ -4,7 +4,7 @@
 
 namespace redit {
 
-// fp32 master copies of a model's parameters (REDIT.md section 7): in bf16 an update smaller than half a
+// fp32 master copies of a model's parameters (docs/method.md section 7): in bf16 an update smaller than half a
 // unit in the last place of a weight rounds away, so many small steps are lost. Updates go to the fp32
 // copies, which are then rounded into the model's tensors; small steps accumulate in the masters until they
 // show. For fp32/fp64 models the masters are plain copies in the same precision.

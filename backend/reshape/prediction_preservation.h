@@ -10,7 +10,7 @@ namespace redit {
 // Over which tokens the answer distribution is taken.
 enum class AnswerSupport { Candidates, FullVocabulary };
 
-// Prediction preservation (REDIT.md section 7): mean over the kept instances of
+// Prediction preservation (docs/method.md section 7): mean over the kept instances of
 //   KL(f_ref(.|P) || f_theta(.|P)) = sum_y p_ref(y) (log p_ref(y) - log p_theta(y)),
 // the distributions being softmaxes of the last-position logits over the candidate answer tokens or over the
 // whole vocabulary.

@@ -4,7 +4,7 @@
 
 namespace redit {
 
-// Reptile's outer update (REDIT.md section 7): theta <- theta + eta * mean_i (phi_i - theta), where phi_i
+// Reptile's outer update (docs/method.md section 7): theta <- theta + eta * mean_i (phi_i - theta), where phi_i
 // is the result of task i's inner loop started from theta. Task results are accumulated one at a time, so
 // only one sum of differences is kept rather than a copy of the parameters per task. The update uses the
 // mean over all tasks, not the last task's weights (the reference code's bug).

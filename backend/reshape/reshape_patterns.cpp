@@ -1,7 +1,7 @@
 #include "reshape/reshape_patterns.h"
 
 #include "edit/pattern_accuracy.h"
-#include "pipeline/pattern_pairs.h"
+#include "circuits/pattern_pairs.h"
 #include "util/error.h"
 
 namespace redit::pipeline {

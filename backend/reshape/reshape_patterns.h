@@ -1,6 +1,6 @@
 #pragma once
 // Circuit reshaping of a model on reasoning patterns, for the comparison pipeline. Lives in redit::pipeline
-// because it builds its data with pipeline/pattern_pairs.h (clean/corrupted pairs of the train domains).
+// because it builds its data with circuits/pattern_pairs.h (clean/corrupted pairs of the train domains).
 #include <functional>
 #include <vector>
 

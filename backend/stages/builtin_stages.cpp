@@ -1,7 +1,7 @@
 #include "stages/builtin_stages.h"
 
 #include "jobs/stage_registry.h"
-#include "pipeline/pipeline_stages.h"
+#include "stages/pipeline_stages.h"
 #include "stages/eval_stage.h"
 #include "stages/train_tiny_stage.h"
 
@@ -10,7 +10,7 @@ namespace redit {
 void registerBuiltinStages(StageRegistry& registry) {
     registry.add(trainTinyStage());
     registry.add(evalStage());
-    pipeline::registerPipelineStages(registry);  // circuits, distances
+    stages::registerPipelineStages(registry);  // circuits, distances
 }
 
 }  // namespace redit

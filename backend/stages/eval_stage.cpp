@@ -5,7 +5,7 @@
 #include "data/dataset_spec.h"
 #include "edit/pattern_accuracy.h"
 #include "jobs/job_context.h"
-#include "model/model_folder.h"
+#include "stages/run_model.h"
 #include "stages/project_paths.h"
 #include "store/results.h"
 #include "util/error.h"
@@ -60,11 +60,11 @@ public:
     void run(JobContext& ctx) override {
         const nlohmann::json& params = ctx.params();
         configureThreads(params["threads"].get<int>());
-        const std::string folder = resolveProjectPath(ctx.store(), params["model"].get<std::string>());
         const std::string spec = params["data"].get<std::string>();
-        ctx.report({0.0, "loading " + folder + " and " + spec, {}});
-        LoadedModel loaded = loadModelFolder(folder);
-        const std::vector<data::Pattern> patterns = data::loadDataset(spec);
+        ctx.report({0.0, "loading " + params["model"].get<std::string>() + " and " + spec, {}});
+        RunModel run = loadRunModel(ctx);
+        LoadedModel& loaded = run.loaded;
+        const std::vector<data::Pattern> patterns = loadRunDataset(ctx);
         const size_t chunk = params["patterns_per_checkpoint"].get<size_t>();
 
         EvalOptions options;
@@ -104,7 +104,7 @@ public:
         }
         const double accuracy = counted ? double(correct) / double(counted) : 0.0;
         putResultRow(ctx.store(), ctx.runId(), "eval_summary", 0,
-                     {{"model", folder}, {"data", spec}, {"instances", params["instances"]}, {"patterns", patterns.size()},
+                     {{"model", run.folder}, {"data", spec}, {"instances", params["instances"]}, {"patterns", patterns.size()},
                       {"correct", correct}, {"total", counted}, {"accuracy", accuracy}});
         ctx.report({1.0, "accuracy " + std::to_string(accuracy), {{"accuracy", accuracy}}});
     }

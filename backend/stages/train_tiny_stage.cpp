@@ -8,6 +8,7 @@
 
 #include "data/random.h"
 #include "jobs/job_context.h"
+#include "results/provenance.h"
 #include "stages/project_paths.h"
 #include "store/models.h"
 #include "store/project_store.h"
@@ -51,17 +52,6 @@ ConfigSchema trainTinySchema() {
         {"init_std", T::Number, "standard deviation of the initial weights", r.initStd, 0.0, 10.0, {}},
         {"threads", T::Integer, "CPU threads (the result is reproducible for a thread count)", r.threads, 1.0, 1024.0, {}},
     });
-}
-
-// FNV-1a of the weights file: identifies the trained weights in the models table.
-std::string weightsHash(const std::string& folder) {
-    const std::string path = (std::filesystem::path(folder) / "model.safetensors").string();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw FileError(path, "cannot read the weights just written");
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    char text[32];
-    std::snprintf(text, sizeof text, "fnv1a64:%016llx", static_cast<unsigned long long>(data::stableHash(bytes)));
-    return text;
 }
 
 Progress trainingProgress(const TrainingProgress& p) {
@@ -112,7 +102,7 @@ public:
         if (record.name.empty()) record.name = std::filesystem::path(output).filename().string();
         record.path = output;
         record.config = model.config().toJson();
-        record.contentHash = weightsHash(output);
+        record.contentHash = results::modelContentHash(output);  // the one model hash
         WriteTransaction tx(ctx.store());
         const std::int64_t modelId = addModel(ctx.store(), record);
         putResultRow(ctx.store(), ctx.runId(), "model", 0,

@@ -4,12 +4,14 @@
 
 #include <cmath>
 
+#include "analysis/edit_summary.h"
 #include "edit/evaluation.h"
 #include "model/scoring.h"
 #include "tiny_models.h"
 #include "util/error.h"
 
 using namespace redit;
+using namespace redit::analysis;
 
 class TestEditEvaluation : public QObject {
     Q_OBJECT

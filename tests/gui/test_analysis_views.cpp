@@ -6,10 +6,10 @@
 #include <QValueAxis>
 #include <QtTest>
 
-#include "distance_heatmap.h"
-#include "interference_scatter.h"
-#include "results_export.h"
-#include "synthetic_examples.h"
+#include "views/distance_heatmap.h"
+#include "views/interference_scatter.h"
+#include "export/results_export.h"
+#include "models/synthetic_examples.h"
 
 using namespace redit::gui;
 
@@ -94,9 +94,10 @@ private slots:
         QVERIFY(qAbs(fit.beta - 1.1) < 1e-12);
         QVERIFY(qAbs(fit.alpha - 1.1) < 1e-12);
         QVERIFY(qAbs(fit.r - 5.5 / std::sqrt(5 * 8.75)) < 1e-12);
-        // Residual variance (8.75 - 1.1 * 5.5) / 2 = 1.35; at x = 0 the half-width is 1.96 sqrt(1.35 (1/4 + 2.25/5)).
+        // Residual variance (8.75 - 1.1 * 5.5) / 2 = 1.35; at x = 0 the half-width is t(0.975, 2) sqrt(1.35 (1/4 + 2.25/5)),
+        // the backend's band (analysis/confidence_band.h), with t(0.975, 2) = 4.302652729911275.
         QCOMPARE(fit.band.size(), size_t(2));
-        QVERIFY(qAbs((fit.band[0].upper - fit.band[0].lower) / 2 - 1.96 * std::sqrt(1.35 * 0.7)) < 1e-12);
+        QVERIFY(qAbs((fit.band[0].upper - fit.band[0].lower) / 2 - 4.302652729911275 * std::sqrt(1.35 * 0.7)) < 1e-9);
         QVERIFY(qAbs(fit.band[1].distance - 3.0) < 1e-12);
     }
 

@@ -5,13 +5,13 @@
 #include <QTimer>
 #include <QtTest>
 
-#include "circuit_graph.h"
-#include "circuit_items.h"
-#include "circuit_layout.h"
-#include "circuit_panel.h"
-#include "circuit_selection_widget.h"
-#include "circuit_view.h"
-#include "synthetic_examples.h"
+#include "models/circuit_graph.h"
+#include "views/circuit_items.h"
+#include "models/circuit_layout.h"
+#include "views/circuit_panel.h"
+#include "views/circuit_selection_widget.h"
+#include "views/circuit_view.h"
+#include "models/synthetic_examples.h"
 
 using namespace redit::gui;
 

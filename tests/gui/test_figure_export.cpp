@@ -4,12 +4,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "circuit_view.h"
-#include "distance_heatmap.h"
-#include "figure_export.h"
-#include "interference_scatter.h"
-#include "results_view.h"
-#include "synthetic_examples.h"
+#include "views/circuit_view.h"
+#include "views/distance_heatmap.h"
+#include "export/figure_export.h"
+#include "views/interference_scatter.h"
+#include "views/results_view.h"
+#include "models/synthetic_examples.h"
 #include "util/error.h"
 
 using namespace redit::gui;

@@ -15,26 +15,26 @@
 #include <chrono>
 #include <thread>
 
-#include "config_form.h"
+#include "dialogs/config_form.h"
 #include "gui_test_helpers.h"
 #include "jobs/job_context.h"
 #include "jobs/stage_registry.h"
 #include "main_window.h"
-#include "metric_chart.h"
+#include "views/metric_chart.h"
 #include "model/memory_estimate.h"
-#include "project_explorer.h"
-#include "run_config_dialog.h"
-#include "run_details_view.h"
-#include "run_eta.h"
-#include "run_monitor.h"
-#include "run_monitor_model.h"
-#include "run_suggestions.h"
-#include "run_workflow.h"
+#include "views/project_explorer.h"
+#include "dialogs/run_config_dialog.h"
+#include "views/run_details_view.h"
+#include "models/run_eta.h"
+#include "views/run_monitor.h"
+#include "models/run_monitor_model.h"
+#include "models/run_suggestions.h"
+#include "models/run_workflow.h"
 #include "store/models.h"
 #include "store/project_store.h"
 #include "store/runs.h"
-#include "store_project_controller.h"
-#include "workbench_settings.h"
+#include "adapters/store_project_controller.h"
+#include "adapters/workbench_settings.h"
 
 using namespace redit;
 using namespace redit::gui;

@@ -9,12 +9,12 @@
 #include <QtTest>
 
 #include "main_window.h"
-#include "project_explorer.h"
-#include "run_monitor.h"
-#include "run_monitor_model.h"
-#include "settings_dialog.h"
+#include "views/project_explorer.h"
+#include "views/run_monitor.h"
+#include "models/run_monitor_model.h"
+#include "dialogs/settings_dialog.h"
 #include "util/error.h"
-#include "workbench_settings.h"
+#include "adapters/workbench_settings.h"
 
 using namespace redit::gui;
 

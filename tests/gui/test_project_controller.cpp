@@ -7,13 +7,13 @@
 #include "gui_test_helpers.h"
 #include "jobs/stage_registry.h"
 #include "main_window.h"
-#include "project_explorer.h"
+#include "views/project_explorer.h"
 #include "store/artifacts.h"
 #include "store/models.h"
 #include "store/patterns.h"
 #include "store/project_store.h"
 #include "store/runs.h"
-#include "store_project_controller.h"
+#include "adapters/store_project_controller.h"
 #include "util/error.h"
 
 using namespace redit;

@@ -4,11 +4,12 @@
 
 #include "../pipeline/pipeline_fixture.h"
 #include "circuits/circuit.h"
-#include "pipeline/circuit_runs.h"
-#include "pipeline/law_runs.h"
-#include "pipeline/pattern_distances.h"
+#include "results/circuit_records.h"
+#include "results/law_records.h"
+#include "analysis/law_fit.h"
+#include "analysis/pattern_distances.h"
 #include "pipeline/pattern_scores.h"
-#include "project_views.h"
+#include "adapters/project_views.h"
 #include "store/project_store.h"
 #include "store/runs.h"
 #include "temp_dir.h"
@@ -24,7 +25,7 @@ class TestProjectViews : public QObject {
 
     QTemporaryDir dir;
     std::optional<ProjectStore> store;
-    std::vector<pipeline::PatternScores> scores;
+    std::vector<results::PatternScores> scores;
     GraphShape shape;
     int64_t circuitsRun = 0, distancesRun = 0, interferenceRun = 0, lawRun = 0;
     const std::vector<double> budgets = {0.3, 0.5};
@@ -47,22 +48,22 @@ private slots:
         shape = GraphShape::of(tiny.model->config());
 
         store.emplace(ProjectStore::create(testing::pathIn(dir, "p.redit")));
-        circuitsRun = pipeline::saveCircuitRun(*store, NewRun{}, shape, scores);
-        const pipeline::CircuitRun circuits = pipeline::loadCircuitRun(*store, circuitsRun);
-        distancesRun = pipeline::saveDistanceRun(*store, NewRun{}, circuits,
-                                                 pipeline::patternDistances(redit::CircuitGraph(shape), circuits.patterns, budgets));
-        pipeline::InterferenceResult interference;
+        circuitsRun = results::saveCircuitRun(*store, NewRun{}, shape, scores);
+        const results::CircuitRun circuits = results::loadCircuitRun(*store, circuitsRun);
+        distancesRun = results::saveDistanceRun(*store, NewRun{}, circuits,
+                                                 analysis::patternDistances(redit::CircuitGraph(shape), circuits.patterns, budgets));
+        results::InterferenceResult interference;
         interference.baseAccuracy = {0.5, 0.25, 0.5};
         for (size_t i = 0; i < 3; ++i) {
             interference.patterns.push_back(scores[i].patternId);
             interference.editedAccuracy.emplace_back();
             for (size_t j = 0; j < 3; ++j) interference.editedAccuracy[i].push_back(interference.baseAccuracy[j] + delta[i][j]);
         }
-        interferenceRun = pipeline::saveInterferenceRun(*store, NewRun{}, interference);
+        interferenceRun = results::saveInterferenceRun(*store, NewRun{}, interference);
         NewRun law;
         law.config = {{"distances_run", distancesRun}, {"interference_run", interferenceRun}};
-        lawRun = pipeline::saveLawRun(
-            *store, law, pipeline::fitLaw(pipeline::loadDistanceRows(*store, distancesRun), interference));
+        lawRun = analysis::saveLawRun(
+            *store, law, analysis::fitLaw(results::loadDistanceRows(*store, distancesRun), interference));
     }
 
     void circuitRunListsItsPatterns() {
@@ -73,7 +74,7 @@ private slots:
     }
 
     void circuitIsTheSelectedPrunedCircuit() {
-        const pipeline::CircuitRun run = pipeline::loadCircuitRun(*store, circuitsRun);
+        const results::CircuitRun run = results::loadCircuitRun(*store, circuitsRun);
         const redit::CircuitGraph graph(shape);
         SelectionOptions options;
         options.mode = SelectionMode::TopFraction;
@@ -111,9 +112,9 @@ private slots:
         QCOMPARE(results.view, RunResults::View::Distances);
         const PatternDistances& d = results.distances;
         QCOMPARE(d.patterns.size(), 3);
-        QCOMPARE(d.metrics.size(), pipeline::distanceMetricNames().size() * budgets.size());
-        QCOMPARE(d.metrics.front().metric, QString::fromStdString(pipeline::distanceKey("jaccard", 0.3)));
-        const std::vector<pipeline::DistanceRow> rows = pipeline::loadDistanceRows(*store, distancesRun);
+        QCOMPARE(d.metrics.size(), analysis::distanceMetricNames().size() * budgets.size());
+        QCOMPARE(d.metrics.front().metric, QString::fromStdString(results::distanceKey("jaccard", 0.3)));
+        const std::vector<results::DistanceRow> rows = results::loadDistanceRows(*store, distancesRun);
         for (const DistanceMatrix& m : d.metrics) {
             QCOMPARE(m.values.size(), size_t(9));
             for (int a = 0; a < 3; ++a)
@@ -122,9 +123,9 @@ private slots:
                     QCOMPARE(m.values[size_t(a * 3 + b)], m.values[size_t(b * 3 + a)]);
                 }
         }
-        for (const pipeline::DistanceRow& row : rows) {  // every stored value lands in its cell
+        for (const results::DistanceRow& row : rows) {  // every stored value lands in its cell
             const int m = int(std::find_if(d.metrics.begin(), d.metrics.end(), [&](const DistanceMatrix& x) {
-                                  return x.metric == QString::fromStdString(pipeline::distanceKey(row.metric, row.budget));
+                                  return x.metric == QString::fromStdString(results::distanceKey(row.metric, row.budget));
                               }) - d.metrics.begin());
             QVERIFY(m < int(d.metrics.size()));
             const int a = int(d.patterns.indexOf(QString::fromStdString(row.patternA)));
@@ -136,8 +137,8 @@ private slots:
     void interferenceSetsHoldThePointsAndTheFit() {
         const RunResults results = loadRunResults(*store, interferenceRun);
         QCOMPARE(results.view, RunResults::View::Interference);
-        QCOMPARE(results.interference.size(), 2 * pipeline::distanceMetricNames().size() * budgets.size());
-        const std::vector<pipeline::DistanceRow> rows = pipeline::loadDistanceRows(*store, distancesRun);
+        QCOMPARE(results.interference.size(), 2 * analysis::distanceMetricNames().size() * budgets.size());
+        const std::vector<results::DistanceRow> rows = results::loadDistanceRows(*store, distancesRun);
         for (const InterferenceSet& set : results.interference) {
             if (!set.referenceFilter) {
                 QCOMPARE(set.points.size(), size_t(9));  // 6 cross-pattern, 3 same-pattern
@@ -198,9 +199,9 @@ private slots:
         QVERIFY(merged.onlyA + merged.onlyB > 0);  // the fixture's patterns differ
 
         // The figures are the distances stage's for this pair and budget.
-        QCOMPARE(c.distances.size(), pipeline::distanceMetricNames().size());
+        QCOMPARE(c.distances.size(), analysis::distanceMetricNames().size());
         int matched = 0;
-        for (const pipeline::DistanceRow& row : pipeline::loadDistanceRows(*store, distancesRun)) {
+        for (const results::DistanceRow& row : results::loadDistanceRows(*store, distancesRun)) {
             if (row.budget != 0.3 || !((row.patternA == a && row.patternB == b) || (row.patternA == b && row.patternB == a)))
                 continue;
             for (const auto& [metric, value] : c.distances)

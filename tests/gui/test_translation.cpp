@@ -5,7 +5,7 @@
 #include <QtTest>
 
 #include "main_window.h"
-#include "translation.h"
+#include "adapters/translation.h"
 
 using namespace redit::gui;
 

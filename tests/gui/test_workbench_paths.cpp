@@ -14,28 +14,28 @@
 #include <cmath>
 
 #include "../pipeline/pipeline_fixture.h"
-#include "circuit_compare_view.h"
-#include "circuit_view.h"
-#include "distance_heatmap.h"
-#include "interference_scatter.h"
+#include "views/circuit_compare_view.h"
+#include "views/circuit_view.h"
+#include "views/distance_heatmap.h"
+#include "views/interference_scatter.h"
 #include "gui_test_helpers.h"
 #include "jobs/stage_registry.h"
 #include "main_window.h"
-#include "pipeline/circuit_runs.h"
-#include "pipeline/law_runs.h"
-#include "pipeline/pattern_distances.h"
+#include "results/circuit_records.h"
+#include "results/law_records.h"
+#include "analysis/pattern_distances.h"
 #include "pipeline/pattern_scores.h"
-#include "project_explorer.h"
-#include "project_views.h"
-#include "report.h"
-#include "results_view.h"
-#include "run_comparison_view.h"
-#include "run_workflow.h"
+#include "views/project_explorer.h"
+#include "adapters/project_views.h"
+#include "export/report.h"
+#include "views/results_view.h"
+#include "views/run_comparison_view.h"
+#include "models/run_workflow.h"
 #include "store/metrics.h"
 #include "store/project_store.h"
 #include "store/results.h"
 #include "store/runs.h"
-#include "store_project_controller.h"
+#include "adapters/store_project_controller.h"
 #include "util/error.h"
 
 using namespace redit;
@@ -88,11 +88,11 @@ private slots:
         const auto scores = pipeline::scorePatterns(*tiny.model, tiny.tokenizer, tiny.patterns, options)->patterns;
         const GraphShape shape = GraphShape::of(tiny.model->config());
         ProjectStore store = ProjectStore::create(project.toStdString());
-        circuitsRun = pipeline::saveCircuitRun(store, NewRun{}, shape, scores);
-        const pipeline::CircuitRun circuits = pipeline::loadCircuitRun(store, circuitsRun);
-        distancesRun = pipeline::saveDistanceRun(store, NewRun{}, circuits,
-                                                 pipeline::patternDistances(redit::CircuitGraph(shape), circuits.patterns, {0.3}));
-        pipeline::InterferenceResult interference;  // Delta(i -> j) = 0.1 (i + 1) + 0.05 j
+        circuitsRun = results::saveCircuitRun(store, NewRun{}, shape, scores);
+        const results::CircuitRun circuits = results::loadCircuitRun(store, circuitsRun);
+        distancesRun = results::saveDistanceRun(store, NewRun{}, circuits,
+                                                 analysis::patternDistances(redit::CircuitGraph(shape), circuits.patterns, {0.3}));
+        results::InterferenceResult interference;  // Delta(i -> j) = 0.1 (i + 1) + 0.05 j
         for (size_t i = 0; i < scores.size(); ++i) {
             interference.patterns.push_back(scores[i].patternId);
             interference.baseAccuracy.push_back(0.2);
@@ -100,7 +100,7 @@ private slots:
             for (size_t j = 0; j < scores.size(); ++j)
                 interference.editedAccuracy[i].push_back(0.2 + 0.1 * double(i + 1) + 0.05 * double(j));
         }
-        interferenceRun = pipeline::saveInterferenceRun(store, NewRun{}, interference);
+        interferenceRun = results::saveInterferenceRun(store, NewRun{}, interference);
         NewRun compare;
         compare.kind = "compare";
         compareRun = createRun(store, compare);
@@ -160,14 +160,14 @@ private slots:
         doubleClick(window, distances);
         QTRY_VERIFY(currentView<DistanceHeatmap>(window));  // read on a worker thread
         auto* heatmap = currentView<DistanceHeatmap>(window);
-        const PatternDistances expected = patternDistancesOf(pipeline::loadDistanceRows(store, distancesRun));
+        const PatternDistances expected = patternDistancesOf(results::loadDistanceRows(store, distancesRun));
         QCOMPARE(heatmap->distances().patterns, expected.patterns);
         QCOMPARE(heatmap->distances().metrics.size(), expected.metrics.size());
         for (size_t m = 0; m < expected.metrics.size(); ++m)
             QCOMPARE(heatmap->distances().metrics[m].values, expected.metrics[m].values);
 
         // A click on a cell opens its two patterns in the compare view, at the heatmap metric's budget.
-        heatmap->setMetric(QString::fromStdString(pipeline::distanceKey("jaccard", 0.3)));
+        heatmap->setMetric(QString::fromStdString(results::distanceKey("jaccard", 0.3)));
         emit heatmap->pairClicked(0, 2);
         auto* compare = currentView<CircuitCompareView>(window);
         QVERIFY(compare);

@@ -4,8 +4,8 @@
 #include "jobs/run_request.h"
 #include "jobs/stage_registry.h"
 #include "model/model_folder.h"
-#include "pipeline/compare_stage.h"
-#include "pipeline/edit_results.h"
+#include "stages/compare_stage.h"
+#include "results/edit_records.h"
 #include "pipeline_fixture.h"
 #include "store/checkpoints.h"
 #include "store/project_store.h"
@@ -16,6 +16,8 @@
 
 using namespace redit;
 using namespace redit::pipeline;
+using namespace redit::results;
+using namespace redit::stages;
 
 // The "compare" stage through the job engine: chunks, cancellation, resume, the key-matrix cache.
 class TestCompareStage : public QObject {

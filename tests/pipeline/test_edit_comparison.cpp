@@ -2,14 +2,17 @@
 #include <set>
 
 #include "edit/pattern_accuracy.h"
-#include "pipeline/comparison_tables.h"
+#include "results/comparison_tables.h"
 #include "pipeline/edit_comparison.h"
-#include "pipeline/edit_results.h"
+#include "analysis/edit_summary.h"
+#include "results/edit_records.h"
 #include "pipeline_fixture.h"
 #include "util/error.h"
 
 using namespace redit;
+using namespace redit::analysis;
 using namespace redit::pipeline;
+using namespace redit::results;
 
 // The editing comparison on a tiny random model and the four-pattern tiny synthetic dataset.
 class TestEditComparison : public QObject {

@@ -4,8 +4,8 @@
 
 #include "circuits/circuit_export.h"
 #include "model/model_folder.h"
-#include "pipeline/law_runs.h"
-#include "pipeline/project_runs.h"
+#include "results/law_records.h"
+#include "results/run_records.h"
 #include "store/runs.h"
 #include "cli_process.h"
 #include "pipeline_fixture.h"
@@ -14,7 +14,7 @@
 #include "util/json_file.h"
 
 using namespace redit;
-using namespace redit::pipeline;
+using namespace redit::results;
 
 // The law pipeline through the `redit` executable on a small project.
 class TestLawCli : public QObject {
@@ -85,7 +85,13 @@ private slots:
         QVERIFY(r.out.contains("interference run"));
         ProjectStore store = ProjectStore::open(project, ProjectStore::Mode::ReadOnly);
         const RunRecord run = loadRun(store, latestFinishedRun(store, "interference", "interference"));
-        QCOMPARE(run.config.at("editor").get<std::string>(), std::string("lora"));
+        // A run of the interference stage: the flags are its params, the rest its defaults (the GUI's too).
+        QCOMPARE(run.kind, std::string("interference"));
+        const nlohmann::json& params = run.config.at("params");
+        QCOMPARE(params.at("lora_steps").get<int64_t>(), int64_t(2));
+        QCOMPARE(params.at("lora_rank").get<int64_t>(), int64_t(2));
+        QCOMPARE(params.at("lora_lr").get<double>(), 1e-2);
+        QVERIFY(run.modelId.has_value());  // the run-model loader records the model
         QCOMPARE(loadInterferenceRun(store, run.id).patterns.size(), tiny.patterns.size());
     }
 

@@ -3,8 +3,9 @@
 #include <cmath>
 
 #include "edit/pattern_accuracy.h"
-#include "pipeline/law_fit.h"
-#include "pipeline/law_runs.h"
+#include "analysis/law_fit.h"
+#include "pipeline/interference.h"
+#include "results/law_records.h"
 #include "pipeline_fixture.h"
 #include "store/analysis.h"
 #include "store/project_store.h"
@@ -12,7 +13,9 @@
 #include "util/error.h"
 
 using namespace redit;
+using namespace redit::analysis;
 using namespace redit::pipeline;
+using namespace redit::results;
 
 class TestLawFit : public QObject {
     Q_OBJECT

@@ -5,11 +5,13 @@
 #include "jobs/job_runner.h"
 #include "jobs/run_request.h"
 #include "model/model_folder.h"
-#include "pipeline/circuit_runs.h"
-#include "pipeline/law_runs.h"
-#include "pipeline/pattern_pairs.h"
+#include "analysis/law_fit.h"
+#include "analysis/pattern_distances.h"
+#include "results/circuit_records.h"
+#include "results/law_records.h"
+#include "circuits/pattern_pairs.h"
 #include "pipeline/pattern_scores.h"
-#include "pipeline/pipeline_stages.h"
+#include "stages/pipeline_stages.h"
 #include "pipeline_fixture.h"
 #include "store/project_store.h"
 #include "store/results.h"
@@ -17,7 +19,10 @@
 #include "util/error.h"
 
 using namespace redit;
+using namespace redit::analysis;
 using namespace redit::pipeline;
+using namespace redit::results;
+using namespace redit::stages;
 
 class TestPatternCircuits : public QObject {
     Q_OBJECT

@@ -2,16 +2,17 @@
 #include <algorithm>
 #include <random>
 
-#include "pipeline/circuit_runs.h"
-#include "pipeline/law_runs.h"
-#include "pipeline/pattern_distances.h"
+#include "results/circuit_records.h"
+#include "results/law_records.h"
+#include "analysis/pattern_distances.h"
 #include "store/analysis.h"
 #include "store/project_store.h"
 #include "temp_dir.h"
 #include "util/error.h"
 
 using namespace redit;
-using namespace redit::pipeline;
+using namespace redit::analysis;
+using namespace redit::results;
 
 class TestPatternDistances : public QObject {
     Q_OBJECT

@@ -2,7 +2,7 @@
 #include <QtTest>
 
 #include "model/model_folder.h"
-#include "pipeline/edit_results.h"
+#include "results/edit_records.h"
 #include "cli_process.h"
 #include "pipeline_fixture.h"
 #include "store/project_store.h"
@@ -12,7 +12,7 @@
 #include "util/json_file.h"
 
 using namespace redit;
-using namespace redit::pipeline;
+using namespace redit::results;
 
 // `redit pipeline` end to end on a tiny model, every method with the real reshaping (a few steps).
 class TestPipelineCli : public QObject {

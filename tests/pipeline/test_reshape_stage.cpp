@@ -9,7 +9,7 @@
 #include "jobs/job_runner.h"
 #include "jobs/run_request.h"
 #include "jobs/stage_registry.h"
-#include "pipeline/reshape_stage.h"
+#include "stages/reshape_stage.h"
 #include "stages/builtin_stages.h"
 #include "store/artifacts.h"
 #include "store/checkpoints.h"
@@ -17,6 +17,7 @@
 #include "store/models.h"
 #include "store/project_store.h"
 #include "store/results.h"
+#include "store/runs.h"
 #include "temp_dir.h"
 #include "util/error.h"
 
@@ -78,7 +79,10 @@ private slots:
         QVERIFY(QFileInfo::exists(QString::fromStdString(testing::pathIn(dir, "whole/tokenizer.json"))));
         QVERIFY(QFileInfo::exists(QString::fromStdString(testing::pathIn(dir, "whole/config.json"))));
 
-        QCOMPARE(listModels(store).size(), size_t(2));
+        // The source model (recorded once by the run-model loader, the input of both runs) and the two outputs.
+        QCOMPARE(listModels(store).size(), size_t(3));
+        QVERIFY(loadRun(store, whole).modelId.has_value());
+        QCOMPARE(loadRun(store, parts).modelId, loadRun(store, whole).modelId);
         const std::vector<Artifact> artifacts = listArtifacts(store, whole);
         QCOMPARE(artifacts.size(), size_t(1));
         QCOMPARE(artifacts[0].name, std::string("reshaped-model"));
@@ -92,7 +96,7 @@ private slots:
         registerBuiltinStages(stages);
         const StageInfo& stage = stages.get("reshape");
         nlohmann::json p = stage.schema.apply(smallReshape("x"));
-        const ReshapeOptions o = pipeline::reshapeOptionsFromParams(p, 9);
+        const ReshapeOptions o = stages::reshapeOptionsFromParams(p, 9);
         QCOMPARE(o.metaIterations, int64_t(3));
         QVERIFY(o.granularity == Granularity::Node);
         QCOMPARE(o.seed, std::uint64_t(9));
@@ -102,7 +106,7 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(ConfigError, stage.schema.apply(bad));
         bad = smallReshape("x");
         bad["trainable"] = {1};
-        QVERIFY_THROWS_EXCEPTION(ConfigError, pipeline::reshapeOptionsFromParams(stage.schema.apply(bad), 0));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, stages::reshapeOptionsFromParams(stage.schema.apply(bad), 0));
     }
 };
 

@@ -1,0 +1,196 @@
+#include "stages/compare_stage.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "data/dataset_spec.h"
+#include "edit/pattern_accuracy.h"
+#include "jobs/cancel_token.h"
+#include "jobs/field_specs.h"
+#include "jobs/job_context.h"
+#include "stages/run_model.h"
+#include "pipeline/answer_examples.h"
+#include "analysis/edit_summary.h"
+#include "results/edit_records.h"
+#include "stages/key_matrix_cache.h"
+#include "results/provenance.h"
+#include "stages/project_paths.h"
+#include "store/results.h"
+
+namespace redit::stages {
+
+using namespace redit::schema;
+using namespace redit::pipeline;
+using namespace redit::results;
+
+namespace {
+
+using Type = FieldSpec::Type;
+
+std::string percent(double v) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.1f", 100 * v);
+    return text;
+}
+
+// Mean generality and locality of one chunk, for its log line.
+std::string chunkSummary(const std::vector<EditOutcomeRow>& rows) {
+    double generality = 0, locality = 0;
+    int localities = 0;
+    for (const EditOutcomeRow& r : rows) {
+        generality += r.outcome.generality;
+        if (r.outcome.locality) locality += *r.outcome.locality, ++localities;
+    }
+    return "generality " + percent(generality / double(rows.size())) + "%, locality " +
+           (localities ? percent(locality / localities) + "%" : std::string("-"));
+}
+
+ComparisonOptions comparisonOptions(const nlohmann::json& p) {
+    ComparisonOptions o;
+    o.transferPatterns = p.at("transfer_patterns").get<std::size_t>();
+    o.batchSize = p.at("batch").get<int64_t>();
+    o.lora.steps = p.at("lora_steps").get<int64_t>();
+    o.lora.learningRate = p.at("lora_lr").get<double>();
+    o.lora.lora.rank = p.at("lora_rank").get<int64_t>();
+    o.lora.lora.alpha = 2.0 * double(o.lora.lora.rank);
+    o.lora.protocol = parseLoraEditProtocol(p.at("protocol").get<std::string>());
+    o.rome.layer = o.alphaEdit.layer = p.at("edit_layer").get<int64_t>();
+    o.rome.value.steps = o.alphaEdit.value.steps = p.at("value_steps").get<int64_t>();
+    o.rome.value.learningRate = o.alphaEdit.value.learningRate = p.at("value_lr").get<double>();
+    o.rome.value.weightDecay = o.alphaEdit.value.weightDecay = p.at("value_weight_decay").get<double>();
+    o.rome.value.clampNormFactor = o.alphaEdit.value.clampNormFactor = p.at("value_clamp").get<double>();
+    o.rome.covarianceRidge = p.at("covariance_ridge").get<double>();
+    o.alphaEdit.nullSpaceThreshold = p.at("null_space_threshold").get<double>();
+    return o;
+}
+
+class CompareJob : public Job {
+public:
+    explicit CompareJob(ReshaperFactory reshapers) : reshapers_(std::move(reshapers)) {}
+
+    void run(JobContext& context) override {
+        const nlohmann::json& p = context.params();
+        const RunInputs in = loadRunInputs(context);
+        int level = p.at("level").get<int>();
+        if (level == 0) level = data::parseDatasetSpec(in.dataSpec).level.value_or(in.patterns.front().level);
+        const ComparisonOptions options = comparisonOptions(p);
+
+        std::vector<EditMethod> methods;
+        for (const auto& name : p.at("methods")) methods.push_back(parseEditMethod(name.get<std::string>()));
+        const std::vector<uint64_t> seeds = p.at("seeds").get<std::vector<uint64_t>>();
+        if (methods.empty() || seeds.empty()) throw ConfigError("compare: 'methods' and 'seeds' must not be empty");
+
+        auto log = [&](const std::string& line) { context.log("info", line); };
+        ComparisonInputs inputs = keyMatrixInputs(context, in.run.loaded, options);
+        inputs.cancelled = [&] { return context.cancelled(); };
+        for (EditMethod method : methods)
+            if (reshapesFirst(method) && !inputs.reshape) inputs.reshape = reshapers_(in.tokenizer(), p.at("reshape"), log);
+
+        const double chunks = double(methods.size() * seeds.size());
+        int64_t done = 0;
+        for (uint64_t seed : seeds)
+            for (EditMethod method : methods) {
+                const std::string name = compareChunkName(level, seed, method);
+                const double start = double(done++) / chunks;
+                if (context.loadCheckpoint(name)) {
+                    log(name + ": already done, skipped");
+                    continue;
+                }
+                inputs.progress = [&](double f) { context.report({start + f / chunks, name, {}}); };
+                context.report({start, name, {}});
+                const auto began = std::chrono::steady_clock::now();
+                std::optional<std::vector<EditOutcomeRow>> rows =
+                    compareEdits(in.model(), in.tokenizer(), in.patterns, level, method, seed, options, inputs);
+                if (!rows) throw JobCancelled();
+                std::vector<nlohmann::json> json;
+                for (const EditOutcomeRow& r : *rows) json.push_back(editOutcomeJson(r));
+                context.commitStep(name, {}, [&] { appendResultRows(context.store(), context.runId(), kEditOutcomesTable, json); });
+                const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+                char took[32];
+                std::snprintf(took, sizeof took, "%.1f s", seconds);
+                log(name + ": " + chunkSummary(*rows) + " (" + took + ")");
+            }
+
+        const std::vector<nlohmann::json> summary = analysis::editSummaryRows(loadEditOutcomes(context.store(), context.runId()));
+        context.commitStep("summary", {}, [&] {
+            for (std::size_t i = 0; i < summary.size(); ++i)
+                putResultRow(context.store(), context.runId(), kEditSummaryTable, int64_t(i), summary[i]);
+        });
+        context.report({1.0, "compared " + std::to_string(methods.size()) + " methods on " + std::to_string(seeds.size()) + " seeds", {}});
+    }
+
+private:
+    // ROME's covariance and AlphaEdit's Gram matrix, from the project's cache or computed (and cached) on
+    // first use, on the contextual instances of key_data.
+    ComparisonInputs keyMatrixInputs(JobContext& context, const LoadedModel& loaded, const ComparisonOptions& options) {
+        const nlohmann::json& p = context.params();
+        const std::string keyData = p.at("key_data").get<std::string>();
+        const std::string modelHash = modelContentHash(loaded.folder);
+        auto cached = [&context, &loaded, keyData, modelHash](const std::string& what, int64_t layer,
+                                                              std::function<at::Tensor(const std::vector<std::vector<int32_t>>&)> compute) {
+            return [&context, &loaded, keyData, modelHash, what, layer, compute] {
+                bool computed = false;
+                at::Tensor m = cachedKeyMatrix(context.store(), context.runId(), keyMatrixName(what, modelHash, layer, keyData),
+                                               [&] { return compute(contextualPrompts(loaded.tokenizer, data::loadDataset(keyData))); },
+                                               &computed);
+                context.log("info", what + " of layer " + std::to_string(layer) + (computed ? ": computed and cached" : ": from the project's cache"));
+                return m;
+            };
+        };
+        const DecoderModel& model = *loaded.model;
+        const RomeOptions rome = options.rome;
+        const AlphaEditOptions alpha = options.alphaEdit;
+        ComparisonInputs inputs;
+        inputs.romeCovariance = cached("rome-covariance", rome.layer, [&model, rome](const auto& prompts) {
+            return keySecondMoment(model, rome.layer, prompts, rome.padId, rome.batchSize);
+        });
+        inputs.alphaEditGram = cached("alphaedit-gram", alpha.layer, [&model, alpha](const auto& prompts) {
+            return preservedKeyGram(model, alpha.layer, prompts, alpha.padId, alpha.batchSize);
+        });
+        return inputs;
+    }
+
+    ReshaperFactory reshapers_;
+};
+
+nlohmann::json allMethodNames() {
+    nlohmann::json names = nlohmann::json::array();
+    for (EditMethod m : allEditMethods()) names.push_back(editMethodName(m));
+    return names;
+}
+
+}  // namespace
+
+std::string compareChunkName(int level, uint64_t seed, EditMethod method) {
+    return "level " + std::to_string(level) + " seed " + std::to_string(seed) + " " + editMethodName(method);
+}
+
+void registerCompareStage(StageRegistry& registry, ReshaperFactory reshapers) {
+    registry.add(
+        {"compare", "Raw, LoRA, ROME, AlphaEdit and REdit (with ablations) per pattern, seed and method on one level",
+         ConfigSchema({{"model", Type::String, "Model folder", nullptr, std::nullopt, std::nullopt, {}},
+                       {"data", Type::String, "Dataset spec of the level", nullptr, std::nullopt, std::nullopt, {}},
+                       integer("level", "Level recorded in the rows (0: the dataset's)", 0, 0),
+                       {"seeds", Type::Array, "Seeds (split, LoRA init, reshape sampling)", {0, 1, 2}, std::nullopt, std::nullopt, {}},
+                       {"methods", Type::Array, "Methods to run", allMethodNames(), std::nullopt, std::nullopt, {}},
+                       integer("transfer_patterns", "Patterns held out of reshaping per seed", 2, 0),
+                       integer("batch", "Evaluation batch size", 64, 1),
+                       integer("lora_steps", "LoRA steps per edit", 30, 1),
+                       {"lora_lr", Type::Number, "LoRA learning rate", 1e-2, 0.0, 1.0, {}},
+                       integer("lora_rank", "LoRA rank (alpha = 2 x rank)", 16, 1),
+                       {"protocol", Type::String, "revision-set (the paper) or sequential (the reference code)",
+                        "revision-set", std::nullopt, std::nullopt, {"revision-set", "sequential"}},
+                       integer("edit_layer", "MLP layer ROME and AlphaEdit edit", 1, 0),
+                       integer("value_steps", "Steps of the target-value optimisation (ROME, AlphaEdit)", 25, 0),
+                       number("value_lr", "Learning rate of the target-value optimisation", 0.5, 0.0),
+                       number("value_weight_decay", "Weight of |delta|^2 / |v0|^2 in the target-value loss", 0.5, 0.0),
+                       number("value_clamp", "Largest |delta| / |v0| of the target value", 4.0, 1e-9),
+                       number("covariance_ridge", "ROME: ridge added to the key covariance (x mean diagonal)", 1e-3, 0.0),
+                       number("null_space_threshold", "AlphaEdit: eigenvalues of K0 K0^T below this span the null space", 1e-2, 0.0),
+                       {"key_data", Type::String, "Dataset whose instances give ROME's covariance and AlphaEdit's preserved keys",
+                        "synthetic:deductive:level1:seed=1:per_domain=2", std::nullopt, std::nullopt, {}},
+                       {"reshape", Type::Object, "Reshaping options (REdit)", nlohmann::json::object(), std::nullopt, std::nullopt, {}}}),
+         [reshapers] { return std::make_unique<CompareJob>(reshapers); }});
+}
+
+}  // namespace redit::stages

@@ -1,0 +1,22 @@
+#pragma once
+#include <QString>
+#include <optional>
+
+#include "adapters/project_controller.h"
+
+namespace redit {
+class ProjectStore;
+}
+
+namespace redit::gui {
+
+// The explorer's lists from the store: models, datasets, patterns, circuits, runs ("#7 name (status)"),
+// figures (artifacts with an image MIME type) and reports (every other artifact), and whether a finished compare
+// run exists.
+ProjectContents readProjectContents(const ProjectStore& store);
+
+QString runLabel(qint64 id, const QString& name, const QString& status);
+// The run id of a runLabel(); nothing for any other text.
+std::optional<qint64> runIdOfLabel(const QString& label);
+
+}  // namespace redit::gui

@@ -1,0 +1,173 @@
+#include "views/circuit_view.h"
+
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
+#include <QHash>
+#include <QResizeEvent>
+#include <QWheelEvent>
+#include <cmath>
+
+#include "views/circuit_items.h"
+#include "models/circuit_layout_engine.h"
+
+namespace redit::gui {
+
+CircuitView::CircuitView(QWidget* parent)
+    : QGraphicsView(parent), engine_(CircuitLayoutEngine::shared()) {
+    setScene(new QGraphicsScene(this));
+    setRenderHint(QPainter::Antialiasing);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setBackgroundBrush(Qt::white);
+    setToolTip(QString());
+    connect(scene(), &QGraphicsScene::selectionChanged, this, &CircuitView::onSceneSelectionChanged);
+}
+
+CircuitView::~CircuitView() {
+    engine_->cancel(this);
+    scene()->disconnect(this);  // the scene outlives this class's members while QWidget deletes children
+}
+
+void CircuitView::setCircuit(CircuitGraph graph, std::vector<EdgeStyle> styles) {
+    graph_ = std::move(graph);
+    styles_ = styles.size() == graph_.edges.size() ? std::move(styles) : std::vector<EdgeStyle>();
+    const quint64 generation = ++generation_;
+    overBudget_ = int(graph_.edges.size()) > edgeBudget_;
+    if (overBudget_) {
+        engine_->cancel(this);
+        layingOut_ = false;
+        showNotice(tr("This circuit has %1 edges, more than the %2 this view lays out.\n"
+                      "Select fewer edges (top n, fraction or threshold) to draw it.")
+                       .arg(graph_.edges.size())
+                       .arg(edgeBudget_));
+        emit layoutFinished();
+        return;
+    }
+    layingOut_ = true;
+    emit layoutStarted(int(graph_.edges.size()));
+    engine_->submit(this, graph_, [this, generation](const CircuitLayout& layout) {
+        if (generation != generation_) return;  // a newer circuit is on its way
+        layingOut_ = false;
+        if (!layout.error.isEmpty()) {
+            showNotice(layout.error);
+            emit layoutFailed(layout.error);
+        } else {
+            draw(layout);
+        }
+        emit layoutFinished();
+    });
+}
+
+void CircuitView::showNotice(const QString& text) {
+    QSignalBlocker block(scene());
+    scene()->clear();
+    drawnEdges_ = drawnNodes_ = 0;
+    QGraphicsTextItem* notice = scene()->addText(text);
+    notice->setDefaultTextColor(QColor(0x80, 0x30, 0x00));
+    scene()->setSceneRect(notice->boundingRect());
+    resetTransform();
+}
+
+void CircuitView::draw(const CircuitLayout& layout) {
+    QSignalBlocker block(scene());
+    scene()->clear();
+    drawnEdges_ = drawnNodes_ = 0;
+    double maxAbs = 0;
+    QHash<QString, double> nodeTotals;
+    for (const CircuitEdge& e : graph_.edges) {
+        maxAbs = std::max(maxAbs, std::abs(e.score));
+        nodeTotals[e.from] += std::abs(e.score);
+        nodeTotals[e.to] += std::abs(e.score);
+    }
+    for (size_t j = 0; j < graph_.edges.size() && j < layout.edges.size(); ++j) {
+        if (layout.edges[j].spline.isEmpty()) continue;
+        scene()->addItem(new CircuitEdgeItem(graph_.edges[j], layout.edges[j], maxAbs, int(j),
+                                             styles_.empty() ? nullptr : &styles_[j]));
+        ++drawnEdges_;
+    }
+    for (size_t i = 0; i < graph_.nodes.size() && i < layout.nodes.size(); ++i) {
+        if (layout.nodes[i].box.isEmpty()) continue;
+        const CircuitNode& node = graph_.nodes[i];
+        scene()->addItem(new CircuitNodeItem(node, layout.nodes[i].box, nodeTotals.value(node.name), int(i)));
+        ++drawnNodes_;
+    }
+    scene()->setSceneRect(layout.bounds.adjusted(-20, -20, 20, 20));
+    autoFit_ = true;
+    fitAll();
+}
+
+QRectF CircuitView::figureRect() const { return paddedItemsRect(*scene(), 10); }
+
+void CircuitView::fitAll() {
+    if (scene()->items().isEmpty()) return;
+    fitInView(scene()->itemsBoundingRect(), Qt::KeepAspectRatio);
+    // Never blow a small circuit up beyond twice its natural size.
+    if (transform().m11() > 2.0) setTransform(QTransform::fromScale(2.0, 2.0));
+}
+
+void CircuitView::wheelEvent(QWheelEvent* event) {
+    const double factor = std::pow(1.0015, event->angleDelta().y());
+    const double zoom = transform().m11() * factor;
+    if (zoom > 0.02 && zoom < 40) scale(factor, factor);
+    autoFit_ = false;
+    event->accept();
+}
+
+void CircuitView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    if (autoFit_) fitAll();
+}
+
+bool CircuitView::findNode(const QString& text) {
+    const QString wanted = text.trimmed();
+    if (wanted.isEmpty()) return false;
+    QGraphicsItem* partial = nullptr;
+    QGraphicsItem* exact = nullptr;
+    for (QGraphicsItem* item : scene()->items()) {
+        if (item->type() != kNodeType) continue;
+        const QString& name = graph_.nodes[size_t(item->data(kIndexKey).toInt())].name;
+        if (name.compare(wanted, Qt::CaseInsensitive) == 0) exact = item;
+        else if (!partial && name.contains(wanted, Qt::CaseInsensitive)) partial = item;
+    }
+    QGraphicsItem* found = exact ? exact : partial;
+    if (!found) return false;
+    {
+        QSignalBlocker block(scene());
+        scene()->clearSelection();
+        found->setSelected(true);
+    }
+    if (transform().m11() < 1.0) setTransform(QTransform());
+    autoFit_ = false;
+    centerOn(found);
+    return true;
+}
+
+void CircuitView::highlightEdge(int index) {
+    QSignalBlocker block(scene());
+    scene()->clearSelection();
+    for (QGraphicsItem* item : scene()->items()) {
+        if (item->type() == kEdgeType && item->data(kIndexKey).toInt() == index) {
+            item->setSelected(true);
+            ensureVisible(item, 40, 40);
+            return;
+        }
+    }
+}
+
+int CircuitView::highlightedEdge() const {
+    for (QGraphicsItem* item : scene()->selectedItems())
+        if (item->type() == kEdgeType) return item->data(kIndexKey).toInt();
+    return -1;
+}
+
+void CircuitView::onSceneSelectionChanged() {
+    const QList<QGraphicsItem*> selected = scene()->selectedItems();
+    if (selected.isEmpty()) return;
+    QGraphicsItem* item = selected.first();
+    const int index = item->data(kIndexKey).toInt();
+    if (item->type() == kEdgeType) emit edgeClicked(index);
+    else if (item->type() == kNodeType) emit nodeClicked(graph_.nodes[size_t(index)].name);
+}
+
+}  // namespace redit::gui
