@@ -19,8 +19,8 @@ struct LogicSmolRecipe {
     // Level 1 (and a little level 2) with the logic-tiny deficits: or:FF, and:TT, not:T under-sampled, so
     // sd1-05, sd1-06 and sd1-00 stay deficient at level 1 and the other seven level-1 patterns are learnt.
     LogicTinyCorpusOptions corpus{1, 300, 2, {"or:FF", "and:TT", "not:T"}, 0.01};
-    int64_t trainableLayers = 4;  // the last N decoder layers (attention, MLP, norms) are trained
-    AnswerTrainingConfig training{160, 16, 3e-4, 0.01, 0.1, 0, 1, {}};
+    int64_t trainableLayers = 6;  // the last N decoder layers (attention, MLP, norms) are trained
+    AnswerTrainingConfig training{100, 16, 1e-3, 0.01, 0.1, 0, 1, {}};
     int threads = 2;  // part of the recipe: the result is bit-for-bit reproducible for a thread count
 
     nlohmann::json toJson() const;
