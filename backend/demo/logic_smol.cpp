@@ -78,7 +78,7 @@ LogicSmolData prepareLogicSmolData(const LogicSmolRecipe& recipe, const Tokenize
 
 LogicSmolResult finetuneLogicSmol(const LogicSmolRecipe& recipe, const std::string& outputFolder,
                                   const TrainingCallback& callback) {
-    if (!isGgufPath(recipe.base) && !fs::is_directory(recipe.base))
+    if (!fs::exists(recipe.base) || (!isGgufPath(recipe.base) && !fs::is_directory(recipe.base)))
         throw FileError(recipe.base, "the base model is neither a .gguf file nor a model folder (run `make models`)");
     if (outputFolder.empty()) throw ConfigError("no output folder");
     configureThreads(recipe.threads);
