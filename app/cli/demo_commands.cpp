@@ -1,5 +1,10 @@
-// `redit train-tiny` (the built-in demo model) and `redit eval` (per-pattern accuracy of any model).
+// `redit train-tiny` (the built-in demo model), `redit finetune-smol` (the logic-smol recipe) and `redit eval`
+// (per-pattern accuracy of any model).
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -8,6 +13,7 @@
 #include "cli/progress_bar.h"
 #include "cli/terminal_table.h"
 #include "data/dataset_spec.h"
+#include "demo/logic_smol.h"
 #include "demo/logic_tiny.h"
 #include "edit/pattern_accuracy.h"
 #include "model/model_folder.h"
@@ -40,6 +46,57 @@ void trainTiny(const TrainTinyOptions& o) {
     });
     bar.finish(detail);
     if (finished) std::cout << "wrote " << o.out << '\n';
+}
+
+struct FinetuneSmolOptions {
+    std::string base = demo::LogicSmolRecipe().base;
+    std::string out = "build/models/logic-smol";
+    int64_t steps = 0, batch = 0, layers = 0;
+    double learningRate = 0;
+    uint64_t seed = 1;
+};
+
+std::atomic<bool> interrupted{false};
+extern "C" void onInterrupt(int) { interrupted = true; }
+
+void finetuneSmol(const FinetuneSmolOptions& o) {
+    demo::LogicSmolRecipe recipe;
+    recipe.base = o.base;
+    if (o.steps > 0) recipe.training.steps = o.steps;
+    if (o.batch > 0) recipe.training.batchSize = o.batch;
+    if (o.layers > 0) recipe.trainableLayers = o.layers;
+    if (o.learningRate > 0) recipe.training.learningRate = o.learningRate;
+    recipe.training.seed = o.seed;
+    recipe.corpus.seed = o.seed;
+    // Ctrl-C stops training after the current step; nothing is written then (and a folder being written is
+    // finished first, then renamed into place).
+    interrupted = false;
+    auto previous = std::signal(SIGINT, onInterrupt);
+    ProgressBar bar("finetune-smol");
+    char detail[128] = "loading";
+    const auto start = std::chrono::steady_clock::now();
+    demo::LogicSmolResult result;
+    try {
+        result = demo::finetuneLogicSmol(recipe, o.out, [&](const TrainingProgress& p) {
+            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            std::snprintf(detail, sizeof detail, "step %lld/%lld  loss %.4f  acc %.3f  %.1fs", static_cast<long long>(p.step),
+                          static_cast<long long>(p.steps), p.loss, p.accuracy, seconds);
+            bar.update(double(p.step) / double(p.steps), detail);
+            return !interrupted.load();
+        });
+    } catch (...) {
+        std::signal(SIGINT, previous);
+        throw;
+    }
+    std::signal(SIGINT, previous);
+    bar.finish(detail);
+    if (!result.finished) {
+        std::cout << "interrupted: nothing written\n";
+        return;
+    }
+    std::printf("%zu examples, %lld steps in %.1f s (%.2f s/step), final loss %.4f acc %.3f\nwrote %s\n", result.examples,
+                static_cast<long long>(result.last.step), result.seconds, result.seconds / double(std::max<int64_t>(1, result.last.step)),
+                result.last.loss, result.last.accuracy, o.out.c_str());
 }
 
 struct EvalOptions {
@@ -88,6 +145,18 @@ void addDemoCommands(CLI::App& app) {
     trainCmd->add_option("--steps", train->steps, "Training steps (default: the recipe's)");
     trainCmd->add_option("--seed", train->seed, "Seed of data, initialisation and training")->capture_default_str();
     trainCmd->callback([train] { trainTiny(*train); });
+
+    auto smol = std::make_shared<FinetuneSmolOptions>();
+    CLI::App* smolCmd = app.add_subcommand(
+        "finetune-smol", "Fine-tune SmolLM2-135M into logic-smol (last layers, CPU; docs/logic-smol.md)");
+    smolCmd->add_option("--base", smol->base, "Base model (.gguf file or folder)")->capture_default_str();
+    smolCmd->add_option("--out", smol->out, "Output model folder")->capture_default_str();
+    smolCmd->add_option("--steps", smol->steps, "Training steps (default: the recipe's)");
+    smolCmd->add_option("--batch", smol->batch, "Batch size (default: the recipe's)");
+    smolCmd->add_option("--layers", smol->layers, "Train the last N layers (default: the recipe's)");
+    smolCmd->add_option("--lr", smol->learningRate, "Peak learning rate (default: the recipe's)");
+    smolCmd->add_option("--seed", smol->seed, "Seed of data and training")->capture_default_str();
+    smolCmd->callback([smol] { finetuneSmol(*smol); });
 
     auto eval = std::make_shared<EvalOptions>();
     CLI::App* evalCmd = app.add_subcommand("eval", "Per-pattern answer accuracy of a model on a dataset");

@@ -19,7 +19,7 @@ struct LogicTinyRecipe {
     int64_t heads = 4;
     int64_t keyValueHeads = 2;
     int64_t intermediate = 384;
-    AnswerTrainingConfig training{800, 32, 3e-3, 0.01, 0.05, 0, 1};
+    AnswerTrainingConfig training{800, 32, 3e-3, 0.01, 0.05, 0, 1, {}};
     uint64_t initSeed = 1;
     double initStd = 0.05;
     int threads = 2;  // part of the recipe: the result is bit-for-bit reproducible for a thread count

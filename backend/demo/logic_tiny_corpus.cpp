@@ -47,12 +47,12 @@ bool usesAny(const data::LogicProblem& problem, const std::vector<std::string>& 
 
 }  // namespace
 
-std::vector<LogicTinyExample> buildLogicTinyCorpus(const LogicTinyCorpusOptions& o) {
-    const data::PromptStyle style = data::demoPromptStyle();
+std::vector<LogicTinyExample> buildLogicTinyCorpus(const LogicTinyCorpusOptions& o, const data::PromptStyle& style) {
     const auto& domains = data::contextHubDomains();
     std::vector<LogicTinyExample> corpus;
     std::uint64_t stream = 0;
     for (int level : {1, 2}) {
+        if ((level == 1 ? o.level1PerPattern : o.level2PerPattern) <= 0) continue;
         // Same patterns and ids as `synthetic:deductive:levelN`; instances are drawn from our own seeds.
         data::SyntheticOptions patterns;
         patterns.level = level;
@@ -72,8 +72,8 @@ std::vector<LogicTinyExample> buildLogicTinyCorpus(const LogicTinyCorpusOptions&
     return corpus;
 }
 
-std::vector<std::string> logicTinyVocabularyTexts(const std::vector<LogicTinyExample>& corpus) {
-    const data::PromptStyle style = data::demoPromptStyle();
+std::vector<std::string> logicTinyVocabularyTexts(const std::vector<LogicTinyExample>& corpus,
+                                                  const data::PromptStyle& style) {
     std::vector<std::string> texts;
     texts.reserve(corpus.size() + 16);
     for (const auto& e : corpus) texts.push_back(e.prompt);

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "data/logic_problem.h"
+#include "data/prompt_style.h"
 
 namespace redit::demo {
 
@@ -29,16 +30,20 @@ struct LogicTinyCorpusOptions {
 
 struct LogicTinyExample {
     std::string patternId;
-    std::string prompt;  // instance text + the demo prompt suffix
-    std::string answer;  // "True", "False" or "N"
+    std::string prompt;  // instance text + the style's prompt suffix
+    std::string answer;  // the style's answer: "True", "False" or "N" in the demo style
 };
 
 // The configurations of a deductive problem's rules, e.g. {"or:TF", "not:T"}.
 std::vector<std::string> ruleConfigurations(const data::LogicProblem& problem);
 
-std::vector<LogicTinyExample> buildLogicTinyCorpus(const LogicTinyCorpusOptions& options);
+// Prompts and answers in `style` (logic-tiny: the demo style; logic-smol: the pretrained style). A level with
+// 0 problems per pattern is left out.
+std::vector<LogicTinyExample> buildLogicTinyCorpus(const LogicTinyCorpusOptions& options,
+                                                   const data::PromptStyle& style = data::demoPromptStyle());
 
 // Every word the model must know: the corpus, all lexicon propositions and the answer words.
-std::vector<std::string> logicTinyVocabularyTexts(const std::vector<LogicTinyExample>& corpus);
+std::vector<std::string> logicTinyVocabularyTexts(const std::vector<LogicTinyExample>& corpus,
+                                                  const data::PromptStyle& style = data::demoPromptStyle());
 
 }  // namespace redit::demo

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "model/scoring.h"
+#include "model/trainable_parameters.h"
 #include "model/training_checkpoint.h"
 #include "util/error.h"
 
@@ -18,7 +19,7 @@ namespace {
 constexpr int kCheckpointFormat = 1;
 
 nlohmann::json configJson(const AnswerTrainingConfig& c, size_t examples) {
-    return {{"steps", c.steps},
+    nlohmann::json j = {{"steps", c.steps},
             {"batch_size", c.batchSize},
             {"learning_rate", c.learningRate},
             {"weight_decay", c.weightDecay},
@@ -26,6 +27,8 @@ nlohmann::json configJson(const AnswerTrainingConfig& c, size_t examples) {
             {"pad_id", c.padId},
             {"seed", c.seed},
             {"examples", examples}};
+    if (!c.trainable.empty()) j["trainable"] = c.trainable;  // absent when empty: older checkpoints still resume
+    return j;
 }
 
 at::Tensor torchCpuRngState() {
@@ -57,7 +60,13 @@ AnswerTrainer::AnswerTrainer(DecoderModel& model, const std::vector<AnswerExampl
     if (examples.empty()) throw ConfigError("no training examples");
     if (config.steps < 1 || config.batchSize < 1)
         throw ConfigError("training needs at least one step and a batch size >= 1");
-    parameters_ = model.parameters();
+    if (config.trainable.empty()) {
+        parameters_ = model.parameters();
+    } else {
+        for (auto& p : model.parameters()) p.set_requires_grad(false);
+        for (NamedParameter& p : selectTrainableParameters(model.weights(), config.trainable))
+            parameters_.push_back(std::move(p.tensor));
+    }
     for (auto& p : parameters_) p.set_requires_grad(true);
     optimizer_ = std::make_unique<AdamW>(parameters_, AdamWOptions{config.learningRate, 0.9, 0.95, 1e-8, config.weightDecay});
     // Epochs over a seeded shuffle; std::shuffle with mt19937_64 is deterministic within one standard library.

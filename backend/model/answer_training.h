@@ -26,6 +26,10 @@ struct AnswerTrainingConfig {
     double warmupFraction = 0.05;  // linear warm-up, then cosine decay to 10%
     int64_t padId = 0;
     uint64_t seed = 1;
+    // Parameters trained (model/trainable_parameters.h: a name containing one of these strings); empty: every
+    // parameter, LoRA adapters included. The others get no gradient, so backward stops at the first trained
+    // layer.
+    std::vector<std::string> trainable;
 };
 
 struct TrainingProgress {
@@ -72,7 +76,7 @@ private:
 // Called after each step; return false to stop early (cooperative cancellation).
 using TrainingCallback = std::function<bool(const TrainingProgress&)>;
 
-// Trains every parameter of the model in place. Deterministic for a seed and thread count.
+// Trains the model in place (config.trainable: every parameter by default). Deterministic for a seed and thread count.
 TrainingProgress trainOnAnswers(DecoderModel& model, const std::vector<AnswerExample>& examples,
                                 const AnswerTrainingConfig& config, const TrainingCallback& callback = {});
 

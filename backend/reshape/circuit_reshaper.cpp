@@ -9,6 +9,7 @@
 #include "data/random.h"
 #include "model/memory_estimate.h"
 #include "model/scoring.h"
+#include "model/trainable_parameters.h"
 #include "model/training_checkpoint.h"
 #include "reshape/attribution_vector.h"
 #include "reshape/gradient_projection.h"
@@ -111,18 +112,11 @@ CircuitReshaper::CircuitReshaper(DecoderModel& model, std::shared_ptr<const Deco
                options_.seed) {
     checkData(data_, model_.config().vocabSize);
     const DecoderWeights& w = model_.weights();
-    std::vector<bool> used(options_.trainable.size(), false);
-    for (auto& [name, tensor] : w.named(w.lmHead.is_same(w.embedding))) {
-        tensor.set_requires_grad(false);
-        bool take = options_.trainable.empty();
-        for (size_t i = 0; i < options_.trainable.size(); ++i)
-            if (name.find(options_.trainable[i]) != std::string::npos) take = used[i] = true;
-        if (!take) continue;
-        names_.push_back(name);
-        parameters_.push_back(tensor);
+    for (auto& [name, tensor] : w.named(w.lmHead.is_same(w.embedding))) tensor.set_requires_grad(false);
+    for (NamedParameter& p : selectTrainableParameters(w, options_.trainable)) {
+        names_.push_back(std::move(p.name));
+        parameters_.push_back(std::move(p.tensor));
     }
-    for (size_t i = 0; i < used.size(); ++i)
-        if (!used[i]) throw ConfigError("trainable pattern '" + options_.trainable[i] + "' matches no parameter");
     masters_ = std::make_unique<MasterWeights>(parameters_);
 
     if (options_.predictionPreservation) {

@@ -3,6 +3,7 @@
 
 #include "model/answer_training.h"
 #include "model/scoring.h"
+#include "model/trainable_parameters.h"
 #include "tiny_models.h"
 #include "util/error.h"
 
@@ -55,6 +56,47 @@ private slots:
         int correct = 0;
         for (size_t i = 0; i < test.size(); ++i) correct += predicted[int64_t(i)].item<int64_t>() == test[i].answer;
         QVERIFY2(correct >= 56, qPrintable(QString("%1 of 64 correct, final loss %2").arg(correct).arg(last.loss)));
+    }
+
+    void trainsOnlyTheChosenSubset() {
+        DecoderModel model = testing::tinyModel(testing::tinyConfig(), 3);
+        const DecoderWeights& w = model.weights();
+        std::vector<std::pair<std::string, at::Tensor>> before;
+        for (auto& [name, t] : w.named(true)) before.emplace_back(name, t.clone());
+        AnswerTrainingConfig config;
+        config.steps = 5;
+        config.batchSize = 8;
+        config.learningRate = 1e-2;
+        config.trainable = lastLayerPatterns(2, 1);  // "model.layers.1."
+        QCOMPARE(config.trainable, std::vector<std::string>{"model.layers.1."});
+        trainOnAnswers(model, copyTask(32, 1), config);
+        int changed = 0;
+        for (auto& [name, t] : w.named(true)) {
+            const at::Tensor& old = std::find_if(before.begin(), before.end(), [&](const auto& b) { return b.first == name; })->second;
+            const bool same = at::equal(old, t);
+            if (name.rfind("model.layers.1.", 0) == 0) {
+                changed += !same;
+            } else {
+                QVERIFY2(same, qPrintable(QString::fromStdString(name + " changed but is not trainable")));
+            }
+            QVERIFY(!t.requires_grad());  // released after training
+        }
+        QCOMPARE(changed, 12);  // all of layer 1: 7 matrices, the q/k/v biases and the 2 norms
+    }
+
+    void subsetSelectionIsOneRule() {
+        DecoderModel model = testing::tinyModel(testing::tinyConfig(), 3);
+        auto all = selectTrainableParameters(model.weights(), {});
+        QCOMPARE(all.size(), model.weights().named(true).size());
+        auto mlp = selectTrainableParameters(model.weights(), {"mlp.down_proj", "model.layers.0.input_layernorm"});
+        QCOMPARE(mlp.size(), size_t(3));
+        QCOMPARE(mlp[0].name, std::string("model.layers.0.input_layernorm.weight"));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, selectTrainableParameters(model.weights(), {"mlp.nothing"}));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, lastLayerPatterns(2, 3));
+        AnswerTrainingConfig config;
+        config.trainable = {"no.such.parameter"};
+        auto data = copyTask(8, 1);
+        QVERIFY_THROWS_EXCEPTION(ConfigError, AnswerTrainer(model, data, config));
     }
 
     void sameSeedSameWeights() {
