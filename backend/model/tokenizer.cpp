@@ -51,14 +51,16 @@ struct Tokenizer::Impl {
         return it != addedById.end() ? &it->second : model->vocab().token(id);
     }
 
-    void encodePlain(std::string_view text, std::vector<int32_t>& ids) const {
+    // atStart: text begins the input (not after an added token).
+    void encodePlain(std::string_view text, bool atStart, std::vector<int32_t>& ids) const {
         const std::string normalized = normalizer.apply(text);
         for (const auto& segment : normalizedMatcher.split(normalized)) {
             if (segment.token) {
                 ids.push_back(*segment.token);
                 continue;
             }
-            for (const std::string& piece : preTokenizer.split(segment.text)) model->encode(piece, ids);
+            const bool first = atStart && segment.text.data() == normalized.data();
+            for (const std::string& piece : preTokenizer.split(segment.text, first)) model->encode(piece, ids);
         }
     }
 
@@ -95,7 +97,7 @@ std::vector<int32_t> Tokenizer::encode(const std::string& text, bool addSpecialT
         if (segment.token) {
             ids.push_back(*segment.token);
         } else {
-            impl_->encodePlain(segment.text, ids);
+            impl_->encodePlain(segment.text, segment.text.data() == text.data(), ids);
         }
     }
     return addSpecialTokens ? impl_->postProcessor.apply(std::move(ids)) : ids;
