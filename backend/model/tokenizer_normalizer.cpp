@@ -95,10 +95,10 @@ std::u32string lowercase(const std::u32string& text) {
     return out;
 }
 
-std::u32string stripAccents(const std::u32string& text) {
+std::u32string stripAccents(const std::u32string& text, bool nonspacingOnly = false) {
     std::u32string out;
     for (char32_t c : text) {
-        if (!isMark(c)) out.push_back(c);
+        if (!(nonspacingOnly ? isNonspacingMark(c) : isMark(c))) out.push_back(c);
     }
     return out;
 }
@@ -136,14 +136,18 @@ Normalizer::Step Normalizer::parseStep(const JsonFields& fields, const std::stri
                               "Strip, StripAccents, BertNormalizer, Sequence)");
 }
 
-std::string Normalizer::apply(std::string_view input) const {
+std::string Normalizer::apply(std::string_view input, bool* startMoved) const {
     std::string text(input);
+    bool moved = false;  // the first character left no longer comes from offset 0 of the input
     for (const Step& step : steps_) {
         if (const auto* s = std::get_if<Form>(&step)) {
             text = normalizeForm(s->form, text);
         } else if (const auto* s = std::get_if<Prepend>(&step)) {
             if (!text.empty()) text = s->prefix + text;
         } else if (const auto* s = std::get_if<Replace>(&step)) {
+            // A match at the start replaced by nothing removes the first character(s).
+            const auto matches = s->pattern.findAll(text);
+            if (s->content.empty() && !matches.empty() && matches.front().begin == 0) moved = true;
             text = replaceAll(s->pattern, s->content, text);
         } else if (std::holds_alternative<Lowercase>(step)) {
             text = toUtf8(lowercase(toCodePoints(text)));
@@ -152,13 +156,16 @@ std::string Normalizer::apply(std::string_view input) const {
             std::size_t begin = 0, end = chars.size();
             if (s->left) {
                 while (begin < end && isWhitespace(chars[begin])) ++begin;
+                if (begin > 0 && begin < end) moved = true;
             }
             if (s->right) {
                 while (end > begin && isWhitespace(chars[end - 1])) --end;
             }
             text = toUtf8(std::u32string_view(chars).substr(begin, end - begin));
         } else if (std::holds_alternative<StripAccents>(step)) {
-            text = toUtf8(stripAccents(toCodePoints(text)));
+            const std::u32string chars = toCodePoints(text);
+            text = toUtf8(stripAccents(chars));
+            if (!chars.empty() && isMark(chars.front()) && !text.empty()) moved = true;
         } else if (const auto* s = std::get_if<Bert>(&step)) {
             std::u32string chars = toCodePoints(text), out;
             for (char32_t c : chars) {
@@ -176,12 +183,17 @@ std::string Normalizer::apply(std::string_view input) const {
             }
             if (s->stripAccents) {
                 out = icuForm("NFD") ? toCodePoints(normalizeForm(icuForm("NFD"), toUtf8(out))) : out;
-                out = stripAccents(out);
+                out = stripAccents(out, true);
             }
             if (s->lowercase) out = lowercase(out);
             text = toUtf8(out);
+            if (s->cleanText && !chars.empty() && !text.empty() && (chars.front() == 0 || chars.front() == 0xFFFD ||
+                                                                     (isControl(chars.front()) && !isWhitespace(chars.front())))) {
+                moved = true;
+            }
         }
     }
+    if (startMoved) *startMoved = moved;
     return text;
 }
 

@@ -21,8 +21,9 @@ public:
     // Throws FileError naming the file, `where` and the problem (e.g. an unsupported type).
     static Normalizer parse(const nlohmann::json& json, const std::string& file, const std::string& where);
 
-    // Valid UTF-8 in, valid UTF-8 out.
-    std::string apply(std::string_view text) const;
+    // Valid UTF-8 in, valid UTF-8 out. startMoved: set when the result no longer starts with a character from
+    // offset 0 of the input (Strip removed leading whitespace, ...), which Metaspace's "first" scheme checks.
+    std::string apply(std::string_view text, bool* startMoved = nullptr) const;
 
 private:
     struct Form {

@@ -48,6 +48,8 @@ bool isPunctuation(char32_t c) {
 
 bool isMark(char32_t c) { return (U_GET_GC_MASK(UChar32(c)) & U_GC_M_MASK) != 0; }
 
+bool isNonspacingMark(char32_t c) { return u_charType(UChar32(c)) == U_NON_SPACING_MARK; }
+
 bool isControl(char32_t c) {
     const int8_t type = u_charType(UChar32(c));
     return type == U_CONTROL_CHAR || type == U_FORMAT_CHAR || type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR;

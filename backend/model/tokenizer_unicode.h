@@ -16,6 +16,7 @@ std::string toUtf8(std::u32string_view text);
 bool isWhitespace(char32_t c);   // char::is_whitespace: the White_Space property
 bool isPunctuation(char32_t c);  // is_ascii_punctuation or a P* general category (tokenizers' is_punc)
 bool isMark(char32_t c);         // general category Mn, Mc or Me (is_combining_mark)
+bool isNonspacingMark(char32_t c);  // general category Mn (BertNormalizer strips only these)
 bool isControl(char32_t c);      // general category Cc, Cf, Cn, Co (BertNormalizer's is_control)
 bool isChineseChar(char32_t c);  // the CJK blocks of BertNormalizer
 // char::to_lowercase: the full, context-free lowercase mapping of one character (may be several).

@@ -325,7 +325,7 @@ def build_tokenizer_corpus(rng):
 # ---------------------------------------------------------------- safetensors
 
 DTYPES = ["BOOL", "U8", "I8", "I16", "U16", "F16", "BF16", "I32", "U32", "F32", "F64", "I64", "U64", "F8_E4M3",
-          "F8_E5M2"]
+          "F8_E5M2", "F8_E8M0", "F4", "F6_E2M3", "F6_E3M2", "C64"]
 
 
 def base_safetensors():
