@@ -14,9 +14,12 @@
 
 namespace redit::safetensors {
 
-enum class DType { F64, F32, F16, BF16, I64, I32, I16, I8, U8, BOOL };
+// Every dtype of the reference implementation (safetensors 0.8), sub-byte ones (F4, F6_*) included.
+enum class DType { F64, F32, F16, BF16, I64, I32, I16, I8, U8, BOOL, U64, U32, U16, F8_E4M3, F8_E5M2, F8_E8M0, C64,
+                   F4, F6_E2M3, F6_E3M2 };
 
-std::size_t dtypeSize(DType dtype);
+std::size_t dtypeSize(DType dtype);  // bytes per element; 1 for the sub-byte F4 and F6_* (see dtypeBits)
+std::size_t dtypeBits(DType dtype);  // bits per element
 std::string dtypeName(DType dtype);           // "F32", ... as written in the header
 DType parseDType(const std::string& name);    // throws redit::Error for an unknown name
 

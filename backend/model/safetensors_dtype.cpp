@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -11,20 +12,30 @@ namespace {
 struct DTypeEntry {
     DType dtype;
     const char* name;
-    std::size_t size;
+    std::size_t bits;
 };
 
-constexpr std::array<DTypeEntry, 10> kDTypes{{
-    {DType::F64, "F64", 8},
-    {DType::F32, "F32", 4},
-    {DType::F16, "F16", 2},
-    {DType::BF16, "BF16", 2},
-    {DType::I64, "I64", 8},
-    {DType::I32, "I32", 4},
-    {DType::I16, "I16", 2},
-    {DType::I8, "I8", 1},
-    {DType::U8, "U8", 1},
-    {DType::BOOL, "BOOL", 1},
+constexpr std::array<DTypeEntry, 20> kDTypes{{
+    {DType::F64, "F64", 64},
+    {DType::F32, "F32", 32},
+    {DType::F16, "F16", 16},
+    {DType::BF16, "BF16", 16},
+    {DType::I64, "I64", 64},
+    {DType::I32, "I32", 32},
+    {DType::I16, "I16", 16},
+    {DType::I8, "I8", 8},
+    {DType::U8, "U8", 8},
+    {DType::BOOL, "BOOL", 8},
+    {DType::U64, "U64", 64},
+    {DType::U32, "U32", 32},
+    {DType::U16, "U16", 16},
+    {DType::F8_E4M3, "F8_E4M3", 8},
+    {DType::F8_E5M2, "F8_E5M2", 8},
+    {DType::F8_E8M0, "F8_E8M0", 8},
+    {DType::C64, "C64", 64},
+    {DType::F4, "F4", 4},
+    {DType::F6_E2M3, "F6_E2M3", 6},
+    {DType::F6_E3M2, "F6_E3M2", 6},
 }};
 
 const DTypeEntry& entryOf(DType dtype) {
@@ -35,7 +46,9 @@ const DTypeEntry& entryOf(DType dtype) {
 
 }  // namespace
 
-std::size_t dtypeSize(DType dtype) { return entryOf(dtype).size; }
+std::size_t dtypeSize(DType dtype) { return std::max<std::size_t>(1, entryOf(dtype).bits / 8); }
+
+std::size_t dtypeBits(DType dtype) { return entryOf(dtype).bits; }
 
 std::string dtypeName(DType dtype) { return entryOf(dtype).name; }
 
@@ -73,9 +86,11 @@ std::optional<uint64_t> checkedByteSize(DType dtype, const std::vector<int64_t>&
         if (dim != 0 && numel > kMax / dim) return std::nullopt;
         numel *= dim;
     }
-    const uint64_t size = dtypeSize(dtype);
-    if (numel > kMax / size) return std::nullopt;
-    return numel * size;
+    // As the reference: numel * bits must be a whole number of bytes (sub-byte dtypes pack elements).
+    const uint64_t bits = dtypeBits(dtype);
+    if (numel > kMax / bits) return std::nullopt;
+    if (numel * bits % 8 != 0) return std::nullopt;
+    return numel * bits / 8;
 }
 
 std::string shapeText(const std::vector<int64_t>& shape) {

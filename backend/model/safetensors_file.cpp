@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 #include "model/safetensors_detail.h"
@@ -58,7 +59,8 @@ TensorInfo parseTensor(const std::string& name, const nlohmann::json& json, cons
 
     const auto expected = detail::checkedByteSize(t.dtype, t.shape);
     if (!expected)
-        fields.fail("shape", detail::shapeText(t.shape) + " has more elements than can be addressed");
+        fields.fail("shape", detail::shapeText(t.shape) + " of " + dtypeName +
+                                 " has more elements than can be addressed, or is not a whole number of bytes");
     if (*expected != t.end - t.begin)
         fields.fail("data_offsets", range + " spans " + std::to_string(t.end - t.begin) + " bytes, but " +
                                         dtypeName + " " + detail::shapeText(t.shape) + " needs " +
@@ -105,12 +107,17 @@ File::File(const std::string& path) : mapping_(path) {
         throw FileError(path, "header is not valid JSON (byte " + std::to_string(e.byte) + " of the header)");
     }
     if (!header.is_object()) throw FileError(path, "header must be a JSON object");
-    if (headerText[0] != '{')
-        throw FileError(path, "header does not start with '{' (the header length is wrong or the file is not safetensors)");
+    // As the reference (serde_json): JSON whitespace may pad the header, a NUL byte may not (nlohmann::json
+    // stops reading at one).
+    if (std::memchr(headerText, 0, headerBytes))
+        throw FileError(path, "header contains a NUL byte (the header length is wrong or the file is not safetensors)");
 
     for (const auto& [name, value] : header.items()) {
-        if (name == "__metadata__") metadata_ = parseMetadata(value, path);
-        else tensors_.push_back(parseTensor(name, value, path, dataBytes));
+        if (name == "__metadata__") {
+            if (!value.is_null()) metadata_ = parseMetadata(value, path);  // null: none, as in the reference
+        } else {
+            tensors_.push_back(parseTensor(name, value, path, dataBytes));
+        }
     }
     std::stable_sort(tensors_.begin(), tensors_.end(), [](const TensorInfo& a, const TensorInfo& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;

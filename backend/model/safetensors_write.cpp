@@ -15,16 +15,26 @@ namespace {
 // The reference implementation orders its dtype enum by alignment and writes tensors in descending order.
 int referenceRank(DType dtype) {
     switch (dtype) {
+        case DType::F4: return -3;
+        case DType::F6_E2M3: return -2;
+        case DType::F6_E3M2: return -1;
         case DType::BOOL: return 0;
         case DType::U8: return 1;
         case DType::I8: return 2;
-        case DType::I16: return 3;
-        case DType::F16: return 4;
-        case DType::BF16: return 5;
-        case DType::I32: return 6;
-        case DType::F32: return 7;
-        case DType::F64: return 8;
-        case DType::I64: return 9;
+        case DType::F8_E5M2: return 3;
+        case DType::F8_E4M3: return 4;
+        case DType::F8_E8M0: return 5;
+        case DType::I16: return 6;
+        case DType::U16: return 7;
+        case DType::F16: return 8;
+        case DType::BF16: return 9;
+        case DType::I32: return 10;
+        case DType::U32: return 11;
+        case DType::F32: return 12;
+        case DType::C64: return 13;
+        case DType::F64: return 14;
+        case DType::I64: return 15;
+        case DType::U64: return 16;
     }
     return 0;
 }

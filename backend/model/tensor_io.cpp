@@ -17,8 +17,18 @@ at::ScalarType scalarTypeOf(safetensors::DType dtype) {
         case DType::I8: return at::kChar;
         case DType::U8: return at::kByte;
         case DType::BOOL: return at::kBool;
+        case DType::U64:
+        case DType::U32:
+        case DType::U16:
+        case DType::F8_E4M3:
+        case DType::F8_E5M2:
+        case DType::F8_E8M0:
+        case DType::C64:
+        case DType::F4:
+        case DType::F6_E2M3:
+        case DType::F6_E3M2: break;  // read by the safetensors reader, not loaded as LibTorch tensors
     }
-    throw Error("unsupported safetensors dtype");
+    throw Error("safetensors dtype " + safetensors::dtypeName(dtype) + " cannot be loaded as a tensor");
 }
 
 safetensors::DType safetensorsTypeOf(at::ScalarType type) {

@@ -31,15 +31,16 @@ struct Tokenizer::Impl {
     Impl(const nlohmann::json& json, const std::string& file)
         : model(tok::parseTokenModel(JsonFields(json, file).at("model"), file)),
           addedTokens(tok::parseAddedTokens(section(json, "added_tokens"), file)),
-          rawMatcher(addedTokens, false),
-          normalizedMatcher(addedTokens, true),
           normalizer(tok::Normalizer::parse(section(json, "normalizer"), file, "normalizer")),
+          rawMatcher(addedTokens, false),
+          normalizedMatcher(normalizedContents(addedTokens, normalizer), true),
           preTokenizer(tok::PreTokenizer::parse(section(json, "pre_tokenizer"), file, "pre_tokenizer")),
           postProcessor(tok::PostProcessor::parse(section(json, "post_processor"), file, "post_processor")),
           decoder(tok::Decoder::parse(section(json, "decoder"), file, "decoder")) {
         vocabSize = model->vocab().idLimit();
         for (const tok::AddedToken& t : addedTokens) {
-            addedById[t.id] = t.content;
+            // As Hugging Face (0.23), a normalized added token decodes (and shows) as its normalized content.
+            addedById[t.id] = t.normalized ? normalizer.apply(t.content) : t.content;
             addedByContent[t.content] = t.id;
             if (t.special) specialIds.insert(t.id);
             vocabSize = std::max(vocabSize, t.id + 1);
@@ -51,22 +52,39 @@ struct Tokenizer::Impl {
         return it != addedById.end() ? &it->second : model->vocab().token(id);
     }
 
-    void encodePlain(std::string_view text, std::vector<int32_t>& ids) const {
-        const std::string normalized = normalizer.apply(text);
+    // atStart: text begins the input (not after an added token).
+    void encodePlain(std::string_view text, bool atStart, std::vector<int32_t>& ids) const {
+        bool startMoved = false;
+        const std::string normalized = normalizer.apply(text, &startMoved);
+        atStart = atStart && !startMoved;
         for (const auto& segment : normalizedMatcher.split(normalized)) {
             if (segment.token) {
                 ids.push_back(*segment.token);
                 continue;
             }
-            for (const std::string& piece : preTokenizer.split(segment.text)) model->encode(piece, ids);
+            const bool first = atStart && segment.text.data() == normalized.data();
+            for (const std::string& piece : preTokenizer.split(segment.text, first)) model->encode(piece, ids);
         }
+    }
+
+    // Hugging Face matches a `normalized` added token by its normalized content (e.g. "▁world" for "world"
+    // under Prepend("▁")) in the normalized text.
+    static std::vector<tok::AddedToken> normalizedContents(std::vector<tok::AddedToken> tokens,
+                                                           const tok::Normalizer& normalizer) {
+        for (tok::AddedToken& t : tokens) {
+            if (t.normalized) t.content = normalizer.apply(t.content);
+        }
+        tokens.erase(std::remove_if(tokens.begin(), tokens.end(),
+                                    [](const tok::AddedToken& t) { return t.normalized && t.content.empty(); }),
+                     tokens.end());
+        return tokens;
     }
 
     std::unique_ptr<tok::TokenModel> model;
     std::vector<tok::AddedToken> addedTokens;
+    tok::Normalizer normalizer;
     tok::AddedTokenMatcher rawMatcher;         // added tokens matched in the raw text
     tok::AddedTokenMatcher normalizedMatcher;  // ... and in normalized text
-    tok::Normalizer normalizer;
     tok::PreTokenizer preTokenizer;
     tok::PostProcessor postProcessor;
     tok::Decoder decoder;
@@ -95,7 +113,7 @@ std::vector<int32_t> Tokenizer::encode(const std::string& text, bool addSpecialT
         if (segment.token) {
             ids.push_back(*segment.token);
         } else {
-            impl_->encodePlain(segment.text, ids);
+            impl_->encodePlain(segment.text, segment.text.data() == text.data(), ids);
         }
     }
     return addSpecialTokens ? impl_->postProcessor.apply(std::move(ids)) : ids;

@@ -38,17 +38,20 @@ std::pair<std::string, std::string> mergePair(const nlohmann::json& entry, const
 
 BpeModel::BpeModel(const JsonFields& model, const std::string& file)
     : file_(file), vocab_(Vocab::parse(model.at("vocab"), file, "model.vocab")) {
-    for (const char* key : {"continuing_subword_prefix", "end_of_word_suffix"}) {
-        if (!model.optionalString(key, "").empty()) model.fail(key, "is not supported (only null or \"\")");
+    auto optionalText = [&](const char* key) {  // null or a string
+        return model.has(key) && !model.at(key).is_null() ? model.requiredString(key) : std::string();
+    };
+    prefix_ = optionalText("continuing_subword_prefix");
+    suffix_ = optionalText("end_of_word_suffix");
+    if (model.has("dropout") && !model.at("dropout").is_null() && model.requiredNumber("dropout") != 0.0) {
+        model.fail("dropout", "is not supported (only null or 0)");
     }
-    if (model.optionalNumber("dropout", 0.0) != 0.0) model.fail("dropout", "is not supported (only null or 0)");
     ignoreMerges_ = model.optionalBool("ignore_merges", false);
     byteFallback_ = model.optionalBool("byte_fallback", false);
     fuseUnk_ = model.optionalBool("fuse_unk", false);
-    if (model.has("unk_token")) {
-        const std::string unk = model.requiredString("unk_token");
-        unkId_ = vocab_.id(unk);
-        if (!unkId_) model.fail("unk_token", "'" + unk + "' is not in the vocabulary");
+    if (model.has("unk_token") && !model.at("unk_token").is_null()) {
+        unkToken_ = model.requiredString("unk_token");
+        unkId_ = vocab_.id(*unkToken_);  // Hugging Face fails only when an unknown character needs it
     }
     parseMerges(model);
 }
@@ -66,7 +69,13 @@ void BpeModel::parseMerges(const JsonFields& model) {
                                                 "' is not in the vocabulary");
             return *id;
         };
-        const int32_t leftId = idOf(left), rightId = idOf(right), mergedId = idOf(left + right);
+        const int32_t leftId = idOf(left), rightId = idOf(right);
+        // The merged token drops the right side's first prefix-length bytes (its continuing_subword_prefix).
+        if (right.size() < prefix_.size()) {
+            throw FileError(file_, where + " ('" + left + " " + right + "'): '" + right +
+                                       "' is shorter than the continuing_subword_prefix");
+        }
+        const int32_t mergedId = idOf(left + right.substr(prefix_.size()));
         // A repeated pair keeps its first (lowest) rank.
         merges_.emplace(pairKey(leftId, rightId), Merge{int32_t(i), mergedId});
     }
@@ -77,17 +86,24 @@ std::string BpeModel::kind() const {
     return "BPE (" + std::to_string(mergeCount_) + (mergeCount_ == 1 ? " merge)" : " merges)");
 }
 
+// Follows Hugging Face's BPE::merge_word: each character (with the continuing_subword_prefix after the
+// first, the end_of_word_suffix on the last) is a symbol, else its <0xAB> byte tokens (byte_fallback), else
+// unk (fused with a preceding unk under fuse_unk; a pending unk is written at the next known character, so
+// it follows byte tokens in between), else nothing.
 std::vector<int32_t> BpeModel::characterSymbols(const std::string& piece) const {
     std::vector<int32_t> symbols;
     symbols.reserve(piece.size());
-    bool previousUnk = false;
+    bool pendingUnk = false;
     for (std::size_t at = 0; at < piece.size();) {
         const std::size_t length = std::min(utf8CharLength(static_cast<unsigned char>(piece[at])), piece.size() - at);
-        const std::string character = piece.substr(at, length);
+        std::string character = piece.substr(at, length);
+        if (at > 0) character = prefix_ + character;
         at += length;
+        if (at >= piece.size()) character += suffix_;
         if (auto id = vocab_.id(character)) {
+            if (pendingUnk) symbols.push_back(*unkId_);
+            pendingUnk = false;
             symbols.push_back(*id);
-            previousUnk = false;
             continue;
         }
         if (byteFallback_) {
@@ -97,17 +113,18 @@ std::vector<int32_t> BpeModel::characterSymbols(const std::string& piece) const 
             }
             if (bytes.size() == character.size()) {
                 symbols.insert(symbols.end(), bytes.begin(), bytes.end());
-                previousUnk = false;
                 continue;
             }
         }
+        if (!unkToken_) continue;  // Hugging Face drops the character
         if (!unkId_) {
-            throw Error(file_ + ": the character '" + character +
-                        "' is not in the vocabulary, and the BPE model has no unk_token or byte fallback for it");
+            throw Error(file_ + ": the unk_token '" + *unkToken_ + "' is not in the vocabulary (needed for '" +
+                        character + "')");
         }
-        if (!(fuseUnk_ && previousUnk)) symbols.push_back(*unkId_);
-        previousUnk = true;
+        if (pendingUnk && !fuseUnk_) symbols.push_back(*unkId_);
+        pendingUnk = true;
     }
+    if (pendingUnk) symbols.push_back(*unkId_);
     return symbols;
 }
 

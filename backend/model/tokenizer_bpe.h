@@ -34,6 +34,9 @@ private:
     bool ignoreMerges_ = false;  // a pre-token that is itself in the vocabulary stays whole (Llama 3)
     bool byteFallback_ = false;  // unknown characters become <0xAB> byte tokens
     bool fuseUnk_ = false;       // consecutive unknown characters become one unk
+    std::string prefix_;  // continuing_subword_prefix, e.g. "##"
+    std::string suffix_;  // end_of_word_suffix, e.g. "</w>"
+    std::optional<std::string> unkToken_;
     std::optional<int32_t> unkId_;
 
     mutable std::shared_mutex cacheMutex_;

@@ -1,26 +1,55 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "model/tokenizer_regex.h"
+#include "util/json_file.h"
 
 struct UNormalizer2;
 
 namespace redit::tok {
 
-// The `normalizer` of tokenizer.json: null, a Unicode normal form (NFC, NFD, NFKC, NFKD, through ICU) or a
-// Sequence of those.
+// The `normalizer` of tokenizer.json: null, one component or a Sequence of them. Supported: the Unicode
+// normal forms (NFC, NFD, NFKC, NFKD, through ICU), Prepend, Replace (String or Regex pattern), Lowercase,
+// Strip, StripAccents and BertNormalizer, with the semantics of the Hugging Face `tokenizers` library.
 class Normalizer {
 public:
     // Throws FileError naming the file, `where` and the problem (e.g. an unsupported type).
     static Normalizer parse(const nlohmann::json& json, const std::string& file, const std::string& where);
 
-    // Valid UTF-8 in, valid UTF-8 out.
-    std::string apply(std::string_view text) const;
+    // Valid UTF-8 in, valid UTF-8 out. startMoved: set when the result no longer starts with a character from
+    // offset 0 of the input (Strip removed leading whitespace, ...), which Metaspace's "first" scheme checks.
+    std::string apply(std::string_view text, bool* startMoved = nullptr) const;
 
 private:
-    std::vector<const UNormalizer2*> forms_;  // ICU-owned singletons
+    struct Form {
+        const UNormalizer2* form;  // ICU-owned singleton
+    };
+    struct Prepend {
+        std::string prefix;  // added in front of non-empty text
+    };
+    struct Replace {
+        Regex pattern;
+        std::string content;
+    };
+    struct Lowercase {};
+    struct Strip {
+        bool left, right;
+    };
+    struct StripAccents {};
+    struct Bert {
+        bool cleanText, chineseChars, stripAccents, lowercase;
+    };
+    using Step = std::variant<Form, Prepend, Replace, Lowercase, Strip, StripAccents, Bert>;
+
+    static Step parseStep(const JsonFields& fields, const std::string& type, const std::string& file,
+                          const std::string& where);
+
+    std::vector<Step> steps_;
 };
 
 }  // namespace redit::tok

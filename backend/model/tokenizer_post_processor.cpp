@@ -25,6 +25,16 @@ std::vector<int32_t> specialTokenIds(const JsonFields& template_, const std::str
     return out;
 }
 
+// RobertaProcessing's "cls": ["<s>", 0] -> 0.
+int32_t pairId(const JsonFields& fields, const char* key) {
+    const auto& pair = fields.at(key);
+    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_number_integer() ||
+        pair[1].get<long long>() < 0 || pair[1].get<long long>() > INT32_MAX) {
+        fields.fail(key, "must be [\"token\", id]");
+    }
+    return pair[1].get<int32_t>();
+}
+
 }  // namespace
 
 PostProcessor PostProcessor::parse(const nlohmann::json& json, const std::string& file, const std::string& where) {
@@ -33,10 +43,15 @@ PostProcessor PostProcessor::parse(const nlohmann::json& json, const std::string
                      [&](const JsonFields& fields, const std::string& type, const std::string& at) {
                          if (type == "TemplateProcessing") {
                              processor.templates_.push_back(parseTemplate(fields, file, at));
+                         } else if (type == "RobertaProcessing" || type == "BertProcessing") {
+                             // A single sequence becomes cls A sep.
+                             processor.templates_.push_back(
+                                 {std::vector<int32_t>{pairId(fields, "cls")}, std::nullopt,
+                                  std::vector<int32_t>{pairId(fields, "sep")}});
                          } else if (type != "ByteLevel") {
                              throw FileError(file, at + ": post-processor type '" + type +
                                                        "' is not supported (supported: TemplateProcessing, "
-                                                       "ByteLevel, Sequence)");
+                                                       "RobertaProcessing, BertProcessing, ByteLevel, Sequence)");
                          }
                      });
     return processor;

@@ -5,6 +5,7 @@
 
 #include "model/tokenizer_byte_level.h"
 #include "model/tokenizer_components.h"
+#include "model/tokenizer_unicode.h"
 
 namespace redit::tok {
 
@@ -38,38 +39,78 @@ PreTokenizer PreTokenizer::parse(const nlohmann::json& json, const std::string& 
     PreTokenizer pre;
     forEachComponent(json, file, where, "pretokenizers",
                      [&](const JsonFields& fields, const std::string& type, const std::string& at) {
-                         pre.steps_.push_back(parseStep(fields, type, file, at));
+                         parseStep(fields, type, file, at, pre.steps_);
                      });
     return pre;
 }
 
-PreTokenizer::Step PreTokenizer::parseStep(const JsonFields& fields, const std::string& type, const std::string& file,
-                                           const std::string& where) {
+void PreTokenizer::parseStep(const JsonFields& fields, const std::string& type, const std::string& file,
+                             const std::string& where, std::vector<Step>& steps) {
+    // Hugging Face's is_punc (and is_bert_punc): ASCII punctuation or a Unicode P* category.
+    const char* const punctuation = R"([\p{P}!-/:-@\[-`{-~])";
     if (type == "ByteLevel") {
         ByteLevelStep step{fields.optionalBool("add_prefix_space", true), std::nullopt};
         if (fields.optionalBool("use_regex", true)) {
             step.split = SplitStep{compile(kGpt2Pattern, false, file, where), Behavior::Isolated, false};
         }
-        return step;
-    }
-    if (type == "Split") {
+        steps.push_back(std::move(step));
+    } else if (type == "Split") {
         JsonFields pattern(fields.at("pattern"), file, where + ".pattern");
         const bool literal = pattern.has("String");
         if (!literal && !pattern.has("Regex")) pattern.fail("Regex", "is missing (or 'String')");
         const std::string text = pattern.requiredString(literal ? "String" : "Regex");
-        return SplitStep{compile(text, literal, file, where), behaviorNamed(fields), fields.optionalBool("invert", false)};
-    }
-    if (type == "Digits") {
+        steps.push_back(
+            SplitStep{compile(text, literal, file, where), behaviorNamed(fields), fields.optionalBool("invert", false)});
+    } else if (type == "Digits") {
         // Hugging Face splits on char::is_numeric, which is the Unicode class N: one digit per piece, or
         // each run of digits as one piece (Contiguous there, the same pieces as Isolated on \p{N}+).
         const bool individual = fields.optionalBool("individual_digits", false);
-        return SplitStep{compile(individual ? R"(\p{N})" : R"(\p{N}+)", false, file, where), Behavior::Isolated, false};
+        steps.push_back(
+            SplitStep{compile(individual ? R"(\p{N})" : R"(\p{N}+)", false, file, where), Behavior::Isolated, false});
+    } else if (type == "Whitespace") {
+        steps.push_back(SplitStep{compile(R"(\w+|[^\w\s]+)", false, file, where), Behavior::Removed, true});
+    } else if (type == "WhitespaceSplit") {
+        steps.push_back(SplitStep{compile(R"(\s+)", false, file, where), Behavior::Removed, false});
+    } else if (type == "Punctuation") {
+        const Behavior behavior = fields.has("behavior") ? behaviorNamed(fields) : Behavior::Isolated;
+        steps.push_back(SplitStep{compile(punctuation, false, file, where), behavior, false});
+    } else if (type == "BertPreTokenizer") {
+        steps.push_back(SplitStep{compile(R"(\s)", false, file, where), Behavior::Removed, false});
+        steps.push_back(SplitStep{compile(punctuation, false, file, where), Behavior::Isolated, false});
+    } else if (type == "CharDelimiterSplit") {
+        const std::string delimiter = fields.requiredString("delimiter");
+        if (toCodePoints(delimiter).size() != 1) fields.fail("delimiter", "must be one character");
+        steps.push_back(SplitStep{compile(delimiter, true, file, where), Behavior::Removed, false});
+    } else if (type == "UnicodeScripts") {
+        steps.push_back(ScriptsStep{});
+    } else if (type == "Metaspace") {
+        using P = MetaspaceStep::Prepend;
+        const std::string replacement = fields.requiredString("replacement");
+        if (toCodePoints(replacement).size() != 1) fields.fail("replacement", "must be one character");
+        P prepend = fields.optionalBool("add_prefix_space", true) ? P::Always : P::Never;  // files before 0.19
+        if (fields.has("prepend_scheme")) {
+            const std::string scheme = fields.requiredString("prepend_scheme");
+            if (scheme == "always") {
+                prepend = P::Always;
+            } else if (scheme == "first") {
+                prepend = P::First;
+            } else if (scheme == "never") {
+                prepend = P::Never;
+            } else {
+                fields.fail("prepend_scheme", "'" + scheme + "' is not a prepend scheme (always, first, never)");
+            }
+        }
+        MetaspaceStep step{replacement, prepend, std::nullopt};
+        if (fields.optionalBool("split", true)) {
+            step.split = SplitStep{compile(replacement, true, file, where), Behavior::MergedWithNext, false};
+        }
+        steps.push_back(std::move(step));
+    } else {
+        throw FileError(file, where + ": pre-tokenizer type '" + type +
+                                  "' is not supported (supported: ByteLevel, Split, Digits, Whitespace, "
+                                  "WhitespaceSplit, Metaspace, Punctuation, BertPreTokenizer, UnicodeScripts, "
+                                  "CharDelimiterSplit, Sequence)");
     }
-    if (type == "Whitespace") return SplitStep{compile(R"(\w+|[^\w\s]+)", false, file, where), Behavior::Removed, true};
-    if (type == "WhitespaceSplit") return SplitStep{compile(R"(\s+)", false, file, where), Behavior::Removed, false};
-    throw FileError(file, where + ": pre-tokenizer type '" + type +
-                              "' is not supported (supported: ByteLevel, Split, Digits, Whitespace, "
-                              "WhitespaceSplit, Sequence)");
 }
 
 bool PreTokenizer::byteLevel() const {
@@ -79,23 +120,26 @@ bool PreTokenizer::byteLevel() const {
     return false;
 }
 
-std::vector<std::string> PreTokenizer::split(std::string_view text) const {
-    std::vector<std::string> pieces;
-    if (text.empty()) return pieces;
-    pieces.emplace_back(text);
+std::vector<std::string> PreTokenizer::split(std::string_view text, bool atStart) const {
+    std::vector<std::string> out;
+    if (text.empty()) return out;
+    std::vector<Piece> pieces{{std::string(text), atStart}};
     for (const Step& step : steps_) {
-        std::vector<std::string> next;
+        std::vector<Piece> next;
         next.reserve(pieces.size());
-        for (const std::string& piece : pieces) {
+        for (const Piece& piece : pieces) {
             std::visit([&](const auto& s) { s.apply(piece, next); }, step);
         }
         pieces = std::move(next);
     }
-    return pieces;
+    out.reserve(pieces.size());
+    for (Piece& piece : pieces) out.push_back(std::move(piece.text));
+    return out;
 }
 
 // Follows Hugging Face's SplitDelimiterBehavior exactly (normalizer.rs, NormalizedString::split).
-void PreTokenizer::SplitStep::apply(const std::string& piece, std::vector<std::string>& out) const {
+void PreTokenizer::SplitStep::apply(const Piece& input, std::vector<Piece>& out) const {
+    const std::string& piece = input.text;
     struct Part {
         Span span;
         bool match;
@@ -152,21 +196,67 @@ void PreTokenizer::SplitStep::apply(const std::string& piece, std::vector<std::s
         }
         break;
     }
-    for (const Span& s : kept) out.push_back(piece.substr(s.begin, s.end - s.begin));
+    for (const Span& s : kept) out.push_back({piece.substr(s.begin, s.end - s.begin), input.atStart && s.begin == 0});
 }
 
-void PreTokenizer::ByteLevelStep::apply(const std::string& piece, std::vector<std::string>& out) const {
-    const std::string text = addPrefixSpace && piece.front() != ' ' ? " " + piece : piece;
-    std::vector<std::string> parts;
+void PreTokenizer::ByteLevelStep::apply(const Piece& piece, std::vector<Piece>& out) const {
+    const Piece text{addPrefixSpace && piece.text.front() != ' ' ? " " + piece.text : piece.text, piece.atStart};
+    std::vector<Piece> parts;
     if (split) {
         split->apply(text, parts);
     } else {
         parts.push_back(text);
     }
-    for (const std::string& part : parts) {
+    for (const Piece& part : parts) {
         std::string mapped;
-        ByteLevelMap::instance().encode(part, mapped);
-        out.push_back(std::move(mapped));
+        ByteLevelMap::instance().encode(part.text, mapped);
+        out.push_back({std::move(mapped), part.atStart});
+    }
+}
+
+// Hugging Face's Metaspace: spaces become the replacement, which is prepended unless the piece starts with it
+// (scheme "first": only at the start of the input), then the piece is split before each replacement.
+void PreTokenizer::MetaspaceStep::apply(const Piece& piece, std::vector<Piece>& out) const {
+    std::string text;
+    text.reserve(piece.text.size() + replacement.size());
+    for (char c : piece.text) {
+        if (c == ' ') {
+            text += replacement;
+        } else {
+            text += c;
+        }
+    }
+    const bool prefixed = text.compare(0, replacement.size(), replacement) == 0;
+    if (!prefixed && (prepend == Prepend::Always || (prepend == Prepend::First && piece.atStart))) {
+        text = replacement + text;
+    }
+    if (split) {
+        split->apply({std::move(text), piece.atStart}, out);
+    } else {
+        out.push_back({std::move(text), piece.atStart});
+    }
+}
+
+// Hugging Face's UnicodeScripts: a new piece starts where the script changes; spaces belong to no script
+// (and a piece starts only at a character with a script, so leading spaces are dropped).
+void PreTokenizer::ScriptsStep::apply(const Piece& piece, std::vector<Piece>& out) const {
+    const std::u32string chars = toCodePoints(piece.text);
+    std::vector<std::size_t> cuts;
+    std::optional<int> last;
+    std::size_t offset = 0;
+    for (char32_t c : chars) {
+        const int script = fixedScript(c);
+        if (script != -1 && last != -1 && last != script) cuts.push_back(offset);
+        std::string encoded;
+        appendUtf8(c, encoded);
+        offset += encoded.size();
+        if (script != -1) last = script;
+    }
+    cuts.push_back(piece.text.size());
+    for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+        if (cuts[i + 1] > cuts[i]) {
+            out.push_back({piece.text.substr(cuts[i], cuts[i + 1] - cuts[i]), piece.atStart && cuts[i] == 0});
+        }
     }
 }
 

@@ -226,7 +226,12 @@ private slots:
         QCOMPARE(show(Tokenizer::fromJson(j, "t.json").encode("azzb")), show({3, 0, 4}));
         j["model"]["byte_fallback"] = false;
         QCOMPARE(show(Tokenizer::fromJson(j, "t.json").encode("é")), show({0}));
+        // Without unk_token, Hugging Face drops the character.
         j["model"].erase("unk_token");
+        QCOMPARE(show(Tokenizer::fromJson(j, "t.json").encode("abz")), show({5}));
+        // An unk_token outside the vocabulary fails only when a character needs it, as in Hugging Face.
+        j["model"]["unk_token"] = "<nope>";
+        QCOMPARE(show(Tokenizer::fromJson(j, "t.json").encode("ab")), show({5}));
         QVERIFY_THROWS_EXCEPTION(redit::Error, Tokenizer::fromJson(j, "t.json").encode("abz"));
         QCOMPARE(QString::fromStdString(Tokenizer::fromJson(j, "t.json").kind()), QString("BPE (1 merge)"));
     }
@@ -524,15 +529,15 @@ private slots:
         QTest::newRow("merge result unknown") << "merge result" << "model.merges[1] ('a c'): token 'ac' is not in the vocabulary";
         QTest::newRow("merge without space") << "merge text" << "model.merges[1] must be \"left right\"";
         QTest::newRow("merges not a list") << "merges object" << "model: field 'merges' must be a list";
-        QTest::newRow("unk not in vocab") << "unk" << "model: field 'unk_token' '<unk>' is not in the vocabulary";
         QTest::newRow("dropout") << "dropout" << "model: field 'dropout' is not supported";
         QTest::newRow("bad regex") << "regex" << "pre_tokenizer.pretokenizers[0]: pattern '(ab' is not a valid regular "
                                                  "expression: missing closing parenthesis at offset 3";
         QTest::newRow("bad behavior") << "behavior" << "field 'behavior' 'Sideways' is not a split behavior";
-        QTest::newRow("unknown pre-tokenizer") << "metaspace" << "pre_tokenizer: pre-tokenizer type 'Metaspace' is not supported";
-        QTest::newRow("unknown normalizer") << "lowercase" << "normalizer.normalizers[1]: normalizer type 'Lowercase' is not supported";
-        QTest::newRow("unknown decoder") << "wordpiece" << "decoder: decoder type 'WordPiece' is not supported";
-        QTest::newRow("unknown post-processor") << "roberta" << "post_processor: post-processor type 'RobertaProcessing' is not supported";
+        QTest::newRow("unknown pre-tokenizer") << "metaspace" << "pre_tokenizer: pre-tokenizer type 'FixedLength' is not supported";
+        QTest::newRow("unknown normalizer") << "lowercase" << "normalizer.normalizers[1]: normalizer type 'Precompiled' is not supported";
+        QTest::newRow("unknown decoder") << "wordpiece" << "decoder: decoder type 'CTC' is not supported";
+        QTest::newRow("roberta without cls") << "roberta" << "post_processor: field 'cls' is missing";
+        QTest::newRow("metaspace scheme") << "scheme" << "field 'prepend_scheme' 'sometimes' is not a prepend scheme";
         QTest::newRow("undefined special token") << "template" << "special token '<s>' is not defined in special_tokens";
         QTest::newRow("empty added token") << "empty added" << "added_tokens[0]: field 'content' must not be empty";
         QTest::newRow("nesting without end") << "deep" << "Sequences are nested too deeply";
@@ -553,18 +558,21 @@ private slots:
         if (c == "merge result") j["model"]["merges"][1] = "a c";
         if (c == "merge text") j["model"]["merges"][1] = "abc";
         if (c == "merges object") j["model"]["merges"] = json::object();
-        if (c == "unk") j["model"]["unk_token"] = "<unk>";
         if (c == "dropout") j["model"]["dropout"] = 0.1;
         if (c == "regex") j["pre_tokenizer"] = splitThenByteLevel("(ab");
         if (c == "behavior") {
             j["pre_tokenizer"] = splitThenByteLevel(kQwen2Regex);
             j["pre_tokenizer"]["pretokenizers"][0]["behavior"] = "Sideways";
         }
-        if (c == "metaspace") j["pre_tokenizer"] = {{"type", "Metaspace"}, {"replacement", "_"}};
-        if (c == "lowercase") {
-            j["normalizer"] = {{"type", "Sequence"}, {"normalizers", {{{"type", "NFC"}}, {{"type", "Lowercase"}}}}};
+        if (c == "metaspace") j["pre_tokenizer"] = {{"type", "FixedLength"}, {"length", 5}};
+        if (c == "scheme") {
+            j["pre_tokenizer"] = {{"type", "Metaspace"}, {"replacement", "_"}, {"prepend_scheme", "sometimes"}};
         }
-        if (c == "wordpiece") j["decoder"] = {{"type", "WordPiece"}, {"prefix", "##"}};
+        if (c == "lowercase") {
+            j["normalizer"] = {{"type", "Sequence"},
+                               {"normalizers", {{{"type", "NFC"}}, {{"type", "Precompiled"}, {"precompiled_charsmap", "AA=="}}}}};
+        }
+        if (c == "wordpiece") j["decoder"] = {{"type", "CTC"}};
         if (c == "roberta") j["post_processor"] = {{"type", "RobertaProcessing"}};
         if (c == "template") {
             j["post_processor"] = {{"type", "TemplateProcessing"},
