@@ -13,7 +13,8 @@ namespace redit::results {
 
 std::string modelContentHash(const std::string& folder) {
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (std::filesystem::is_regular_file(folder)) files.push_back(folder);  // a single-file model (.gguf)
+    else for (const auto& entry : std::filesystem::directory_iterator(folder)) {
         const std::string name = entry.path().filename().string();
         if (name == "config.json" || name == "tokenizer.json" || entry.path().extension() == ".safetensors")
             files.push_back(entry.path());

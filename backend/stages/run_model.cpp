@@ -39,7 +39,7 @@ RunModel loadRunModel(JobContext& context, const std::string& param) {
         std::filesystem::absolute(resolveProjectPath(context.store(), given)).lexically_normal().string();
     LoadOptions options;
     options.device = device;
-    LoadedModel loaded = loadModelFolder(folder, options);
+    LoadedModel loaded = loadModel(folder, options);
     const std::int64_t modelId = results::registerModel(context.store(), folder);
     if (!loadRun(context.store(), context.runId()).modelId) results::setRunInputs(context.store(), context.runId(), modelId);
     return RunModel{folder, device, modelId, std::move(loaded)};
