@@ -265,7 +265,7 @@ View* MainWindow::tabFor(const QString& title) {
     return view;
 }
 
-CircuitPanel* MainWindow::showCircuit(const QString& title, CircuitGraph graph) {
+CircuitPanel* MainWindow::showCircuit(const QString& title, DrawnCircuit graph) {
     CircuitPanel* panel = tabFor<CircuitPanel>(title);
     panel->setCircuit(std::move(graph));
     return panel;

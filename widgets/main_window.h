@@ -49,7 +49,7 @@ public:
     void setNotice(const QString& text);
 
     // Each opens a tab with this title, or reuses the one already open.
-    CircuitPanel* showCircuit(const QString& title, CircuitGraph graph);
+    CircuitPanel* showCircuit(const QString& title, DrawnCircuit graph);
     DistanceHeatmap* showDistances(const QString& title, PatternDistances distances);
     InterferenceScatter* showInterference(const QString& title, std::vector<InterferenceSet> sets);
     ResultsView* showResults(const QString& title, std::vector<EditResult> results);

@@ -24,7 +24,14 @@ struct DecoderWeights {
 
     // Every parameter with its Hugging Face name (the tied LM head listed once, as the embedding).
     std::vector<std::pair<std::string, at::Tensor>> named(bool tied) const;
+    // The same list, in the same order, as the members themselves, for filling weights in place (loadDecoder).
+    std::vector<std::pair<std::string, at::Tensor*>> namedSlots(bool tied);
 };
+
+// The weights a checkpoint of `config` holds, as meta tensors (shapes only, no data): q/k/v biases when
+// attentionBias, an o_proj bias only for llama with attentionBias, MLP biases when mlpBias; a tied LM head is
+// the embedding.
+DecoderWeights emptyDecoderWeights(const ModelConfig& config);
 
 // Fresh weights: normal(0, initStd) matrices, zero biases, unit norms; deterministic for a seed.
 DecoderWeights randomDecoderWeights(const ModelConfig& config, uint64_t seed, double initStd = 0.02,

@@ -22,36 +22,12 @@ DecoderModel loadDecoder(const std::string& folder, const ModelConfig& config, c
 }
 
 DecoderModel loadDecoder(const WeightSource& source, const ModelConfig& c, const LoadOptions& options) {
-    auto read = [&](const std::string& name, std::vector<int64_t> shape) {
-        return source.read(name, shape, options.dtype).to(options.device);
-    };
-    auto readLinear = [&](const std::string& name, int64_t out, int64_t in, bool bias) {
-        Linear l;
-        l.weight = read(name + ".weight", {out, in});
-        if (bias) l.bias = read(name + ".bias", {out});
-        return l;
-    };
-    const int64_t d = c.hiddenSize, q = c.numHeads * c.headDim, kv = c.numKeyValueHeads * c.headDim;
-    DecoderWeights w;
-    w.embedding = read("model.embed_tokens.weight", {c.vocabSize, d});
-    for (int64_t i = 0; i < c.numLayers; ++i) {
-        const std::string p = "model.layers." + std::to_string(i) + ".";
-        DecoderLayerWeights L;
-        L.inputNorm = read(p + "input_layernorm.weight", {d});
-        L.q = readLinear(p + "self_attn.q_proj", q, d, c.attentionBias);
-        L.k = readLinear(p + "self_attn.k_proj", kv, d, c.attentionBias);
-        L.v = readLinear(p + "self_attn.v_proj", kv, d, c.attentionBias);
-        // Llama's attention_bias also puts a bias on o_proj; Qwen2 never has one.
-        L.o = readLinear(p + "self_attn.o_proj", d, q, c.modelType == "llama" && c.attentionBias);
-        L.postAttentionNorm = read(p + "post_attention_layernorm.weight", {d});
-        L.gate = readLinear(p + "mlp.gate_proj", c.intermediateSize, d, c.mlpBias);
-        L.up = readLinear(p + "mlp.up_proj", c.intermediateSize, d, c.mlpBias);
-        L.down = readLinear(p + "mlp.down_proj", d, c.intermediateSize, c.mlpBias);
-        w.layers.push_back(std::move(L));
-    }
-    w.finalNorm = read("model.norm.weight", {d});
+    // The names and shapes come from DecoderWeights::named, the one list of Hugging Face names.
+    DecoderWeights w = emptyDecoderWeights(c);
+    for (auto& [name, slot] : w.namedSlots(c.tieWordEmbeddings))
+        *slot = source.read(name, slot->sizes().vec(), options.dtype).to(options.device);
     // Some tied checkpoints still store lm_head.weight; the tie wins, as in transformers.
-    w.lmHead = c.tieWordEmbeddings ? w.embedding : read("lm_head.weight", {c.vocabSize, d});
+    if (c.tieWordEmbeddings) w.lmHead = w.embedding;
     return DecoderModel(c, std::move(w));
 }
 

@@ -19,8 +19,8 @@ class TestCircuitView : public QObject {
     Q_OBJECT
 
     // input -> a0.h0 -> m0 -> logits, and input -> m0 (scores chosen so |score| order is known).
-    static CircuitGraph smallCircuit() {
-        CircuitGraph g;
+    static DrawnCircuit smallCircuit() {
+        DrawnCircuit g;
         g.nodes = {{"input", NodeKind::Input, -1}, {"a0.h0", NodeKind::Head, 0}, {"a0.h1", NodeKind::Head, 0},
                    {"m0", NodeKind::Mlp, 0},       {"logits", NodeKind::Logits, 1}};
         g.edges = {{"input", "a0.h0", 0.5}, {"a0.h0", "m0", -0.9}, {"m0", "logits", 0.7},
@@ -37,8 +37,8 @@ class TestCircuitView : public QObject {
 
 private slots:
     void selectsStrongestEdgesAndPrunesUntouchedNodes() {
-        const CircuitGraph g = smallCircuit();
-        CircuitGraph top2 = selectEdges(g, {EdgeSelection::Mode::TopN, 2});
+        const DrawnCircuit g = smallCircuit();
+        DrawnCircuit top2 = selectEdges(g, {EdgeSelection::Mode::TopN, 2});
         QCOMPARE(top2.edges.size(), size_t(2));
         QCOMPARE(top2.edges[0].score, -0.9);  // strongest |score| first, sign kept
         QCOMPARE(top2.edges[1].score, 0.7);
@@ -90,7 +90,7 @@ private slots:
     }
 
     void edgesWithUnknownEndsAreSkipped() {
-        CircuitGraph g = smallCircuit();
+        DrawnCircuit g = smallCircuit();
         g.edges.push_back({"nowhere", "logits", 3.0});
         g.nodes.push_back({"m0", NodeKind::Mlp, 0});  // a repeated name is drawn once
         CircuitView view;
@@ -170,7 +170,7 @@ private slots:
     }
 
     void largeCircuitDoesNotBlockTheEventLoop() {
-        const CircuitGraph big = syntheticCircuit(24, 12, 2000, 11);
+        const DrawnCircuit big = syntheticCircuit(24, 12, 2000, 11);
         QCOMPARE(big.edges.size(), size_t(2000));
         CircuitView view;
         int ticks = 0;

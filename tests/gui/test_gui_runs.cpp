@@ -255,7 +255,7 @@ private slots:
         RunMonitorModel* monitor = window.runMonitor()->model();
         QCOMPARE(monitor->rowCount(), 1);
         QCOMPARE(monitor->runAt(0)->name, QString("long tick"));
-        QTRY_COMPARE_WITH_TIMEOUT(monitor->runAt(0)->state, redit::gui::RunStatus::State::Running, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(monitor->runAt(0)->state, redit::gui::MonitoredRun::State::Running, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(monitor->runAt(0)->progress > 0, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(monitor->runAt(0)->etaSeconds > 0, 10000);
 

@@ -133,9 +133,9 @@ private slots:
     void runMonitorShowsProgressAndEta() {
         RunMonitor monitor;
         RunMonitorModel* model = monitor.model();
-        model->upsertRun({"a", "circuits", RunStatus::State::Running, 0.256, 125});
-        model->upsertRun({"b", "edit", RunStatus::State::Finished, 1.0, -1});
-        model->upsertRun({"a", "circuits", RunStatus::State::Running, 7.0, 3 * 3600 + 7 * 60});  // update, clamped
+        model->upsertRun({"a", "circuits", MonitoredRun::State::Running, 0.256, 125});
+        model->upsertRun({"b", "edit", MonitoredRun::State::Finished, 1.0, -1});
+        model->upsertRun({"a", "circuits", MonitoredRun::State::Running, 7.0, 3 * 3600 + 7 * 60});  // update, clamped
         QCOMPARE(model->rowCount(), 2);
         QCOMPARE(model->index(0, RunMonitorModel::Progress).data().toInt(), 100);
         QCOMPARE(model->index(0, RunMonitorModel::Eta).data().toString(), QString("3 h 07 min"));
@@ -158,7 +158,7 @@ private slots:
     void progressTextReadsOverBothPartsOfTheBar() {
         RunMonitor monitor;
         monitor.resize(400, 150);
-        monitor.model()->upsertRun({"a", "circuits", RunStatus::State::Running, 0.5, 60});
+        monitor.model()->upsertRun({"a", "circuits", MonitoredRun::State::Running, 0.5, 60});
         monitor.show();
         QVERIFY(QTest::qWaitForWindowExposed(&monitor));
         QTableView* table = monitor.table();

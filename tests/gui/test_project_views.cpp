@@ -83,7 +83,7 @@ private slots:
         QVERIFY(circuit.size() > 0);
         QVERIFY(circuit.size() <= size_t(std::ceil(0.3 * double(graph.edgeCount()))));
 
-        const gui::CircuitGraph view = loadRunCircuit(*store, circuitsRun, scores[1].patternId, 0.3);
+        const gui::DrawnCircuit view = loadRunCircuit(*store, circuitsRun, scores[1].patternId, 0.3);
         QCOMPARE(view.edges.size(), circuit.size());
         std::set<QString> touched;
         for (size_t e = 0; e < circuit.size(); ++e) {

@@ -94,8 +94,8 @@ Circuit selectedCircuit(const redit::CircuitGraph& graph, const results::Pattern
     return selectCircuit(graph, pattern.all, options);
 }
 
-CircuitGraph viewOf(const redit::CircuitGraph& graph, const Circuit& circuit) {
-    CircuitGraph view;
+DrawnCircuit viewOf(const redit::CircuitGraph& graph, const Circuit& circuit) {
+    DrawnCircuit view;
     std::map<std::string, CircuitNode> nodes;  // an MLP reads and writes under one name: one node
     for (size_t i = 0; i < circuit.size(); ++i) {
         const Edge edge = graph.edge(circuit.edges[i]);
@@ -122,7 +122,7 @@ int64_t circuitsRunOf(const ProjectStore& store, const RunRecord& distancesRun) 
 
 }  // namespace
 
-CircuitGraph circuitGraphOf(const results::CircuitRun& run, const std::string& patternId, double budget) {
+DrawnCircuit circuitGraphOf(const results::CircuitRun& run, const std::string& patternId, double budget) {
     const redit::CircuitGraph graph(run.shape);
     return viewOf(graph, selectedCircuit(graph, patternOf(run, patternId), budget));
 }
@@ -195,7 +195,7 @@ RunResults loadRunResults(const ProjectStore& store, int64_t runId) {
     return results;
 }
 
-CircuitGraph loadRunCircuit(const ProjectStore& store, int64_t runId, const std::string& patternId, double budget) {
+DrawnCircuit loadRunCircuit(const ProjectStore& store, int64_t runId, const std::string& patternId, double budget) {
     return circuitGraphOf(results::loadCircuitRun(store, runId), patternId, budget);
 }
 

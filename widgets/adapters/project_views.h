@@ -16,7 +16,7 @@ namespace redit::gui {
 // The circuit of one pattern of a circuits run: the top `budget` fraction of its edges by |w| with dangling
 // edges pruned (as the distances stage selects them), nodes named, typed and layered as in the backend graph.
 // ConfigError for a pattern the run does not hold or a budget outside (0, 1].
-CircuitGraph circuitGraphOf(const results::CircuitRun& run, const std::string& patternId, double budget);
+DrawnCircuit circuitGraphOf(const results::CircuitRun& run, const std::string& patternId, double budget);
 
 // One n x n matrix per metric and budget (named distanceKey(), e.g. "jaccard@0.3"), patterns in the order
 // they first appear; off the diagonal the cross-pattern distance, on it the same-pattern (A/B) distance.
@@ -33,7 +33,7 @@ std::vector<InterferenceSet> interferenceSetsOf(const std::vector<results::Dista
 // compare runs their `edit_outcomes` table (editResultsOf). Distances and interference name the circuits run
 // behind the distances.
 RunResults loadRunResults(const ProjectStore& store, int64_t runId);
-CircuitGraph loadRunCircuit(const ProjectStore& store, int64_t runId, const std::string& patternId, double budget);
+DrawnCircuit loadRunCircuit(const ProjectStore& store, int64_t runId, const std::string& patternId, double budget);
 
 // Pattern A of circuits run A against pattern B of circuits run B (the same run for two patterns, two runs for
 // one pattern before and after reshaping), each selected as circuitGraphOf does, with the backend's distances

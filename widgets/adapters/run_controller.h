@@ -26,7 +26,7 @@ namespace redit::gui {
 struct RunUpdate {
     QString id;
     QString name;
-    RunStatus::State state = RunStatus::State::Queued;
+    MonitoredRun::State state = MonitoredRun::State::Queued;
     double progress = 0;  // 0..1
     QString message;      // the progress message, or the error of a failed run
     bool hasMetrics = false;
@@ -73,7 +73,7 @@ public:
     // The editing results of every level of the project's finished compare runs (loadProjectEditResults).
     virtual std::function<ProjectEditResults()> projectResultsReader() const = 0;
     // One pattern's circuit of a circuits run at a budget (top fraction of the edges).
-    virtual std::function<CircuitGraph()> runCircuitReader(const QString& runId, const QString& pattern,
+    virtual std::function<DrawnCircuit()> runCircuitReader(const QString& runId, const QString& pattern,
                                                            double budget) const = 0;
     // Pattern A of circuits run A against pattern B of circuits run B at a budget, with their distances.
     virtual CircuitComparison compareCircuits(const QString& runA, const QString& patternA, const QString& runB,

@@ -28,16 +28,16 @@ qint64 parseRunId(const QString& runId) {
     return id;
 }
 
-RunStatus::State monitorState(redit::RunStatus status) {
+MonitoredRun::State monitorState(redit::RunStatus status) {
     switch (status) {
-    case redit::RunStatus::Pending: return RunStatus::State::Queued;
-    case redit::RunStatus::Running: return RunStatus::State::Running;
-    case redit::RunStatus::Finished: return RunStatus::State::Finished;
-    case redit::RunStatus::Cancelled: return RunStatus::State::Cancelled;
+    case redit::RunStatus::Pending: return MonitoredRun::State::Queued;
+    case redit::RunStatus::Running: return MonitoredRun::State::Running;
+    case redit::RunStatus::Finished: return MonitoredRun::State::Finished;
+    case redit::RunStatus::Cancelled: return MonitoredRun::State::Cancelled;
     case redit::RunStatus::Failed:
-    case redit::RunStatus::Interrupted: return RunStatus::State::Failed;
+    case redit::RunStatus::Interrupted: return MonitoredRun::State::Failed;
     }
-    return RunStatus::State::Failed;
+    return MonitoredRun::State::Failed;
 }
 
 // Copies the project with VACUUM INTO (a consistent snapshot even while a run writes) into a temporary file
@@ -115,7 +115,7 @@ void StoreProjectController::closeProject() {
 int StoreProjectController::activeRunCount() const {
     int active = 0;
     for (const RunUpdate& run : runs_)
-        if (run.state == RunStatus::State::Queued || run.state == RunStatus::State::Running) ++active;
+        if (run.state == MonitoredRun::State::Queued || run.state == MonitoredRun::State::Running) ++active;
     return active;
 }
 
@@ -186,7 +186,7 @@ void StoreProjectController::progressed(qint64 runId, int generation, double fra
                                         bool hasMetrics) {
     if (generation != generation_ || !runs_.contains(runId)) return;
     RunUpdate& run = runs_[runId];
-    if (run.state == RunStatus::State::Queued) run.state = RunStatus::State::Running;
+    if (run.state == MonitoredRun::State::Queued) run.state = MonitoredRun::State::Running;
     run.progress = fraction;
     run.message = text;
     run.hasMetrics = hasMetrics;
@@ -283,7 +283,7 @@ std::function<ProjectEditResults()> StoreProjectController::projectResultsReader
     };
 }
 
-std::function<CircuitGraph()> StoreProjectController::runCircuitReader(const QString& runId, const QString& pattern,
+std::function<DrawnCircuit()> StoreProjectController::runCircuitReader(const QString& runId, const QString& pattern,
                                                                        double budget) const {
     return [path = openStore().path(), id = parseRunId(runId), pattern = pattern.toStdString(), budget] {
         return loadRunCircuit(ProjectStore::open(path, ProjectStore::Mode::ReadOnly), id, pattern, budget);

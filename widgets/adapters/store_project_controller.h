@@ -42,7 +42,7 @@ public:
     QVector<QPointF> metricSeries(const QString& runId, const QString& metric) const override;
     std::function<RunResults()> runResultsReader(const QString& runId) const override;
     std::function<ProjectEditResults()> projectResultsReader() const override;
-    std::function<CircuitGraph()> runCircuitReader(const QString& runId, const QString& pattern,
+    std::function<DrawnCircuit()> runCircuitReader(const QString& runId, const QString& pattern,
                                                    double budget) const override;
     CircuitComparison compareCircuits(const QString& runA, const QString& patternA, const QString& runB,
                                       const QString& patternB, double budget) const override;

@@ -9,14 +9,14 @@ QString edgeKey(const CircuitEdge& e) { return e.from + QStringLiteral("\n") + e
 
 }  // namespace
 
-MergedCircuit mergeCircuits(const CircuitGraph& a, const CircuitGraph& b) {
+MergedCircuit mergeCircuits(const DrawnCircuit& a, const DrawnCircuit& b) {
     QSet<QString> inA, inB;
     for (const CircuitEdge& e : a.edges) inA.insert(edgeKey(e));
     for (const CircuitEdge& e : b.edges) inB.insert(edgeKey(e));
 
     MergedCircuit merged;
     QSet<QString> nodeNames;
-    auto addNodes = [&](const CircuitGraph& graph) {
+    auto addNodes = [&](const DrawnCircuit& graph) {
         for (const CircuitNode& node : graph.nodes)
             if (!nodeNames.contains(node.name)) {
                 nodeNames.insert(node.name);

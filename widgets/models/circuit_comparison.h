@@ -14,8 +14,8 @@ struct CircuitComparison {
     QString labelA;  // e.g. "Run #3: sd1-03"
     QString labelB;
     double budget = 0.3;
-    CircuitGraph a;
-    CircuitGraph b;
+    DrawnCircuit a;
+    DrawnCircuit b;
     std::vector<std::pair<QString, double>> distances;
 };
 
@@ -24,13 +24,13 @@ enum class EdgeMembership { Shared, OnlyA, OnlyB };
 // The union of both circuits' edges (an edge is its (from, to) pair): A's edges in A's order, then B's edges
 // that A lacks. A shared edge keeps A's score. `membership[i]` says where edge i comes from.
 struct MergedCircuit {
-    CircuitGraph graph;
+    DrawnCircuit graph;
     std::vector<EdgeMembership> membership;
     int shared = 0;
     int onlyA = 0;
     int onlyB = 0;
 };
 
-MergedCircuit mergeCircuits(const CircuitGraph& a, const CircuitGraph& b);
+MergedCircuit mergeCircuits(const DrawnCircuit& a, const DrawnCircuit& b);
 
 }  // namespace redit::gui

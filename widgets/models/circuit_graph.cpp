@@ -32,7 +32,7 @@ static size_t keptEdgeCount(const std::vector<CircuitEdge>& byStrength, const Ed
     return 0;
 }
 
-CircuitGraph selectEdges(const CircuitGraph& graph, const EdgeSelection& selection) {
+DrawnCircuit selectEdges(const DrawnCircuit& graph, const EdgeSelection& selection) {
     std::vector<CircuitEdge> byStrength;
     byStrength.reserve(graph.edges.size());
     for (const CircuitEdge& e : graph.edges)
@@ -46,7 +46,7 @@ CircuitGraph selectEdges(const CircuitGraph& graph, const EdgeSelection& selecti
         touched.insert(e.from);
         touched.insert(e.to);
     }
-    CircuitGraph selected;
+    DrawnCircuit selected;
     for (const CircuitNode& n : graph.nodes)
         if (touched.contains(n.name)) selected.nodes.push_back(n);
     selected.edges = std::move(byStrength);

@@ -6,6 +6,8 @@
 namespace redit::gui {
 
 // The plain circuit data the circuit view draws; the lead fills it from the store.
+// A drawn node merges a graph node's upstream and downstream roles (a head's output and its q/k/v inputs are one
+// node), so neither redit::UpstreamNodeKind (no logits) nor redit::DownstreamNodeKind (no input; q/k/v) fits.
 enum class NodeKind { Input, Head, Mlp, Logits };
 
 QString nodeKindName(NodeKind kind);
@@ -28,7 +30,7 @@ struct EdgeStyle {
     Qt::PenStyle line = Qt::SolidLine;
 };
 
-struct CircuitGraph {
+struct DrawnCircuit {
     std::vector<CircuitNode> nodes;
     std::vector<CircuitEdge> edges;
 };
@@ -42,6 +44,6 @@ struct EdgeSelection {
 
 // The selected edges, strongest |score| first, and only the nodes they touch. (Pruning nodes with no path
 // from the input or to the logits is the circuits module's job; the view draws what it is given.)
-CircuitGraph selectEdges(const CircuitGraph& graph, const EdgeSelection& selection);
+DrawnCircuit selectEdges(const DrawnCircuit& graph, const EdgeSelection& selection);
 
 }  // namespace redit::gui

@@ -66,7 +66,7 @@ CircuitLayout::Edge edgeRoute(Agedge_t* edge, double top) {
 
 }  // namespace
 
-CircuitLayout layoutCircuit(const CircuitGraph& input) {
+CircuitLayout layoutCircuit(const DrawnCircuit& input) {
     std::lock_guard<std::mutex> lock(graphvizMutex());
     CircuitLayout layout;
     GraphvizSession gv;

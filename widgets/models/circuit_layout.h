@@ -27,6 +27,6 @@ struct CircuitLayout {
 
 // Lays the circuit out with Graphviz `dot`, one rank per (layer, kind), inputs on top and logits at the bottom.
 // Graphviz is not thread-safe: every call in the process is serialised by one mutex.
-CircuitLayout layoutCircuit(const CircuitGraph& graph);
+CircuitLayout layoutCircuit(const DrawnCircuit& graph);
 
 }  // namespace redit::gui

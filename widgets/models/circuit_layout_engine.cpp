@@ -29,7 +29,7 @@ CircuitLayoutEngine::~CircuitLayoutEngine() {
     thread_.join();
 }
 
-void CircuitLayoutEngine::submit(QObject* receiver, CircuitGraph graph, Done done) {
+void CircuitLayoutEngine::submit(QObject* receiver, DrawnCircuit graph, Done done) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         const quint64 ticket = nextTicket_++;

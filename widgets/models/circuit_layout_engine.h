@@ -22,7 +22,7 @@ public:
     ~CircuitLayoutEngine();
 
     // Queues a layout; `done` runs in `receiver`'s thread unless the request was replaced or cancelled.
-    void submit(QObject* receiver, CircuitGraph graph, Done done);
+    void submit(QObject* receiver, DrawnCircuit graph, Done done);
     // Drops the receiver's pending request and any result not yet delivered. Call before the receiver dies.
     void cancel(QObject* receiver);
 
@@ -30,7 +30,7 @@ private:
     struct Job {
         QObject* receiver;
         quint64 ticket;
-        CircuitGraph graph;
+        DrawnCircuit graph;
         Done done;
     };
     CircuitLayoutEngine();

@@ -6,13 +6,13 @@
 
 namespace redit::gui {
 
-QString runStateName(RunStatus::State state) {
+QString runStateName(MonitoredRun::State state) {
     switch (state) {
-    case RunStatus::State::Queued: return QCoreApplication::translate("redit::gui::RunMonitorModel", "queued");
-    case RunStatus::State::Running: return QCoreApplication::translate("redit::gui::RunMonitorModel", "running");
-    case RunStatus::State::Finished: return QCoreApplication::translate("redit::gui::RunMonitorModel", "finished");
-    case RunStatus::State::Failed: return QCoreApplication::translate("redit::gui::RunMonitorModel", "failed");
-    case RunStatus::State::Cancelled: return QCoreApplication::translate("redit::gui::RunMonitorModel", "cancelled");
+    case MonitoredRun::State::Queued: return QCoreApplication::translate("redit::gui::RunMonitorModel", "queued");
+    case MonitoredRun::State::Running: return QCoreApplication::translate("redit::gui::RunMonitorModel", "running");
+    case MonitoredRun::State::Finished: return QCoreApplication::translate("redit::gui::RunMonitorModel", "finished");
+    case MonitoredRun::State::Failed: return QCoreApplication::translate("redit::gui::RunMonitorModel", "failed");
+    case MonitoredRun::State::Cancelled: return QCoreApplication::translate("redit::gui::RunMonitorModel", "cancelled");
     }
     return {};
 }
@@ -28,12 +28,12 @@ QString formatEta(int seconds) {
 }
 
 int RunMonitorModel::rowOf(const QString& id) const {
-    auto it = std::find_if(runs_.begin(), runs_.end(), [&](const RunStatus& r) { return r.id == id; });
+    auto it = std::find_if(runs_.begin(), runs_.end(), [&](const MonitoredRun& r) { return r.id == id; });
     return it == runs_.end() ? -1 : int(it - runs_.begin());
 }
 
-void RunMonitorModel::upsertRun(const RunStatus& run) {
-    RunStatus clean = run;
+void RunMonitorModel::upsertRun(const MonitoredRun& run) {
+    MonitoredRun clean = run;
     clean.progress = std::isfinite(run.progress) ? std::clamp(run.progress, 0.0, 1.0) : 0.0;
     const int row = rowOf(run.id);
     if (row >= 0) {
@@ -60,12 +60,12 @@ void RunMonitorModel::clear() {
     endResetModel();
 }
 
-const RunStatus* RunMonitorModel::runAt(int row) const {
+const MonitoredRun* RunMonitorModel::runAt(int row) const {
     return row >= 0 && row < int(runs_.size()) ? &runs_[size_t(row)] : nullptr;
 }
 
 int RunMonitorModel::activeRunCount() const {
-    return int(std::count_if(runs_.begin(), runs_.end(), [](const RunStatus& r) { return r.isActive(); }));
+    return int(std::count_if(runs_.begin(), runs_.end(), [](const MonitoredRun& r) { return r.isActive(); }));
 }
 
 int RunMonitorModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(runs_.size()); }
@@ -73,7 +73,7 @@ int RunMonitorModel::rowCount(const QModelIndex& parent) const { return parent.i
 int RunMonitorModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant RunMonitorModel::data(const QModelIndex& index, int role) const {
-    const RunStatus* run = runAt(index.row());
+    const MonitoredRun* run = runAt(index.row());
     if (!run || role != Qt::DisplayRole) return {};
     switch (index.column()) {
     case Name: return run->name;

@@ -5,7 +5,7 @@
 namespace redit::gui {
 
 // One job as the run monitor shows it; the lead feeds these from the job engine.
-struct RunStatus {
+struct MonitoredRun {
     enum class State { Queued, Running, Finished, Failed, Cancelled };
     QString id;
     QString name;
@@ -15,7 +15,7 @@ struct RunStatus {
     bool isActive() const { return state == State::Queued || state == State::Running; }
 };
 
-QString runStateName(RunStatus::State state);
+QString runStateName(MonitoredRun::State state);
 // "45 s", "3 min 05 s", "2 h 07 min"; "–" when unknown.
 QString formatEta(int seconds);
 
@@ -27,10 +27,10 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     // Adds the run or updates the row with the same id.
-    void upsertRun(const RunStatus& run);
+    void upsertRun(const MonitoredRun& run);
     void removeRun(const QString& id);
     void clear();
-    const RunStatus* runAt(int row) const;
+    const MonitoredRun* runAt(int row) const;
     int activeRunCount() const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -40,7 +40,7 @@ public:
 
 private:
     int rowOf(const QString& id) const;
-    std::vector<RunStatus> runs_;
+    std::vector<MonitoredRun> runs_;
 };
 
 }  // namespace redit::gui

@@ -70,7 +70,7 @@ RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
     connect(monitor->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunWorkflow::refreshChart);
     connect(window_.metricChart(), &MetricChart::metricChosen, this, &RunWorkflow::refreshChart);
     connect(monitor->table(), &QTableView::doubleClicked, this, [this, monitor](const QModelIndex& index) {
-        if (const RunStatus* run = monitor->model()->runAt(index.row())) showDetails(run->id);
+        if (const MonitoredRun* run = monitor->model()->runAt(index.row())) showDetails(run->id);
     });
     connect(window_.projectExplorer(), &ProjectExplorer::projectResultsActivated, this,
             &RunWorkflow::showProjectResults);
@@ -136,8 +136,8 @@ void RunWorkflow::showProjectResults() {
 
 void RunWorkflow::showCircuit(const QString& runId, const QString& pattern, double budget) {
     try {
-        readInBackground<CircuitGraph>(tr("run #%1").arg(runId), controller_.runCircuitReader(runId, pattern, budget),
-                                       [this, runId, pattern](CircuitGraph graph) {
+        readInBackground<DrawnCircuit>(tr("run #%1").arg(runId), controller_.runCircuitReader(runId, pattern, budget),
+                                       [this, runId, pattern](DrawnCircuit graph) {
                                            window_.showCircuit(tr("Run #%1: %2").arg(runId, pattern), std::move(graph));
                                        });
     } catch (const std::exception& e) {
@@ -362,7 +362,7 @@ void RunWorkflow::exportReport() {
 QString RunWorkflow::selectedRun() const {
     const RunMonitor* monitor = window_.runMonitor();
     const QModelIndexList rows = monitor->table()->selectionModel()->selectedRows();
-    const RunStatus* run = rows.isEmpty() ? nullptr : monitor->model()->runAt(rows.first().row());
+    const MonitoredRun* run = rows.isEmpty() ? nullptr : monitor->model()->runAt(rows.first().row());
     return run ? run->id : QString();
 }
 
@@ -373,8 +373,8 @@ void RunWorkflow::clear() {
 }
 
 void RunWorkflow::runUpdated(const RunUpdate& update) {
-    RunStatus row{update.id, update.name, update.state, update.progress, -1};
-    if (update.state == RunStatus::State::Running)
+    MonitoredRun row{update.id, update.name, update.state, update.progress, -1};
+    if (update.state == MonitoredRun::State::Running)
         row.etaSeconds = eta_.update(update.id, update.progress, double(clock_.elapsed()) / 1000.0);
     else if (!row.isActive())
         eta_.forget(update.id);

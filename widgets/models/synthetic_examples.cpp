@@ -18,9 +18,9 @@ const QStringList kPatterns = {QStringLiteral("modus ponens"),     QStringLitera
 
 }  // namespace
 
-CircuitGraph syntheticCircuit(int layers, int heads, int edges, quint32 seed) {
+DrawnCircuit syntheticCircuit(int layers, int heads, int edges, quint32 seed) {
     std::mt19937 rng(seed);
-    CircuitGraph g;
+    DrawnCircuit g;
     std::vector<int> rank;  // heads of layer l: 2l + 1, its MLP: 2l + 2; edges only go to a higher rank
     g.nodes.push_back({QStringLiteral("input"), NodeKind::Input, -1});
     rank.push_back(0);
@@ -145,10 +145,10 @@ ProjectContents syntheticProject() {
     return p;
 }
 
-std::vector<RunStatus> syntheticRuns() {
-    return {{QStringLiteral("r1"), QStringLiteral("circuits: level 1, 16 patterns"), RunStatus::State::Finished, 1.0, -1},
-            {QStringLiteral("r2"), QStringLiteral("interference: 6 x 6 edits"), RunStatus::State::Running, 0.42, 754},
-            {QStringLiteral("r3"), QStringLiteral("reshape: modus ponens"), RunStatus::State::Queued, 0.0, -1}};
+std::vector<MonitoredRun> syntheticRuns() {
+    return {{QStringLiteral("r1"), QStringLiteral("circuits: level 1, 16 patterns"), MonitoredRun::State::Finished, 1.0, -1},
+            {QStringLiteral("r2"), QStringLiteral("interference: 6 x 6 edits"), MonitoredRun::State::Running, 0.42, 754},
+            {QStringLiteral("r3"), QStringLiteral("reshape: modus ponens"), MonitoredRun::State::Queued, 0.0, -1}};
 }
 
 }  // namespace redit::gui

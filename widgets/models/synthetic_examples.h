@@ -13,13 +13,13 @@ namespace redit::gui {
 // Nothing here is a result; the window labels it as synthetic.
 
 // Input, `layers` x (`heads` heads + MLP), logits; `edges` distinct edges, each from a lower rank to a higher.
-CircuitGraph syntheticCircuit(int layers, int heads, int edges, quint32 seed);
+DrawnCircuit syntheticCircuit(int layers, int heads, int edges, quint32 seed);
 PatternDistances syntheticDistances(quint32 seed);
 // Points for 3 metrics x 2 budgets, with and without the reference filter, and their least-squares fits.
 std::vector<InterferenceSet> syntheticInterference(quint32 seed);
 std::vector<EditResult> syntheticResults(quint32 seed);
 ProjectContents syntheticProject();
-std::vector<RunStatus> syntheticRuns();
+std::vector<MonitoredRun> syntheticRuns();
 
 // Ordinary least squares of y on x with Pearson r, a two-sided p-value (normal approximation) and the
 // 95% confidence band of the mean at `bandPoints` distances across the x range.

@@ -98,7 +98,7 @@ CircuitPanel::~CircuitPanel() {
     view_->disconnect(this);
 }
 
-void CircuitPanel::setCircuit(CircuitGraph graph) {
+void CircuitPanel::setCircuit(DrawnCircuit graph) {
     full_ = std::move(graph);
     applySelection(selection_->selection());
 }
@@ -109,7 +109,7 @@ void CircuitPanel::setNotice(const QString& text) {
 }
 
 void CircuitPanel::applySelection(const EdgeSelection& selection) {
-    CircuitGraph selected = selectEdges(full_, selection);
+    DrawnCircuit selected = selectEdges(full_, selection);
     model_->setEdges(selected.edges);
     view_->setCircuit(std::move(selected));
 }

@@ -24,7 +24,7 @@ public:
     ~CircuitPanel() override;
 
     // The whole scored graph; the panel draws the part chosen by the selection widget.
-    void setCircuit(CircuitGraph graph);
+    void setCircuit(DrawnCircuit graph);
     void setNotice(const QString& text);
 
     CircuitView* view() const { return view_; }
@@ -41,7 +41,7 @@ private:
     void onEdgeClicked(int index);
     void find();
 
-    CircuitGraph full_;
+    DrawnCircuit full_;
     CircuitSelectionWidget* selection_;
     QLineEdit* search_;
     QLabel* status_;

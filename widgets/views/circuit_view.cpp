@@ -29,7 +29,7 @@ CircuitView::~CircuitView() {
     scene()->disconnect(this);  // the scene outlives this class's members while QWidget deletes children
 }
 
-void CircuitView::setCircuit(CircuitGraph graph, std::vector<EdgeStyle> styles) {
+void CircuitView::setCircuit(DrawnCircuit graph, std::vector<EdgeStyle> styles) {
     graph_ = std::move(graph);
     styles_ = styles.size() == graph_.edges.size() ? std::move(styles) : std::vector<EdgeStyle>();
     const quint64 generation = ++generation_;

@@ -22,8 +22,8 @@ public:
 
     // Shows the graph as given (apply selectEdges first). Above the edge budget, shows a notice instead.
     // `styles` (one per edge, or empty for the score colours) overrides the edges' colours and lines.
-    void setCircuit(CircuitGraph graph, std::vector<EdgeStyle> styles = {});
-    const CircuitGraph& circuit() const { return graph_; }
+    void setCircuit(DrawnCircuit graph, std::vector<EdgeStyle> styles = {});
+    const DrawnCircuit& circuit() const { return graph_; }
     void setEdgeBudget(int edges) { edgeBudget_ = edges; }
     int edgeBudget() const { return edgeBudget_; }
 
@@ -59,7 +59,7 @@ private:
     void onSceneSelectionChanged();
 
     std::shared_ptr<CircuitLayoutEngine> engine_;
-    CircuitGraph graph_;
+    DrawnCircuit graph_;
     std::vector<EdgeStyle> styles_;
     quint64 generation_ = 0;
     int edgeBudget_ = kDefaultEdgeBudget;

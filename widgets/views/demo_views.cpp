@@ -15,7 +15,7 @@ void showDemoViews(MainWindow& window) {
     window.setNotice(QCoreApplication::translate(
         "redit::gui::DemoViews", "Synthetic example data for illustration only: these are not results."));
     window.projectExplorer()->setContents(syntheticProject());
-    for (const RunStatus& run : syntheticRuns()) window.runMonitor()->model()->upsertRun(run);
+    for (const MonitoredRun& run : syntheticRuns()) window.runMonitor()->model()->upsertRun(run);
     window.appendLog(QCoreApplication::translate("redit::gui::DemoViews", "Filled the views with synthetic example data"));
     window.showResults(QCoreApplication::translate("redit::gui::DemoViews", "Results (synthetic)"), syntheticResults(4));
     window.showInterference(QCoreApplication::translate("redit::gui::DemoViews", "Interference (synthetic)"),

@@ -90,13 +90,13 @@ RunMonitor::~RunMonitor() {
 
 void RunMonitor::updateCancelButton() {
     const QModelIndexList rows = table_->selectionModel()->selectedRows();
-    const RunStatus* run = rows.isEmpty() ? nullptr : model_->runAt(rows.first().row());
+    const MonitoredRun* run = rows.isEmpty() ? nullptr : model_->runAt(rows.first().row());
     cancel_->setEnabled(run && run->isActive());
 }
 
 void RunMonitor::cancelSelected() {
     const QModelIndexList rows = table_->selectionModel()->selectedRows();
-    const RunStatus* run = rows.isEmpty() ? nullptr : model_->runAt(rows.first().row());
+    const MonitoredRun* run = rows.isEmpty() ? nullptr : model_->runAt(rows.first().row());
     if (!run || !run->isActive()) return;
     const QString id = run->id;
     const auto answer = QMessageBox::question(this, tr("Cancel run"),
