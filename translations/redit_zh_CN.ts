@@ -1353,6 +1353,10 @@ d = %3，Δ = %4</translation>
         <source>Loading the results of %1…</source>
         <translation>正在加载%1的结果…</translation>
     </message>
+    <message>
+        <source>Runs: %1</source>
+        <translation>运行：%1</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::SettingsDialog</name>

@@ -173,11 +173,10 @@ private slots:
         StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
         controller.openProject(path("memory.redit"));
         RunConfigDialog dialog(controller);
-        QVERIFY(dialog.memoryEstimate()->isHidden());
         // The chosen model's folder, when no param names one.
         auto* model = dialog.findChild<QComboBox*>("modelBox");
         QCOMPARE(model->count(), 2);
-        model->setCurrentIndex(1);
+        QCOMPARE(model->currentIndex(), 1);  // the project's only model is preselected
         QVERIFY(!dialog.memoryEstimate()->isHidden());
         QVERIFY(dialog.memoryEstimate()->text().contains(QDir::toNativeSeparators(path("model"))));
         QCOMPARE(dialog.request()["model_id"], nlohmann::json(1));
@@ -233,6 +232,107 @@ private slots:
         eta.forget("a");
         QCOMPARE(eta.update("a", 0.75, 100.0), -1);
         QCOMPARE(eta.update("a", 0.875, 110.0), 10);  // 0.125 in 10 s: 0.125 left
+    }
+
+    void newRunPreselectsTheOnlyModelAndDataset() {
+        qint64 modelId = 0, datasetId = 0;
+        {
+            ProjectStore store = ProjectStore::create(path("single.redit").toStdString());
+            modelId = addModel(store, {0, "tiny", path("tiny-model").toStdString(), nlohmann::json::object(), "h"});
+            datasetId = addDataset(store, {0, "synthetic:deductive:level1", nlohmann::json::object(), "d"});
+            ProjectStore two = ProjectStore::create(path("two-models.redit").toStdString());
+            addModel(two, {0, "a", path("model-a").toStdString(), nlohmann::json::object(), "ha"});
+            addModel(two, {0, "b", path("model-b").toStdString(), nlohmann::json::object(), "hb"});
+            addDataset(two, {0, "synthetic:deductive:level1", nlohmann::json::object(), "d"});
+            addDataset(two, {0, "synthetic:deductive:level2", nlohmann::json::object(), "d2"});
+        }
+        StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
+        MainWindow window;
+        window.setProjectController(&controller);
+        window.setRunController(&controller);
+        window.show();
+        QString model, dataset;
+        qint64 shownModelId = -1, shownDatasetId = -1;
+        connect(window.runWorkflow(), &RunWorkflow::dialogOpened, this, [&](RunConfigDialog* dialog) {
+            QTimer::singleShot(0, dialog, [&, dialog] {
+                auto* modelBox = dialog->findChild<QComboBox*>("modelBox");
+                auto* datasetBox = dialog->findChild<QComboBox*>("datasetBox");
+                model = modelBox->currentText();
+                dataset = datasetBox->currentText();
+                shownModelId = modelBox->currentData().toLongLong();
+                shownDatasetId = datasetBox->currentData().toLongLong();
+                QTest::keyClick(dialog, Qt::Key_Escape);
+            });
+        });
+
+        QVERIFY(window.openProjectFile(path("single.redit")));
+        actionNamed(window, "&New Run…")->trigger();
+        const ProjectStore store = ProjectStore::open(path("single.redit").toStdString(), ProjectStore::Mode::ReadOnly);
+        const ModelRecord stored = listModels(store).at(0);
+        QCOMPARE(shownModelId, modelId);
+        QCOMPARE(model, QStringLiteral("%1 (%2)").arg(QString::fromStdString(stored.name), QString::fromStdString(stored.path)));
+        QCOMPARE(shownDatasetId, datasetId);
+        QCOMPARE(dataset, QString::fromStdString(listDatasets(store).at(0).name));
+
+        // With two of each the choice is the user's: both stay at "(none)".
+        QVERIFY(window.openProjectFile(path("two-models.redit")));
+        actionNamed(window, "&New Run…")->trigger();
+        QCOMPARE(shownModelId, 0);
+        QCOMPARE(model, QStringLiteral("(none)"));
+        QCOMPARE(shownDatasetId, 0);
+        QCOMPARE(dataset, QStringLiteral("(none)"));
+    }
+
+    void runsDockListsTheProjectsStoredRuns() {
+        struct Stored {
+            qint64 id;
+            redit::RunStatus status;
+            redit::gui::MonitoredRun::State shown;
+        };
+        std::vector<Stored> runs;
+        {
+            ProjectStore store = ProjectStore::create(path("stored-runs.redit").toStdString());
+            const std::pair<redit::RunStatus, redit::gui::MonitoredRun::State> states[] = {
+                {redit::RunStatus::Finished, redit::gui::MonitoredRun::State::Finished},
+                {redit::RunStatus::Failed, redit::gui::MonitoredRun::State::Failed},
+                {redit::RunStatus::Cancelled, redit::gui::MonitoredRun::State::Cancelled},
+                {redit::RunStatus::Finished, redit::gui::MonitoredRun::State::Finished}};
+            for (const auto& [status, shown] : states) {
+                NewRun run;
+                run.kind = "tick";
+                run.name = "stored " + std::to_string(runs.size());
+                const qint64 id = createRun(store, run);
+                setRunStatus(store, id, status, status == redit::RunStatus::Failed ? "boom" : "");
+                runs.push_back({id, status, shown});
+            }
+        }
+        StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
+        MainWindow window;
+        window.setProjectController(&controller);
+        window.setRunController(&controller);
+        window.show();
+        QVERIFY(window.openProjectFile(path("stored-runs.redit")));
+
+        // One row per stored run, newest first, with its stored state, as the dock's table shows it.
+        const ProjectStore store = ProjectStore::open(path("stored-runs.redit").toStdString(), ProjectStore::Mode::ReadOnly);
+        RunMonitorModel* monitor = window.runMonitor()->model();
+        QTableView* table = window.runMonitor()->table();
+        QCOMPARE(table->model()->rowCount(), int(runs.size()));
+        for (int row = 0; row < int(runs.size()); ++row) {
+            const Stored& expected = runs[runs.size() - 1 - size_t(row)];
+            const RunRecord record = loadRun(store, expected.id);
+            QCOMPARE(record.status, expected.status);
+            QCOMPARE(monitor->runAt(row)->id, QString::number(expected.id));
+            QCOMPARE(table->model()->index(row, RunMonitorModel::Name).data().toString(), QString::fromStdString(record.name));
+            QCOMPARE(table->model()->index(row, RunMonitorModel::State).data().toString(), runStateName(expected.shown));
+            QCOMPARE(monitor->runAt(row)->state, expected.shown);
+        }
+        QCOMPARE(monitor->activeRunCount(), 0);
+
+        // Another project replaces them; a new empty one leaves the dock empty.
+        controller.newProject(path("no-runs.redit"));
+        QVERIFY(window.openProjectFile(path("no-runs.redit")));
+        QCOMPARE(table->model()->rowCount(), 0);
     }
 
     void launchAndCancelARunThroughTheWindow() {

@@ -133,10 +133,12 @@ private slots:
     void runMonitorShowsProgressAndEta() {
         RunMonitor monitor;
         RunMonitorModel* model = monitor.model();
-        model->upsertRun({"a", "circuits", MonitoredRun::State::Running, 0.256, 125});
         model->upsertRun({"b", "edit", MonitoredRun::State::Finished, 1.0, -1});
+        model->upsertRun({"a", "circuits", MonitoredRun::State::Running, 0.256, 125});
         model->upsertRun({"a", "circuits", MonitoredRun::State::Running, 7.0, 3 * 3600 + 7 * 60});  // update, clamped
         QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->runAt(0)->id, QString("a"));  // newest first; an update keeps its row
+        QCOMPARE(model->runAt(1)->id, QString("b"));
         QCOMPARE(model->index(0, RunMonitorModel::Progress).data().toInt(), 100);
         QCOMPARE(model->index(0, RunMonitorModel::Eta).data().toString(), QString("3 h 07 min"));
         QCOMPARE(model->index(1, RunMonitorModel::Eta).data().toString(), QString());  // finished: no ETA

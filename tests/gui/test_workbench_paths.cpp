@@ -15,6 +15,9 @@
 
 #include "../pipeline/pipeline_fixture.h"
 #include "views/circuit_compare_view.h"
+#include "views/circuit_panel.h"
+#include "views/circuit_selection_widget.h"
+#include "adapters/project_contents_reader.h"
 #include "views/circuit_view.h"
 #include "views/distance_heatmap.h"
 #include "views/interference_scatter.h"
@@ -209,6 +212,57 @@ private slots:
             QCOMPARE(results->results()[i].generality, stored[i].generality);
         }
         QCOMPARE(results->summaryTable()->model()->rowCount(), 2);  // LoRA, REdit
+    }
+
+    void doubleClickedCircuitOpensTheCircuitView() {
+        StoreProjectController controller(registry, {dir.filePath("demo.redit"), dir.filePath("none")});
+        MainWindow window;
+        window.setProjectController(&controller);
+        window.setRunController(&controller);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProjectFile(project));
+        const ProjectStore store = ProjectStore::open(project.toStdString(), ProjectStore::Mode::ReadOnly);
+        const std::string pattern = results::loadCircuitRun(store, circuitsRun).patterns[1].patternId;
+
+        // The explorer lists the circuit as "pattern (#run)"; a double click opens it like showCircuit.
+        QTreeWidgetItem* circuits = window.projectExplorer()->group(ProjectExplorer::Circuits);
+        QTreeWidgetItem* item = nullptr;
+        for (int i = 0; i < circuits->childCount(); ++i)
+            if (circuits->child(i)->text(0) == circuitLabel(QString::fromStdString(pattern), circuitsRun))
+                item = circuits->child(i);
+        QVERIFY(item);
+        doubleClick(window, item);
+        QTRY_VERIFY(currentView<CircuitPanel>(window));  // read on a worker thread
+        QCOMPARE(window.tabs()->tabText(window.tabs()->currentIndex()),
+                 QStringLiteral("Run #%1: %2").arg(circuitsRun).arg(QString::fromStdString(pattern)));
+
+        // Its edge table lists the stored circuit's edges under the default selection (top 50).
+        auto* panel = currentView<CircuitPanel>(window);
+        const EdgeSelection selection = panel->selectionWidget()->selection();
+        QCOMPARE(selection.mode, EdgeSelection::Mode::TopN);
+        QCOMPARE(selection.value, 50.0);
+        const gui::DrawnCircuit expected = selectEdges(loadRunCircuit(store, circuitsRun, pattern, 0.3), selection);
+        QVERIFY(!expected.edges.empty());
+        const QAbstractItemModel* table = panel->edgeTable()->model();
+        QCOMPARE(table->rowCount(), int(expected.edges.size()));
+        QSet<QString> shown, stored;
+        for (int r = 0; r < table->rowCount(); ++r)
+            shown << QStringLiteral("%1>%2:%3").arg(table->index(r, 0).data().toString(), table->index(r, 1).data().toString())
+                         .arg(table->index(r, 2).data().toDouble());
+        for (const CircuitEdge& e : expected.edges) stored << QStringLiteral("%1>%2:%3").arg(e.from, e.to).arg(e.score);
+        QCOMPARE(shown, stored);
+
+        // A split half ("p/A") opens its pattern's circuit (the same tab).
+        for (int i = 0; i < circuits->childCount(); ++i)
+            if (circuits->child(i)->text(0) == circuitLabel(QString::fromStdString(pattern + "/A"), circuitsRun))
+                item = circuits->child(i);
+        QVERIFY(item->text(0).contains(QStringLiteral("/A")));
+        const int tabs = window.tabs()->count();
+        doubleClick(window, item);
+        QTRY_VERIFY(!window.runWorkflow()->isLoading());
+        QCOMPARE(window.tabs()->count(), tabs);
+        QVERIFY(currentView<CircuitPanel>(window));
     }
 
     void resultsAreReadOnAWorkerThread() {

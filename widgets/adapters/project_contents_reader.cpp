@@ -30,6 +30,19 @@ std::optional<qint64> runIdOfLabel(const QString& label) {
     return id;
 }
 
+QString circuitLabel(const QString& pattern, qint64 runId) {
+    return QStringLiteral("%1 (#%2)").arg(pattern).arg(runId);
+}
+
+std::optional<CircuitEntry> circuitOfLabel(const QString& label) {
+    static const QRegularExpression pattern(QStringLiteral("^(.+) \\(#(\\d+)\\)$"));
+    const QRegularExpressionMatch match = pattern.match(label);
+    bool ok = false;
+    const qint64 id = match.hasMatch() ? match.captured(2).toLongLong(&ok) : 0;
+    if (!ok || id <= 0) return std::nullopt;
+    return CircuitEntry{match.captured(1), id};
+}
+
 ProjectContents readProjectContents(const ProjectStore& store) {
     ProjectContents contents;
     contents.path = q(store.path());
@@ -42,7 +55,7 @@ ProjectContents readProjectContents(const ProjectStore& store) {
         contents.runs << runLabel(run.id, name, QString::fromLatin1(toString(run.status)));
         if (run.kind == "compare" && run.status == RunStatus::Finished) contents.hasEditResults = true;
         for (const StoredCircuit& circuit : listCircuits(store, run.id))
-            contents.circuits << QStringLiteral("%1 (#%2)").arg(q(circuit.name)).arg(run.id);
+            contents.circuits << circuitLabel(q(circuit.name), run.id);
         for (const Artifact& artifact : listArtifacts(store, run.id)) {
             const bool figure = QString::fromStdString(artifact.mimeType).startsWith(QLatin1String("image/"));
             (figure ? contents.figures : contents.reports) << QStringLiteral("%1 (#%2)").arg(q(artifact.name)).arg(run.id);

@@ -19,4 +19,13 @@ QString runLabel(qint64 id, const QString& name, const QString& status);
 // The run id of a runLabel(); nothing for any other text.
 std::optional<qint64> runIdOfLabel(const QString& label);
 
+// A circuit as the explorer lists it: "pattern (#run)".
+struct CircuitEntry {
+    QString pattern;
+    qint64 runId = 0;
+};
+QString circuitLabel(const QString& pattern, qint64 runId);
+// The pattern and run of a circuitLabel(); nothing for any other text.
+std::optional<CircuitEntry> circuitOfLabel(const QString& label);
+
 }  // namespace redit::gui

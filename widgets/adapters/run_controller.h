@@ -80,6 +80,9 @@ public:
                                               const QString& patternB, double budget) const = 0;
     // The runs of the open project as the explorer labels them ("#7 name (status)"), oldest first.
     virtual QStringList runLabels() const = 0;
+    // Every run stored in the open project with its stored state and progress, oldest first (the run monitor
+    // lists them when a project opens).
+    virtual QList<RunUpdate> projectRuns() const = 0;
 
 signals:
     void runUpdated(const redit::gui::RunUpdate& update);

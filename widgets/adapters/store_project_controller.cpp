@@ -299,4 +299,22 @@ CircuitComparison StoreProjectController::compareCircuits(const QString& runA, c
 
 QStringList StoreProjectController::runLabels() const { return readProjectContents(openStore()).runs; }
 
+QList<RunUpdate> StoreProjectController::projectRuns() const {
+    QList<RunUpdate> runs;
+    for (const RunRecord& record : listRuns(openStore())) {
+        if (runs_.contains(record.id)) {  // a run of this session: its live state
+            runs.push_back(runs_.value(record.id));
+            continue;
+        }
+        RunUpdate run;
+        run.id = QString::number(record.id);
+        run.name = q(record.name.empty() ? record.kind + " #" + std::to_string(record.id) : record.name);
+        run.state = monitorState(record.status);
+        run.progress = record.status == redit::RunStatus::Finished ? 1.0 : record.progress;
+        run.message = q(record.error.empty() ? record.progressMessage : record.error);
+        runs.push_back(run);
+    }
+    return runs;
+}
+
 }  // namespace redit::gui

@@ -47,6 +47,7 @@ public:
     CircuitComparison compareCircuits(const QString& runA, const QString& patternA, const QString& runB,
                                       const QString& patternB, double budget) const override;
     QStringList runLabels() const override;
+    QList<RunUpdate> projectRuns() const override;
 
     bool isOpen() const { return store_.has_value(); }
     // Runs queued or running in this session.

@@ -57,6 +57,9 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     dataset_->addItem(tr("(none)"), 0);
     for (const ProjectInput& model : models_) model_->addItem(model.label, model.id);
     for (const ProjectInput& dataset : controller_.datasets()) dataset_->addItem(dataset.label, dataset.id);
+    // A project with exactly one model or dataset: that one is the likely choice.
+    if (model_->count() == 2) model_->setCurrentIndex(1);
+    if (dataset_->count() == 2) dataset_->setCurrentIndex(1);
     memory_->setStyleSheet(QStringLiteral("QLabel { color: #0b5394; }"));
     error_->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
     error_->setVisible(false);

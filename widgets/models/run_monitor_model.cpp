@@ -41,8 +41,8 @@ void RunMonitorModel::upsertRun(const MonitoredRun& run) {
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         return;
     }
-    beginInsertRows({}, int(runs_.size()), int(runs_.size()));
-    runs_.push_back(clean);
+    beginInsertRows({}, 0, 0);  // newest first
+    runs_.insert(runs_.begin(), clean);
     endInsertRows();
 }
 

@@ -26,7 +26,7 @@ public:
     enum Column { Name, State, Progress, Eta, ColumnCount };
     using QAbstractTableModel::QAbstractTableModel;
 
-    // Adds the run or updates the row with the same id.
+    // Adds the run as the first row (newest first) or updates the row with the same id.
     void upsertRun(const MonitoredRun& run);
     void removeRun(const QString& id);
     void clear();

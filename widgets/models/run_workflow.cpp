@@ -74,10 +74,19 @@ RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
     });
     connect(window_.projectExplorer(), &ProjectExplorer::projectResultsActivated, this,
             &RunWorkflow::showProjectResults);
+    connect(&window_, &MainWindow::projectOpened, this, &RunWorkflow::loadProjectRuns);
     connect(window_.projectExplorer(), &ProjectExplorer::entryActivated, this,
             [this](ProjectExplorer::Group group, const QString& name) {
-                if (group != ProjectExplorer::Runs) return;
-                if (std::optional<qint64> id = runIdOfLabel(name)) showResults(QString::number(*id));
+                if (group == ProjectExplorer::Runs) {
+                    if (std::optional<qint64> id = runIdOfLabel(name)) showResults(QString::number(*id));
+                } else if (group == ProjectExplorer::Circuits) {
+                    if (std::optional<CircuitEntry> circuit = circuitOfLabel(name)) {
+                        QString pattern = circuit->pattern;  // a split half ("p/A", "p/B") opens its pattern
+                        if (pattern.endsWith(QLatin1String("/A")) || pattern.endsWith(QLatin1String("/B")))
+                            pattern.chop(2);
+                        showCircuit(QString::number(circuit->runId), pattern, kCircuitBudget);
+                    }
+                }
             });
 }
 
@@ -370,6 +379,16 @@ void RunWorkflow::clear() {
     window_.runMonitor()->model()->clear();
     eta_.clear();
     refreshChart();
+}
+
+void RunWorkflow::loadProjectRuns() {
+    try {
+        RunMonitorModel* monitor = window_.runMonitor()->model();
+        for (const RunUpdate& run : controller_.projectRuns())  // oldest first; each new row goes on top
+            monitor->upsertRun({run.id, run.name, run.state, run.progress, -1});
+    } catch (const std::exception& e) {  // also SQLite's, from a damaged file
+        window_.appendLog(tr("Runs: %1").arg(QString::fromStdString(e.what())));
+    }
 }
 
 void RunWorkflow::runUpdated(const RunUpdate& update) {

@@ -57,6 +57,8 @@ public:
     QString selectedRun() const;
     // Empties the monitor and chart (the runs belong to the project that was open).
     void clear();
+    // Lists every run stored in the open project in the monitor, newest first, with its stored state.
+    void loadProjectRuns();
 
 signals:
     // The dialog is open (tests fill it in).
