@@ -151,7 +151,7 @@ private slots:
     // SmolLM2's real tokenizer.json is not in the repository: set REDIT_SMOLLM2_TOKENIZER to its path.
     void smollm2AgreesWithTheReference() {
         const QByteArray path = qgetenv("REDIT_SMOLLM2_TOKENIZER");
-        if (path.isEmpty()) QSKIP("REDIT_SMOLLM2_TOKENIZER is not set: point it at SmolLM2's tokenizer.json (redit model convert on the make-models GGUF writes one) to replay that case");
+        if (path.isEmpty()) QSKIP("REDIT_SMOLLM2_TOKENIZER is not set: point it at the SmolLM2 tokenizer.json the corpus was built from (scripts/reference/conformance_corpus.py --smollm2; its SHA-256 is checked) to replay that case");
         json corpus = loadCorpus("smollm2.json.qz");
         QFile file(QString::fromLocal8Bit(path));
         QVERIFY(file.open(QIODevice::ReadOnly));
