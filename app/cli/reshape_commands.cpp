@@ -55,6 +55,7 @@ void reshape(const ReshapeCommandOptions& o) {
                                    {"prediction_preservation", !o.noPreservation},
                                    {"kl_weight", r.klWeight},
                                    {"preserve_batch", r.preserveBatchSize},
+                                   {"attribution_chunk", r.attributionChunk},
                                    {"trainable", r.trainable}};
     const std::int64_t runId = submitRun(store, globalStageRegistry(),
                                          {{"kind", "reshape"},
@@ -91,6 +92,9 @@ void addReshapeCommands(CLI::App& app) {
     c->add_option("--rho", r.rho, "Projection strength")->capture_default_str();
     c->add_option("--kl-weight", r.klWeight, "Weight lambda of the prediction-preservation KL")->capture_default_str();
     c->add_option("--preserve-batch", r.preserveBatchSize, "Preserve prompts per inner step")->capture_default_str();
+    c->add_option("--attribution-chunk", r.attributionChunk,
+                  "Prompt pairs differentiated at once (0: the whole task; fewer: less memory, same gradient)")
+        ->capture_default_str();
     c->add_option("--trainable", r.trainable, "Trained parameters: substrings of their names (default: all)");
     c->add_flag("--no-meta-learning", o->noMetaLearning, "Ablation: plain contrastive steps, no Reptile");
     c->add_flag("--no-protection", o->noProtection, "Ablation: no null-space projection");

@@ -32,6 +32,7 @@ ReshapeOptions reshapeOptionsFromJson(const nlohmann::json& json) {
             else if (key == "prediction_preservation") o.predictionPreservation = value.get<bool>();
             else if (key == "kl_weight") o.klWeight = value.get<double>();
             else if (key == "preserve_batch") o.preserveBatchSize = value.get<int64_t>();
+            else if (key == "attribution_chunk") o.attributionChunk = value.get<int64_t>();
             else if (key == "trainable") o.trainable = value.get<std::vector<std::string>>();
             else throw ConfigError("unknown reshape option '" + key + "'");
         } catch (const nlohmann::json::exception&) {

@@ -42,6 +42,7 @@ void checkOptions(const ReshapeOptions& o) {
     if (!(o.outerLearningRate > 0)) throw ConfigError("reshape outer learning rate (eta) must be positive");
     if (!(o.rho >= 0)) throw ConfigError("reshape projection strength rho must be non-negative");
     if (!(o.klWeight >= 0)) throw ConfigError("reshape KL weight (lambda) must be non-negative");
+    if (o.attributionChunk < 0) throw ConfigError("reshape attribution chunk must be 0 (whole task) or positive");
     if (o.predictionPreservation && o.preserveBatchSize < 1)
         throw ConfigError("reshape preserve batch size must be at least 1");
 }
@@ -168,6 +169,69 @@ at::Tensor CircuitReshaper::preserveLoss(int64_t taskIndex, int64_t step) {
     return answerKlDivergence(reference, current, at::ones({int64_t(rows.size())}, at::kBool), AnswerSupport::Candidates, all);
 }
 
+namespace {
+
+// Rows [begin, begin + count) of a left-padded pair batch, keeping its padding (so every row's attribution
+// vector is computed exactly as in the whole batch).
+EapBatch batchRows(const EapBatch& batch, int64_t begin, int64_t count) {
+    EapBatch part;
+    part.clean = {batch.clean.ids.narrow(0, begin, count), batch.clean.mask.narrow(0, begin, count)};
+    part.corrupted = {batch.corrupted.ids.narrow(0, begin, count), batch.corrupted.mask.narrow(0, begin, count)};
+    part.cleanAnswers.assign(batch.cleanAnswers.begin() + begin, batch.cleanAnswers.begin() + begin + count);
+    part.corruptedAnswers.assign(batch.corruptedAnswers.begin() + begin, batch.corruptedAnswers.begin() + begin + count);
+    return part;
+}
+
+}  // namespace
+
+std::vector<at::Tensor> CircuitReshaper::contrastiveGradients(const EapBatch& batch, int64_t A, int64_t M, bool measure,
+                                                              TaskMeasures* measures) {
+    const int64_t rows = batch.clean.ids.size(0);
+    const int64_t chunk = options_.attributionChunk > 0 ? std::min(options_.attributionChunk, rows) : rows;
+    auto loss = [&](const at::Tensor& w) {
+        return infoNceLoss(w.narrow(0, 0, A), w.narrow(0, A, A), w.narrow(0, 2 * A, A * M).view({A, M, w.size(1)}),
+                           options_.temperature);
+    };
+    at::Tensor w;  // the attribution vectors, with a graph only when the task is differentiated in one piece
+    std::vector<at::Tensor> gradients;
+    if (chunk == rows) {
+        w = attributionVectors(model_, batch, options_.granularity);
+        gradients = gradientsOf(loss(w), parameters_);
+    } else {
+        // dL/dtheta = sum over chunks c of (dL/dw_c) . (dw_c/dtheta): the loss couples the rows only through
+        // the vectors, so their gradient is taken once on plain values and then pushed back chunk by chunk.
+        std::vector<at::Tensor> parts;
+        {
+            at::NoGradGuard noGraph;
+            for (int64_t begin = 0; begin < rows; begin += chunk)
+                parts.push_back(attributionVectors(model_, batchRows(batch, begin, std::min(chunk, rows - begin)),
+                                                   options_.granularity));
+        }
+        w = at::cat(parts).requires_grad_(true);
+        const at::Tensor dLossDw = torch::autograd::grad({loss(w)}, {w})[0];
+        for (at::Tensor& p : parameters_) gradients.push_back(at::zeros_like(p));
+        for (int64_t begin = 0; begin < rows; begin += chunk) {
+            const int64_t count = std::min(chunk, rows - begin);
+            const at::Tensor part = attributionVectors(model_, batchRows(batch, begin, count), options_.granularity);
+            std::vector<at::Tensor> g =
+                torch::autograd::grad({part}, parameters_, {dLossDw.narrow(0, begin, count)}, false, false, true);
+            for (size_t i = 0; i < g.size(); ++i)
+                if (g[i].defined()) gradients[i].add_(g[i]);
+        }
+    }
+    if (measure) {
+        at::NoGradGuard noGrad;
+        const at::Tensor v = w.detach();
+        auto unit = [](const at::Tensor& t) { return t / t.norm(2, -1, true).clamp_min(1e-30); };
+        const at::Tensor a = unit(v.narrow(0, 0, A));
+        measures->contrastiveLoss = loss(v).item<double>() / double(A);
+        measures->positiveCosine = (a * unit(v.narrow(0, A, A))).sum(1).mean().item<double>();
+        measures->negativeCosine =
+            (a.unsqueeze(1) * unit(v.narrow(0, 2 * A, A * M).view({A, M, v.size(1)}))).sum(2).mean().item<double>();
+    }
+    return gradients;
+}
+
 void CircuitReshaper::innerStep(const ContrastiveTask& task, int64_t taskIndex, int64_t step, TaskMeasures* measures) {
     const int64_t A = int64_t(task.size()), M = int64_t(task.front().negatives.size());
     std::vector<PairRef> rows;
@@ -186,20 +250,7 @@ void CircuitReshaper::innerStep(const ContrastiveTask& task, int64_t taskIndex, 
     batch.clean = makeLeftPaddedBatch(clean, data_.padId, model_.device());
     batch.corrupted = makeLeftPaddedBatch(corrupted, data_.padId, model_.device());
 
-    const at::Tensor w = attributionVectors(model_, batch, options_.granularity);
-    const at::Tensor anchors = w.narrow(0, 0, A), positives = w.narrow(0, A, A);
-    const at::Tensor negatives = w.narrow(0, 2 * A, A * M).view({A, M, w.size(1)});
-    const at::Tensor contrastive = infoNceLoss(anchors, positives, negatives, options_.temperature);
-    std::vector<at::Tensor> update = gradientsOf(contrastive, parameters_);
-
-    if (step == 0) {
-        at::NoGradGuard noGrad;
-        auto unit = [](const at::Tensor& t) { return t / t.norm(2, -1, true).clamp_min(1e-30); };
-        const at::Tensor a = unit(anchors.detach());
-        measures->contrastiveLoss = contrastive.item<double>() / double(A);
-        measures->positiveCosine = (a * unit(positives.detach())).sum(1).mean().item<double>();
-        measures->negativeCosine = (a.unsqueeze(1) * unit(negatives.detach())).sum(2).mean().item<double>();
-    }
+    std::vector<at::Tensor> update = contrastiveGradients(batch, A, M, step == 0, measures);
 
     if (options_.nullSpaceProtection) {
         // g: answer cross-entropy over the candidates on the anchor group (clean and corrupted prompts).
@@ -377,7 +428,8 @@ int64_t CircuitReshaper::longestPairPrompt() const {
 
 int64_t estimateReshapeBytes(const ModelConfig& config, const ReshapeOptions& options, int64_t bytesPerValue,
                              int64_t promptLength, int64_t trainableParameters) {
-    const int64_t rows = options.anchorsPerTask * (2 + options.negativesPerAnchor);
+    const int64_t taskRows = options.anchorsPerTask * (2 + options.negativesPerAnchor);
+    const int64_t rows = options.attributionChunk > 0 ? std::min(options.attributionChunk, taskRows) : taskRows;
     const MemoryEstimate weights = estimateMemory(config, bytesPerValue, 1, 1, ForwardMode::Inference);
     int64_t bytes = 2 * weights.weightBytes;  // the model and the frozen reference
     bytes += 3 * trainableParameters * 4;     // fp32 masters, Reptile's snapshot and sum of differences

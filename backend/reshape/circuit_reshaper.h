@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "circuits/graph.h"
+#include "circuits/eap.h"
 #include "model/decoder.h"
 #include "reshape/contrastive_sampler.h"
 #include "reshape/master_weights.h"
@@ -70,6 +71,10 @@ struct ReshapeOptions {
     bool predictionPreservation = true;
     double klWeight = 1.0;  // lambda
     int64_t preserveBatchSize = 16;
+    // Prompt pairs whose attribution vectors are differentiated at once (0: the whole task). Smaller chunks cap
+    // the double backward's memory at the price of one more attribution pass without a graph; the gradient is
+    // the same (docs/method.md, "Chunked double backward").
+    int64_t attributionChunk = 0;
     // A parameter (Hugging Face name, e.g. "model.layers.3.mlp.down_proj.weight") is trained when its name
     // contains one of these strings; empty: every parameter.
     std::vector<std::string> trainable;
@@ -117,6 +122,10 @@ private:
     TaskMeasures runTask(int64_t taskIndex);
     void innerStep(const ContrastiveTask& task, int64_t taskIndex, int64_t step, TaskMeasures* measures);
     at::Tensor preserveLoss(int64_t taskIndex, int64_t step);
+    // The InfoNCE loss of the task's attribution vectors (rows: anchors, positives, negatives) and its
+    // gradient with respect to the trainable parameters, in chunks of options_.attributionChunk rows.
+    std::vector<at::Tensor> contrastiveGradients(const EapBatch& batch, int64_t anchors, int64_t negatives,
+                                                 bool measure, TaskMeasures* measures);
 
     DecoderModel& model_;
     ReshapeData data_;

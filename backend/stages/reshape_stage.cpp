@@ -49,6 +49,8 @@ ConfigSchema reshapeSchema() {
         field("prediction_preservation", Type::Boolean, "Add the KL to the frozen reference", d.predictionPreservation),
         field("kl_weight", Type::Number, "Weight lambda of the KL", d.klWeight, 0.0),
         field("preserve_batch", Type::Integer, "Preserve prompts per inner step", d.preserveBatchSize, 1.0),
+        field("attribution_chunk", Type::Integer, "Prompt pairs differentiated at once (0: the whole task; fewer: less memory)",
+              d.attributionChunk, 0.0),
         field("trainable", Type::Array, "Trained parameters: substrings of their names (empty: all)", d.trainable),
     });
 }
