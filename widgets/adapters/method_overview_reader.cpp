@@ -41,7 +41,8 @@ QString circuitsFigure(const ProjectStore& store, qint64 runId, MethodOverview& 
     for (const results::PatternScores& pattern : run.patterns)
         edges.push_back(circuitGraphOf(run, pattern.patternId, kOverviewBudget).edges.size());
     overview.circuitPattern = q(run.patterns.front().patternId);
-    overview.circuit = selectEdges(circuitGraphOf(run, run.patterns.front().patternId, kOverviewBudget), EdgeSelection{});
+    overview.circuit = selectEdges(circuitGraphOf(run, run.patterns.front().patternId, kOverviewBudget),
+                                   {EdgeSelection::Mode::TopN, double(kOverviewEdges)});
     std::sort(edges.begin(), edges.end());
     const size_t n = edges.size();
     const double median = n % 2 ? double(edges[n / 2]) : (double(edges[n / 2 - 1]) + double(edges[n / 2])) / 2;

@@ -38,7 +38,8 @@ struct MethodOverview {
     QString model, data;  // model folder, dataset spec
     qint64 modelId = 0, datasetId = 0;
     qint64 splitSeed = 0;
-    // The newest finished circuits run's first pattern at kOverviewBudget, and the newest law's points.
+    // The newest finished circuits run's first pattern at kOverviewBudget (its kOverviewEdges strongest edges),
+    // and the newest law's points.
     QString circuitPattern;
     DrawnCircuit circuit;
     std::vector<InterferenceSet> law;
@@ -51,5 +52,7 @@ struct MethodOverview {
 
 // The circuit budget (top fraction of the edges) of the overview's figures, as the circuit views open.
 inline constexpr double kOverviewBudget = 0.3;
+// The overview draws the strongest edges of that circuit only: a small picture stays legible.
+inline constexpr int kOverviewEdges = 25;
 
 }  // namespace redit::gui

@@ -50,14 +50,14 @@ OverviewPage::OverviewPage(QWidget* parent)
     steps->addStretch(1);
 
     circuitNote_->setText(tr("The first pattern's circuit appears here once the circuits step has finished."));
-    circuitView_->setMinimumHeight(220);
+    circuitView_->setMinimumHeight(250);
     auto* circuit = new QVBoxLayout(circuitBox_);
     circuit->addWidget(circuitNote_);
     circuit->addWidget(circuitView_, 1);
     circuitView_->hide();
     circuitBox_->setTitle(tr("Circuit"));
     lawNote_->setText(tr("The law's scatter appears here once the law step has finished."));
-    lawScatter_->setMinimumHeight(260);
+    lawScatter_->setMinimumHeight(250);
     auto* law = new QVBoxLayout(lawBox_);
     law->addWidget(lawNote_);
     law->addWidget(lawScatter_, 1);
