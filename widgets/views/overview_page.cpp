@@ -50,22 +50,25 @@ OverviewPage::OverviewPage(QWidget* parent)
     steps->addStretch(1);
 
     circuitNote_->setText(tr("The first pattern's circuit appears here once the circuits step has finished."));
-    circuitView_->setMinimumHeight(250);
+    circuitView_->setMinimumHeight(180);
+    // The picture is always fitted to the box: scroll bars would only change its size and refit it, forever.
+    circuitView_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    circuitView_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* circuit = new QVBoxLayout(circuitBox_);
     circuit->addWidget(circuitNote_);
     circuit->addWidget(circuitView_, 1);
     circuitView_->hide();
     circuitBox_->setTitle(tr("Circuit"));
     lawNote_->setText(tr("The law's scatter appears here once the law step has finished."));
-    lawScatter_->setMinimumHeight(250);
+    lawScatter_->setMinimumHeight(300);
     auto* law = new QVBoxLayout(lawBox_);
     law->addWidget(lawNote_);
     law->addWidget(lawScatter_, 1);
     lawScatter_->hide();
     lawBox_->setTitle(tr("Law"));
     auto* figures = new QVBoxLayout;
-    figures->addWidget(circuitBox_, 1);
-    figures->addWidget(lawBox_, 1);
+    figures->addWidget(circuitBox_, 2);
+    figures->addWidget(lawBox_, 3);  // the scatter's axes need the height
 
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(steps, 5);
@@ -102,12 +105,14 @@ QGroupBox* OverviewPage::stepGroup(const QString& title, std::initializer_list<M
         QFont bold = row.figure->font();
         bold.setBold(true);
         row.figure->setFont(bold);
+        auto* buttons = new QHBoxLayout;
+        buttons->addWidget(row.open);
+        buttons->addWidget(row.run);
         grid->addWidget(heading, line, 0, 3, 1, Qt::AlignTop);
         grid->addWidget(row.state, line, 1);
-        grid->addWidget(row.progress, line + 1, 1);
-        grid->addWidget(row.figure, line + 2, 1);
-        grid->addWidget(row.open, line, 2, Qt::AlignTop);
-        grid->addWidget(row.run, line, 3, Qt::AlignTop);
+        grid->addLayout(buttons, line, 2, Qt::AlignTop);
+        grid->addWidget(row.progress, line + 1, 1, 1, 2);
+        grid->addWidget(row.figure, line + 2, 1, 1, 2);  // the key figure gets the row's whole width
         connect(row.open, &QPushButton::clicked, this, [this, step] { emit openRequested(step); });
         connect(row.run, &QPushButton::clicked, this, [this, step] { emit launchRequested(step); });
         rows_[step] = row;
