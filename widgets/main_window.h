@@ -28,7 +28,8 @@ class RunMonitor;
 class RunWorkflow;
 
 // The workbench's main window: File/View/Run/Help menus, the project explorer, run monitor and log docks (their
-// layout is remembered), and central tabs: the project's overview (the page a project opens on), circuits, distance heatmaps, interference scatters and results.
+// layout is remembered), and central tabs: the project's overview (the page a project opens on), circuits,
+// distance heatmaps, interference scatters and results.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
