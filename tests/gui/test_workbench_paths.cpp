@@ -147,6 +147,10 @@ private slots:
         });
         QTRY_COMPARE(window.tabs()->count(), 1);
         QCOMPARE(window.tabs()->tabText(0), QStringLiteral("Welcome"));
+        // Opened again, the project opens on a new overview.
+        QVERIFY(window.openProjectFile(project));
+        QCOMPARE(window.tabs()->count(), 1);
+        QCOMPARE(window.tabs()->tabText(0), QStringLiteral("Overview"));
     }
 
     void doubleClickedRunsOpenTheirStoredData() {

@@ -32,6 +32,7 @@ OverviewPage* OverviewWorkflow::page() const { return page_; }
 
 void OverviewWorkflow::showOverview() {
     if (window_.projectPath().isEmpty()) return;
+    if (page_ && window_.tabs()->indexOf(page_) < 0) page_ = nullptr;  // its tab was closed; it is being deleted
     if (!page_) {
         page_ = new OverviewPage(window_.tabs());
         window_.addViewTab(page_, tr("Overview"));
