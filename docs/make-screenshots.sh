@@ -31,6 +31,17 @@ cat > "$work/interference.json" <<JSON
  "dataset_id": 1, "params": {"model": "$PWD/$model", "data": "$data", "lora_steps": 30}}
 JSON
 
+# The newcomer's first minute: `redit-workbench` (what `make run` starts) with a fresh data folder opens the
+# demo project, which computes circuits, distances, interference and the law (about 35 s on two idle cores).
+first_minute() {
+    local picture=$1 delay=$2 fresh
+    fresh=$(mktemp -d -p "$work")
+    XDG_CONFIG_HOME=$fresh/config XDG_DATA_HOME=$fresh/data \
+        xvfb-run -a -s '-screen 0 1600x1000x24' build/app/redit-workbench --screenshot "$picture" --screenshot-delay "$delay"
+}
+first_minute $out/first-minute-computing.png 12000
+first_minute $out/first-minute.png 60000
+
 shoot $out/main-window.png --demo --show "launch:$work/interference.json" --show details:1 --screenshot-delay 9000
 shoot $out/circuit-view.png "$project" --show circuit:1:sd1-03:0.3
 shoot $out/circuit-compare.png "$project" --show compare:1:sd1-01:1:sd1-03:0.3

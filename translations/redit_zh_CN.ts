@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>redit::gui</name>
+    <message>
+        <source>Circuits</source>
+        <translation>电路</translation>
+    </message>
+    <message>
+        <source>Distances</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Interference</source>
+        <translation>干扰</translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation>规律</translation>
+    </message>
+    <message>
+        <source>Reshape</source>
+        <translation>重塑</translation>
+    </message>
+    <message>
+        <source>Edit and compare</source>
+        <translation>编辑与比较</translation>
+    </message>
+    <message>
+        <source>The EAP circuit of every reasoning pattern in the model</source>
+        <translation>模型中每个推理模式的 EAP 电路</translation>
+    </message>
+    <message>
+        <source>How far apart the patterns&apos; circuits are</source>
+        <translation>各模式电路之间相距多远</translation>
+    </message>
+    <message>
+        <source>How much a LoRA edit of one pattern changes the others</source>
+        <translation>对一个模式做 LoRA 编辑会在多大程度上改变其他模式</translation>
+    </message>
+    <message>
+        <source>Interference against circuit distance: Δ ≈ α + β d</source>
+        <translation>干扰与电路距离的关系：Δ ≈ α + β d</translation>
+    </message>
+    <message>
+        <source>REdit pulls the patterns&apos; circuits apart in a copy of the model</source>
+        <translation>REdit 在模型副本中把各模式的电路拉开</translation>
+    </message>
+    <message>
+        <source>Edit each pattern with every method; generality and locality</source>
+        <translation>用每种方法编辑每个模式；泛化性与局部性</translation>
+    </message>
+    <message>
+        <source>A run of this step is queued or running</source>
+        <translation>此步骤已有排队或运行中的运行</translation>
+    </message>
+    <message>
+        <source>Needs a finished run of %1 first</source>
+        <translation>需要先有一个已完成的%1运行</translation>
+    </message>
+    <message>
+        <source>The project needs a model and a dataset first</source>
+        <translation>项目需要先有模型和数据集</translation>
+    </message>
+    <message>
+        <source>no circuit: no pattern has a clean/corrupted pair</source>
+        <translation>没有电路：没有模式具有干净/损坏样本对</translation>
+    </message>
+    <message>
+        <source>1 circuit, %1 edges at budget %2</source>
+        <translation>1 个电路，预算 %2 下 %1 条边</translation>
+    </message>
+    <message>
+        <source>%1 circuits, median %2 edges at budget %3</source>
+        <translation>%1 个电路，预算 %3 下边数中位数 %2</translation>
+    </message>
+    <message>
+        <source>pattern pairs: %1, at budgets %2</source>
+        <translation>模式对：%1，预算 %2</translation>
+    </message>
+    <message>
+        <source>%1 patterns edited; on the other patterns mean Δ %2, largest %3</source>
+        <translation>编辑了 %1 个模式；在其他模式上平均 Δ %2，最大 %3</translation>
+    </message>
+    <message>
+        <source>β = %1, p = %2 (%3 at budget %4, n = %5)</source>
+        <translation>β = %1，p = %2（%3，预算 %4，n = %5）</translation>
+    </message>
+    <message>
+        <source>no fit: too few points or a constant distance</source>
+        <translation>无拟合：点太少或距离恒定</translation>
+    </message>
+    <message>
+        <source>reshaped model %1</source>
+        <translation>重塑后的模型 %1</translation>
+    </message>
+    <message>
+        <source>no model written</source>
+        <translation>未写出模型</translation>
+    </message>
+    <message>
+        <source>no edit outcomes</source>
+        <translation>没有编辑结果</translation>
+    </message>
+    <message>
+        <source>%1 methods; %2: generality %3%, locality %4%</source>
+        <translation>%1 种方法；%2：泛化性 %3%，局部性 %4%</translation>
+    </message>
+    <message>
+        <source>the results cannot be read: %1</source>
+        <translation>无法读取结果：%1</translation>
+    </message>
+</context>
+<context>
     <name>redit::gui::AboutDialog</name>
     <message>
         <source>About REdit Workbench</source>
@@ -749,6 +860,14 @@ d = %3，Δ = %4</translation>
         <source>Show the generality and locality of every level of the project&apos;s compare runs in one table and chart</source>
         <translation>在一个表格和图表中显示项目所有比较运行各级别的泛化性和局部性</translation>
     </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the project&apos;s overview: the method&apos;s steps, their state and key figures</source>
+        <translation>显示项目概览：方法的各个步骤、其状态和关键数字</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::MetricChart</name>
@@ -763,6 +882,144 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Metric:</source>
         <translation>指标：</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::OverviewPage</name>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>queued (run #%1)</source>
+        <translation>排队中（运行 #%1）</translation>
+    </message>
+    <message>
+        <source>running (run #%1): %2% %3</source>
+        <translation>运行中（运行 #%1）：%2% %3</translation>
+    </message>
+    <message>
+        <source>finished (run #%1)</source>
+        <translation>已完成（运行 #%1）</translation>
+    </message>
+    <message>
+        <source>failed (run #%1): %2</source>
+        <translation>失败（运行 #%1）：%2</translation>
+    </message>
+    <message>
+        <source>cancelled (run #%1)</source>
+        <translation>已取消（运行 #%1）</translation>
+    </message>
+    <message>
+        <source>The circuit-interference law</source>
+        <translation>电路—干扰规律</translation>
+    </message>
+    <message>
+        <source>Editing without breaking</source>
+        <translation>编辑而不破坏</translation>
+    </message>
+    <message>
+        <source>The first pattern&apos;s circuit appears here once the circuits step has finished.</source>
+        <translation>电路步骤完成后，第一个模式的电路会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation>电路</translation>
+    </message>
+    <message>
+        <source>The law&apos;s scatter appears here once the law step has finished.</source>
+        <translation>规律步骤完成后，规律的散点图会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation>规律</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>The project has no model or dataset yet: add them with Run &gt; New Run.</source>
+        <translation>项目还没有模型或数据集：请通过“运行 &gt; 新建运行”添加。</translation>
+    </message>
+    <message>
+        <source>Model: %1&lt;br&gt;Data: %2</source>
+        <translation>模型：%1&lt;br&gt;数据：%2</translation>
+    </message>
+    <message>
+        <source>From run #%1</source>
+        <translation>来自运行 #%1</translation>
+    </message>
+    <message>
+        <source>Open the view of run #%1</source>
+        <translation>打开运行 #%1 的视图</translation>
+    </message>
+    <message>
+        <source>The step has no finished run yet</source>
+        <translation>此步骤还没有已完成的运行</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>再次运行</translation>
+    </message>
+    <message>
+        <source>Launch a %1 run with the parameters %2 (the others: the stage&apos;s defaults)</source>
+        <translation>以参数 %2 启动一次 %1 运行（其余参数：该阶段的默认值）</translation>
+    </message>
+    <message>
+        <source>Circuit of %1 (run #%2, budget %3, the strongest %4 edges)</source>
+        <translation>%1 的电路（运行 #%2，预算 %3，最强的 %4 条边）</translation>
+    </message>
+    <message>
+        <source>Law (run #%1)</source>
+        <translation>规律（运行 #%1）</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::OverviewWorkflow</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>运行%1</translation>
+    </message>
+    <message>
+        <source>The run could not be launched; the log says why.</source>
+        <translation>无法启动该运行；原因见日志。</translation>
+    </message>
+    <message>
+        <source>Overview: %1</source>
+        <translation>概览：%1</translation>
+    </message>
+    <message>
+        <source>The law&apos;s steps have finished: see the Overview</source>
+        <translation>规律的各步骤已完成：请看概览</translation>
+    </message>
+    <message>
+        <source>Cannot compute %1: %2</source>
+        <translation>无法计算%1：%2</translation>
+    </message>
+    <message>
+        <source>the overview has not been read yet</source>
+        <translation>概览尚未读取</translation>
+    </message>
+    <message>
+        <source>Launched run #%1 (%2) from the overview</source>
+        <translation>已从概览启动运行 #%1（%2）</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>运行%1：%2</translation>
+    </message>
+    <message>
+        <source>Stopped computing the law&apos;s steps: run #%1 did not finish</source>
+        <translation>已停止计算规律的各步骤：运行 #%1 未完成</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@
 #include "adapters/run_controller.h"
 #include "views/run_monitor.h"
 #include "models/run_monitor_model.h"
+#include "models/overview_workflow.h"
 #include "models/run_workflow.h"
 #include "dialogs/settings_dialog.h"
 #include "util/error.h"
@@ -161,6 +162,11 @@ void MainWindow::createMenus() {
         view->addAction(toggle);
     }
     view->addSeparator();
+    add(view, tr("&Overview"), QKeySequence(QStringLiteral("Ctrl+0")),
+        tr("Show the project's overview: the method's steps, their state and key figures"), [this] {
+            if (overview_ && projectOpen_) overview_->showOverview();
+            else statusBar()->showMessage(tr("Open a project first"), 5000);
+        });
     add(view, tr("Project Re&sults"), QKeySequence(),
         tr("Show the generality and locality of every level of the project's compare runs in one table and chart"),
         [this] { runAction([](RunWorkflow& runs, const QString&) { runs.showProjectResults(); }, false); });
@@ -196,7 +202,9 @@ QStringList MainWindow::recentProjects() { return QSettings().value(kRecentKey).
 
 void MainWindow::setRunController(RunController* controller) {
     delete runWorkflow_;
+    delete overview_;
     runWorkflow_ = controller ? new RunWorkflow(*this, *controller) : nullptr;
+    overview_ = controller ? new OverviewWorkflow(*this, *controller) : nullptr;
 }
 
 void MainWindow::runAction(const std::function<void(RunWorkflow&, const QString&)>& action, bool needsSelection) {
@@ -344,7 +352,9 @@ bool MainWindow::openProjectFile(const QString& path) {
 }
 
 bool MainWindow::openDemoProject() {
-    return callController(tr("Open Demo Project"), [&] { return controller_->openDemoProject(); });
+    const bool opened = callController(tr("Open Demo Project"), [&] { return controller_->openDemoProject(); });
+    if (opened) emit demoProjectOpened();
+    return opened;
 }
 
 void MainWindow::saveProjectAs() {

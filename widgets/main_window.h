@@ -20,6 +20,7 @@ class CircuitPanel;
 class DistanceHeatmap;
 class InterferenceScatter;
 class MetricChart;
+class OverviewWorkflow;
 class ProjectExplorer;
 class ResultsView;
 class RunController;
@@ -27,7 +28,8 @@ class RunMonitor;
 class RunWorkflow;
 
 // The workbench's main window: File/View/Run/Help menus, the project explorer, run monitor and log docks (their
-// layout is remembered), and central tabs for circuits, distance heatmaps, interference scatters and results.
+// layout is remembered), and central tabs: the project's overview (the page a project opens on), circuits,
+// distance heatmaps, interference scatters and results.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -43,6 +45,7 @@ public:
     RunMonitor* runMonitor() const { return runMonitor_; }
     MetricChart* metricChart() const { return metricChart_; }
     RunWorkflow* runWorkflow() const { return runWorkflow_; }
+    OverviewWorkflow* overviewWorkflow() const { return overview_; }
     QTabWidget* tabs() const { return tabs_; }
     void appendLog(const QString& line);
     // A banner above the tabs, e.g. to label synthetic data; empty hides it.
@@ -69,6 +72,8 @@ public:
 signals:
     void projectOpened(const QString& folder);
     void projectClosed();
+    // After projectOpened, when the project is the demo project.
+    void demoProjectOpened();
     void settingsChanged(const redit::gui::WorkbenchSettings& settings);
 
 protected:
@@ -114,6 +119,7 @@ private:
     RunMonitor* runMonitor_ = nullptr;
     MetricChart* metricChart_ = nullptr;
     RunWorkflow* runWorkflow_ = nullptr;
+    OverviewWorkflow* overview_ = nullptr;
     QPlainTextEdit* log_ = nullptr;
     QMenu* recentMenu_ = nullptr;
 };

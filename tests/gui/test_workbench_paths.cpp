@@ -135,9 +135,10 @@ private slots:
         QCOMPARE(window.tabs()->count(), 1);
         QCOMPARE(window.tabs()->tabText(0), QStringLiteral("Welcome"));
         QVERIFY(window.openProjectFile(project));
-        QCOMPARE(window.tabs()->count(), 0);
+        QCOMPARE(window.tabs()->count(), 1);  // a project opens on its overview
+        QCOMPARE(window.tabs()->tabText(0), QStringLiteral("Overview"));
         window.runWorkflow()->showDetails(QString::number(trainA));
-        QCOMPARE(window.tabs()->count(), 1);
+        QCOMPARE(window.tabs()->count(), 2);
         QString question;
         testing::answerNextMessageBox(&question);
         QMetaObject::invokeMethod(&window, [&] {
@@ -146,6 +147,10 @@ private slots:
         });
         QTRY_COMPARE(window.tabs()->count(), 1);
         QCOMPARE(window.tabs()->tabText(0), QStringLiteral("Welcome"));
+        // Opened again, the project opens on a new overview.
+        QVERIFY(window.openProjectFile(project));
+        QCOMPARE(window.tabs()->count(), 1);
+        QCOMPARE(window.tabs()->tabText(0), QStringLiteral("Overview"));
     }
 
     void doubleClickedRunsOpenTheirStoredData() {
@@ -281,7 +286,7 @@ private slots:
         QVERIFY(runs->isLoading());
         QVERIFY(busy->isVisible());
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("run #%1").arg(compareRun)));
-        QCOMPARE(window.tabs()->count(), 0);
+        QCOMPARE(window.tabs()->count(), 1);  // the overview
         QTRY_VERIFY(currentView<ResultsView>(window));
         QVERIFY(!runs->isLoading());
         QVERIFY(busy->isHidden());
@@ -293,7 +298,7 @@ private slots:
         testing::answerNextMessageBox(&problem, QMessageBox::Ok);
         runs->showResults(QStringLiteral("999"));
         QTRY_VERIFY(problem.contains(QStringLiteral("run #999")));
-        QCOMPARE(window.tabs()->count(), 2);
+        QCOMPARE(window.tabs()->count(), 3);
     }
 
     void twoRunsSideBySide() {
@@ -330,7 +335,7 @@ private slots:
         QVERIFY(window.openProjectFile(project));
         window.runWorkflow()->showResults(QString::number(distancesRun));
         window.runWorkflow()->showResults(QString::number(compareRun));
-        QTRY_COMPARE(window.tabs()->count(), 2);
+        QTRY_COMPARE(window.tabs()->count(), 3);  // and the overview
 
         const ReportContent run = window.runWorkflow()->reportContent(QString::number(distancesRun));
         QCOMPARE(run.runs.size(), size_t(1));
