@@ -70,7 +70,7 @@ public:
         const ReshapeOptions options = reshapeOptionsFromParams(p, std::uint64_t(context.seed()));
         std::string output = p.at("output").get<std::string>();
         if (output.empty()) output = "reshaped/run-" + std::to_string(context.runId());
-        output = resolveProjectPath(context.store(), output);
+        output = resolveProjectOutput(context.store(), output, "output");
 
         context.report({0.0, "preparing pairs and the reference", {}});
         DecoderModel& model = in.model();

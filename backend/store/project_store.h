@@ -7,15 +7,7 @@ namespace SQLite {
 class Database;
 }
 
-#include "util/error.h"
-
 namespace redit {
-
-// Opening for writing a project whose file or folder is read-only (it can still be opened read-only).
-class ReadOnlyProjectError : public FileError {
-public:
-    using FileError::FileError;
-};
 
 // One open connection to a .redit project file (a SQLite database in WAL mode with foreign keys on and a
 // busy timeout). A ProjectStore is used by one thread at a time; other threads and processes open their
@@ -29,8 +21,7 @@ public:
 
     // Opens an existing project. The file is first inspected read-only (see project_probe.h): anything that
     // is not a REdit project of a version this build reads is refused with a FileError and left untouched.
-    // ReadWrite then migrates an older schema forward and marks runs whose process died as interrupted; it
-    // throws ReadOnlyProjectError when the file or its folder cannot be written.
+    // ReadWrite then migrates an older schema forward and marks runs whose process died as interrupted.
     static ProjectStore open(const std::string& path, Mode mode = Mode::ReadWrite);
 
     ProjectStore(ProjectStore&&) noexcept;

@@ -9,6 +9,7 @@
 #include "jobs/job_queue.h"
 #include "jobs/run_request.h"
 #include "jobs/stage_registry.h"
+#include "store/store_error.h"
 #include "adapters/project_contents_reader.h"
 #include "adapters/project_views.h"
 #include "store/metrics.h"
