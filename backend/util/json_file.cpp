@@ -27,6 +27,8 @@ nlohmann::json readJsonFile(const std::string& path) {
         return nlohmann::json::parse(buffer.str());
     } catch (const nlohmann::json::parse_error& e) {
         throw FileError(path, "not valid JSON (byte " + std::to_string(e.byte) + ")");
+    } catch (const nlohmann::json::out_of_range&) {  // found by fuzzing: 1e999 escaped as another exception
+        throw FileError(path, "not valid JSON (a number is out of range)");
     }
 }
 

@@ -116,6 +116,14 @@ private slots:
         }
         redit::testing::writeText(path, "[1, 2]");
         QVERIFY_THROWS_EXCEPTION(FileError, redit::loadModelConfig(path));
+        // Found by fuzzing: a number beyond double's range escaped as nlohmann's out_of_range.
+        redit::testing::writeText(path, "{\"model_type\": \"llama\", \"vocab_size\": 25E444}");
+        try {
+            redit::loadModelConfig(path);
+            QFAIL("expected an error");
+        } catch (const FileError& e) {
+            QCOMPARE(QString::fromStdString(e.problem()), QString("not valid JSON (a number is out of range)"));
+        }
         QVERIFY_THROWS_EXCEPTION(FileError, redit::loadModelConfig(path + ".missing"));
     }
 };
