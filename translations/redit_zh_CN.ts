@@ -679,6 +679,10 @@ d = %3，Δ = %4</translation>
         <translation>没有打开的项目</translation>
     </message>
     <message>
+        <source>%1 is read-only: opened for browsing, runs cannot be started</source>
+        <translation>%1 是只读的：已以浏览方式打开，无法启动运行</translation>
+    </message>
+    <message>
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
@@ -1717,6 +1721,10 @@ d = %3，Δ = %4</translation>
     <message>
         <source>No project is open</source>
         <translation>没有打开的项目</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: opened for browsing, runs cannot be started</source>
+        <translation>%1 是只读的：已以浏览方式打开，无法启动运行</translation>
     </message>
     <message>
         <source>Run %1 %2</source>

@@ -152,6 +152,8 @@ size_t attachChatInstances(const std::string& path, std::vector<Pattern>& patter
             j = nlohmann::json::parse(line);
         } catch (const nlohmann::json::parse_error& e) {
             throw FileError(path, record + ": not valid JSON (byte " + std::to_string(e.byte) + ")");
+        } catch (const nlohmann::json::out_of_range&) {
+            throw FileError(path, record + ": not valid JSON (a number is out of range)");
         }
         const auto* messages = j.is_object() && j.contains("messages") ? &j["messages"] : nullptr;
         if (!messages || !messages->is_array()) throw FileError(path, record + ": field 'messages' must be a list");

@@ -2,10 +2,13 @@
 
 #include <chrono>
 
+#include <SQLiteCpp/Exception.h>
+
 #include "jobs/job_context.h"
 #include "jobs/stage_registry.h"
 #include "store/project_store.h"
 #include "store/runs.h"
+#include "store/store_error.h"
 #include "store/transaction.h"
 #include "util/byte_format.h"
 #include "util/error.h"
@@ -13,8 +16,10 @@
 
 namespace redit {
 
-RunStatus executeRun(ProjectStore& store, const StageRegistry& registry, std::int64_t runId,
-                     const CancelToken& token, const ProgressSink& sink) {
+namespace {
+
+RunStatus execute(ProjectStore& store, const StageRegistry& registry, std::int64_t runId, const CancelToken& token,
+                  const ProgressSink& sink) {
     RunRecord run = loadRun(store, runId);
     if (run.status != RunStatus::Pending && !isResumable(run.status))
         throw ConfigError("run " + std::to_string(runId) + " is " + toString(run.status) + " and cannot be started");
@@ -38,7 +43,8 @@ RunStatus executeRun(ProjectStore& store, const StageRegistry& registry, std::in
         outcome = RunStatus::Cancelled;
     } catch (const std::exception& e) {
         outcome = RunStatus::Failed;
-        error = e.what();
+        const bool storeFailed = dynamic_cast<const SQLite::Exception*>(&e) != nullptr;
+        error = storeFailed ? projectFileError(store.path(), "cannot be written", e).what() : e.what();
     }
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
 
@@ -51,6 +57,21 @@ RunStatus executeRun(ProjectStore& store, const StageRegistry& registry, std::in
     appendLog(store, runId, "info", "peak resident memory of the process so far: " + formatBytes(peakResidentBytes()));
     tx.commit();
     return outcome;
+}
+
+}  // namespace
+
+RunStatus executeRun(ProjectStore& store, const StageRegistry& registry, std::int64_t runId,
+                     const CancelToken& token, const ProgressSink& sink) {
+    try {
+        return execute(store, registry, runId, token, sink);
+    } catch (const SQLite::Exception& e) {
+        // The project could not record the run's start or end (a full disk, a read-only file): what was
+        // committed stays, and the run, left running by a process that has ended, opens as interrupted.
+        const FileError error = projectFileError(store.path(), "cannot be written", e);
+        throw FileError(error.path(), error.problem() + "; run " + std::to_string(runId) +
+                                          " keeps what it committed and can be resumed once the project can be written");
+    }
 }
 
 }  // namespace redit

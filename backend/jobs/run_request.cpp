@@ -1,10 +1,13 @@
 #include "jobs/run_request.h"
 
 #include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
 
 #include "jobs/config_schema.h"
 #include "jobs/stage_registry.h"
+#include "store/project_store.h"
 #include "store/runs.h"
+#include "store/store_error.h"
 #include "util/error.h"
 
 namespace redit {
@@ -53,6 +56,8 @@ std::int64_t submitRun(ProjectStore& store, const StageRegistry& registry, const
     try {
         return createRun(store, run);
     } catch (const SQLite::Exception& e) {
+        // Only a broken foreign key is the config's fault; a full disk or a read-only file is the project's.
+        if ((e.getErrorCode() & 0xff) != SQLITE_CONSTRAINT) throw projectFileError(store.path(), "cannot be written", e);
         throw ConfigError("config field 'model_id' or 'dataset_id' names no model or dataset of the project (" +
                           std::string(e.what()) + ")");
     }

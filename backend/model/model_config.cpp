@@ -6,6 +6,22 @@ namespace redit {
 
 namespace {
 
+// Bounds on the sizes a config.json may declare: far above any published model, low enough that every size
+// computed from them (parameter counts, tensor shapes, memory estimates) fits in 64 bits.
+constexpr long long kMaxVocab = 1 << 24;
+constexpr long long kMaxHidden = 1 << 17;
+constexpr long long kMaxIntermediate = 1 << 20;
+constexpr long long kMaxLayers = 1 << 10;
+constexpr long long kMaxHeads = 1 << 10;
+constexpr long long kMaxHeadDim = 1 << 12;
+constexpr long long kMaxPositions = 1 << 27;
+
+long long boundedPositiveInt(const JsonFields& f, const std::string& key, long long max) {
+    const long long v = f.requiredPositiveInt(key);
+    if (v > max) f.fail(key, "(" + std::to_string(v) + ") is larger than " + std::to_string(max) + ", the most this reader accepts");
+    return v;
+}
+
 RopeScaling parseRopeScaling(const nlohmann::json& json, const std::string& path) {
     RopeScaling scaling;
     if (!json.contains("rope_scaling") || json["rope_scaling"].is_null()) return scaling;
@@ -20,7 +36,7 @@ RopeScaling parseRopeScaling(const nlohmann::json& json, const std::string& path
         scaling.kind = RopeScaling::Kind::Llama3;
         scaling.lowFreqFactor = f.requiredNumber("low_freq_factor");
         scaling.highFreqFactor = f.requiredNumber("high_freq_factor");
-        scaling.originalMaxPositions = f.requiredPositiveInt("original_max_position_embeddings");
+        scaling.originalMaxPositions = boundedPositiveInt(f, "original_max_position_embeddings", kMaxPositions);
         if (scaling.highFreqFactor <= scaling.lowFreqFactor)
             f.fail("high_freq_factor", "must be larger than low_freq_factor");
     } else {
@@ -38,17 +54,17 @@ ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& path
     if (c.modelType != "qwen2" && c.modelType != "llama")
         f.fail("model_type", "'" + c.modelType + "' is not supported (supported: qwen2, llama)");
 
-    c.vocabSize = f.requiredPositiveInt("vocab_size");
-    c.hiddenSize = f.requiredPositiveInt("hidden_size");
-    c.intermediateSize = f.requiredPositiveInt("intermediate_size");
-    c.numLayers = f.requiredPositiveInt("num_hidden_layers");
-    c.numHeads = f.requiredPositiveInt("num_attention_heads");
-    c.numKeyValueHeads = f.optionalPositiveInt("num_key_value_heads", c.numHeads);
+    c.vocabSize = boundedPositiveInt(f, "vocab_size", kMaxVocab);
+    c.hiddenSize = boundedPositiveInt(f, "hidden_size", kMaxHidden);
+    c.intermediateSize = boundedPositiveInt(f, "intermediate_size", kMaxIntermediate);
+    c.numLayers = boundedPositiveInt(f, "num_hidden_layers", kMaxLayers);
+    c.numHeads = boundedPositiveInt(f, "num_attention_heads", kMaxHeads);
+    c.numKeyValueHeads = f.has("num_key_value_heads") ? boundedPositiveInt(f, "num_key_value_heads", kMaxHeads) : c.numHeads;
     if (c.numHeads % c.numKeyValueHeads != 0)
         f.fail("num_key_value_heads", "(" + std::to_string(c.numKeyValueHeads) +
                                           ") must divide num_attention_heads (" + std::to_string(c.numHeads) + ")");
     if (f.has("head_dim")) {
-        c.headDim = f.requiredPositiveInt("head_dim");
+        c.headDim = boundedPositiveInt(f, "head_dim", kMaxHeadDim);
     } else {
         if (c.hiddenSize % c.numHeads != 0)
             f.fail("num_attention_heads", "(" + std::to_string(c.numHeads) + ") must divide hidden_size (" +
@@ -56,7 +72,7 @@ ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& path
         c.headDim = c.hiddenSize / c.numHeads;
     }
     if (c.headDim % 2 != 0) f.fail("head_dim", "must be even for rotary embeddings");
-    c.maxPositions = f.optionalPositiveInt("max_position_embeddings", 4096);
+    c.maxPositions = f.has("max_position_embeddings") ? boundedPositiveInt(f, "max_position_embeddings", kMaxPositions) : 4096;
     c.rmsNormEps = f.optionalNumber("rms_norm_eps", 1e-6);
     if (c.rmsNormEps <= 0) f.fail("rms_norm_eps", "must be positive");
     c.ropeTheta = f.optionalNumber("rope_theta", 10000.0);

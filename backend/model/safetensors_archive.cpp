@@ -39,6 +39,10 @@ Archive Archive::openIndex(const std::string& indexPath, const std::string& dir)
         if (!shardJson.is_string())
             fields.fail("weight_map", "entry for tensor '" + name + "' must be a file name (a string)");
         const std::string shardName = shardJson.get<std::string>();
+        const fs::path relative = fs::path(shardName).lexically_normal();
+        if (shardName.empty() || relative.is_absolute() || *relative.begin() == ".." || relative.has_root_name())
+            throw FileError(indexPath, "shard '" + shardName + "' (listed for tensor '" + name +
+                                           "') is not a file name inside the model's folder");
         auto& shard = shards[shardName];
         if (!shard) {
             const std::string shardPath = (fs::path(dir) / shardName).string();

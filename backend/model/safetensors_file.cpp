@@ -105,6 +105,8 @@ File::File(const std::string& path) : mapping_(path) {
         header = nlohmann::json::parse(headerText, headerText + headerBytes);
     } catch (const nlohmann::json::parse_error& e) {
         throw FileError(path, "header is not valid JSON (byte " + std::to_string(e.byte) + " of the header)");
+    } catch (const nlohmann::json::out_of_range&) {  // 1e999: the reference refuses it too
+        throw FileError(path, "header is not valid JSON (a number is out of range)");
     }
     if (!header.is_object()) throw FileError(path, "header must be a JSON object");
     // As the reference (serde_json): JSON whitespace may pad the header, a NUL byte may not (nlohmann::json

@@ -80,7 +80,7 @@ TrainingCheckpoint decodeTrainingCheckpoint(const std::vector<unsigned char>& by
     TrainingCheckpoint c;
     try {
         c.state = nlohmann::json::parse(metadata->second);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
         throw FileError(source, std::string("metadata entry '") + kStateKey + "' is not JSON: " + e.what());
     }
     if (!c.state.is_object() || !c.state.contains("parameters") || !c.state["parameters"].is_number_unsigned())

@@ -30,9 +30,19 @@ namespace {
 
 using Type = FieldSpec::Type;
 
+// Each of these stages commits its results and its checkpoint in one transaction at its end. A run killed
+// after that commit but before its status said "finished" is resumed as interrupted: it has nothing left to
+// do, and computing again would write its results twice.
+bool alreadyCommitted(JobContext& context, const std::string& checkpoint) {
+    if (!context.loadCheckpoint(checkpoint)) return false;
+    context.log("info", "results already committed by an earlier attempt");
+    return true;
+}
+
 class CircuitsJob : public Job {
 public:
     void run(JobContext& context) override {
+        if (alreadyCommitted(context, "circuits")) return;
         const nlohmann::json& p = context.params();
         const RunInputs in = loadRunInputs(context);
         PatternScoreOptions options;
@@ -46,15 +56,18 @@ public:
         std::optional<PatternScoreSet> scores = scorePatterns(in.model(), in.tokenizer(), in.patterns, options);
         if (!scores) throw JobCancelled();
         const GraphShape shape = GraphShape::of(in.model().config());
-        context.commitStep("circuits", {}, [&] { writeCircuits(context.store(), context.runId(), in.run.modelId, shape, scores->patterns); });
-        for (const std::string& id : scores->withoutPairs)
-            context.log("info", "no circuit for " + id + ": no flipped fact changes its label");
+        context.commitStep("circuits", {}, [&] {
+            writeCircuits(context.store(), context.runId(), in.run.modelId, shape, scores->patterns);
+            for (const std::string& id : scores->withoutPairs)
+                context.log("info", "no circuit for " + id + ": no flipped fact changes its label");
+        });
     }
 };
 
 class DistancesJob : public Job {
 public:
     void run(JobContext& context) override {
+        if (alreadyCommitted(context, "distances")) return;
         const nlohmann::json& p = context.params();
         const int64_t circuitsRun = inputRun(context.store(), p.at("circuits_run").get<int64_t>(), "circuits");
         const CircuitRun circuits = loadCircuitRun(context.store(), circuitsRun);
@@ -67,8 +80,8 @@ public:
 
 class InterferenceJob : public Job {
 public:
-
     void run(JobContext& context) override {
+        if (alreadyCommitted(context, "interference")) return;
         const nlohmann::json& p = context.params();
         const RunInputs in = loadRunInputs(context);
         InterferenceOptions options;
@@ -94,6 +107,7 @@ public:
 class LawJob : public Job {
 public:
     void run(JobContext& context) override {
+        if (alreadyCommitted(context, "law")) return;
         const nlohmann::json& p = context.params();
         ProjectStore& store = context.store();
         const int64_t distancesRun = inputRun(store, p.at("distances_run").get<int64_t>(), "distances");

@@ -13,7 +13,6 @@
 #include "store/artifacts.h"
 #include "store/models.h"
 #include "store/results.h"
-#include "store/transaction.h"
 
 namespace redit::stages {
 
@@ -25,6 +24,7 @@ namespace {
 
 using Type = FieldSpec::Type;
 constexpr const char* kCheckpoint = "reshape";
+constexpr const char* kOutputCheckpoint = "output";  // saved with the model's rows: the run's last commit
 
 ConfigSchema reshapeSchema() {
     const ReshapeOptions d;
@@ -58,6 +58,12 @@ ConfigSchema reshapeSchema() {
 class ReshapeJob : public Job {
 public:
     void run(JobContext& context) override {
+        // Killed after its last commit but before its status said "finished": nothing is left to do, and
+        // writing the folder and its rows again would store them twice.
+        if (context.loadCheckpoint(kOutputCheckpoint)) {
+            context.log("info", "results already committed by an earlier attempt");
+            return;
+        }
         const nlohmann::json& p = context.params();
         const RunInputs in = loadRunInputs(context);
         const std::string& modelFolder = in.run.folder;
@@ -66,7 +72,7 @@ public:
         const ReshapeOptions options = reshapeOptionsFromParams(p, std::uint64_t(context.seed()));
         std::string output = p.at("output").get<std::string>();
         if (output.empty()) output = "reshaped/run-" + std::to_string(context.runId());
-        output = resolveProjectPath(context.store(), output);
+        output = resolveProjectOutput(context.store(), output, "output");
 
         context.report({0.0, "preparing pairs and the reference", {}});
         DecoderModel& model = in.model();
@@ -106,15 +112,15 @@ public:
         record.path = output;
         record.config = model.config().toJson();
         record.contentHash = modelContentHash(output);
-        WriteTransaction tx(context.store());
-        const std::int64_t modelId = addModel(context.store(), record);
-        const nlohmann::json manifest = {{"path", output}, {"content_hash", record.contentHash}, {"model_id", modelId},
-                                         {"source_model", modelFolder}, {"data", in.dataSpec}};
-        const std::string text = manifest.dump(2);
-        saveArtifact(context.store(), context.runId(), "reshaped-model", "application/json",
-                     std::vector<unsigned char>(text.begin(), text.end()));
-        putResultRow(context.store(), context.runId(), "model", 0, manifest);
-        tx.commit();
+        context.commitStep(kOutputCheckpoint, {}, [&] {
+            const std::int64_t modelId = addModel(context.store(), record);
+            const nlohmann::json manifest = {{"path", output}, {"content_hash", record.contentHash}, {"model_id", modelId},
+                                             {"source_model", modelFolder}, {"data", in.dataSpec}};
+            const std::string text = manifest.dump(2);
+            saveArtifact(context.store(), context.runId(), "reshaped-model", "application/json",
+                         std::vector<unsigned char>(text.begin(), text.end()));
+            putResultRow(context.store(), context.runId(), "model", 0, manifest);
+        });
         context.report({1.0, "wrote " + output, {}});
     }
 };

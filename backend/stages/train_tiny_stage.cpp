@@ -68,7 +68,7 @@ public:
         const nlohmann::json& params = ctx.params();
         const demo::LogicTinyRecipe recipe = recipeFromParams(params);
         const int64_t every = params["checkpoint_every"].get<int64_t>();
-        const std::string output = resolveProjectPath(ctx.store(), params["output"].get<std::string>());
+        const std::string output = resolveProjectOutput(ctx.store(), params["output"].get<std::string>(), "output");
         configureThreads(recipe.threads);
 
         ctx.report({0.0, "building the corpus and tokenizer", {}});

@@ -17,6 +17,8 @@ namespace redit {
 namespace {
 
 constexpr std::size_t kHeaderSize = 100;
+constexpr int kBusyTimeoutMs = 10000;
+constexpr int kAttempts = 4;
 constexpr char kSqliteMagic[] = "SQLite format 3";  // 16 bytes with the terminating zero
 
 std::uint32_t bigEndian32(const std::array<unsigned char, kHeaderSize>& h, std::size_t offset) {
@@ -83,7 +85,8 @@ void checkHeader(const std::string& path, std::int64_t size, bool walInUse, int&
 
 void checkContents(const std::string& path, bool walInUse, int& schemaVersion) {
     // Immutable (no locking, no -shm) when there is no log to read; otherwise a normal read-only connection.
-    SQLite::Database db(fileUri(path, !walInUse), SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    // A writer may hold a lock for a moment (recovering or checkpointing the log): wait as ProjectStore does.
+    SQLite::Database db(fileUri(path, !walInUse), SQLite::OPEN_READONLY | SQLite::OPEN_URI, kBusyTimeoutMs);
     schemaVersion = db.execAndGet("PRAGMA user_version").getInt();
     if (schemaVersion > store::kSchemaVersion)
         throw FileError(path, "was written by a newer REdit (schema version " + std::to_string(schemaVersion) +
@@ -98,9 +101,24 @@ void checkContents(const std::string& path, bool walInUse, int& schemaVersion) {
     }
 }
 
-}  // namespace
+// What changes when another connection writes: the main file's size and time, the log's size.
+struct WriteState {
+    std::int64_t size = -1, walSize = -1;
+    std::filesystem::file_time_type written{};
+    bool operator==(const WriteState& o) const { return size == o.size && walSize == o.walSize && written == o.written; }
+};
 
-ProjectFileInfo probeProjectFile(const std::string& path) {
+WriteState writeState(const std::string& path) {
+    std::error_code ec;
+    WriteState s;
+    s.size = std::int64_t(std::filesystem::file_size(path, ec));
+    s.written = std::filesystem::last_write_time(path, ec);
+    s.walSize = std::int64_t(std::filesystem::file_size(path + "-wal", ec));
+    if (ec) s.walSize = -1;
+    return s;
+}
+
+ProjectFileInfo probeOnce(const std::string& path) {
     std::error_code ec;
     auto status = std::filesystem::status(path, ec);
     if (!std::filesystem::exists(status)) throw FileError(path, "does not exist");
@@ -121,6 +139,21 @@ ProjectFileInfo probeProjectFile(const std::string& path) {
         throw FileError(path, std::string("is damaged and cannot be read (") + e.what() + ")");
     }
     return info;
+}
+
+}  // namespace
+
+ProjectFileInfo probeProjectFile(const std::string& path) {
+    // Without a log the file is read unlocked (immutable); a process that starts writing meanwhile can make
+    // that read see a half-written page. A failure while the file changed is therefore looked at again.
+    for (int attempt = 1;; ++attempt) {
+        const WriteState before = writeState(path);
+        try {
+            return probeOnce(path);
+        } catch (const FileError&) {
+            if (attempt == kAttempts || writeState(path) == before) throw;
+        }
+    }
 }
 
 }  // namespace redit

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 
@@ -9,6 +10,7 @@
 #include "store/project_probe.h"
 #include "store/runs.h"
 #include "store/schema.h"
+#include "store/store_error.h"
 #include "util/error.h"
 
 namespace redit {
@@ -64,13 +66,17 @@ ProjectStore ProjectStore::open(const std::string& path, Mode mode) {
             return ProjectStore(path, mode, std::move(db));
         }
         auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE, kBusyTimeoutMs);
+        // SQLite quietly opens a file it may not write read-only; say so now rather than at the first write.
+        if (sqlite3_db_readonly(db->getHandle(), "main") == 1)
+            throw ReadOnlyProjectError(path, "cannot be opened for writing: the file or its folder is read-only "
+                                  "(it can still be opened read-only)");
         configureWriter(*db);
         store::migrate(*db, store::schemaMigrations());
         ProjectStore store(path, mode, std::move(db));
         markInterruptedRuns(store);
         return store;
     } catch (const SQLite::Exception& e) {
-        throw FileError(path, std::string("cannot be opened: ") + e.what());
+        throw projectFileError(path, mode == Mode::ReadOnly ? "cannot be opened" : "cannot be opened for writing", e);
     }
 }
 

@@ -1,20 +1,34 @@
 #include "util/json_file.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 namespace redit {
 
+namespace {
+// The largest JSON file read (config.json, tokenizer.json, shard indexes, run configs): several times the
+// largest published tokenizer.json (about 35 MB), small enough that parsing it cannot exhaust memory.
+constexpr std::uintmax_t kMaxJsonFileBytes = 256ull << 20;
+}  // namespace
+
 nlohmann::json readJsonFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw FileError(path, "cannot open for reading");
+    std::error_code ec;
+    const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
+    if (!ec && bytes > kMaxJsonFileBytes)
+        throw FileError(path, "is " + std::to_string(bytes) + " bytes, more than the " + std::to_string(kMaxJsonFileBytes) +
+                                  " bytes a JSON file may have here");
     std::stringstream buffer;
     buffer << in.rdbuf();
     try {
         return nlohmann::json::parse(buffer.str());
     } catch (const nlohmann::json::parse_error& e) {
         throw FileError(path, "not valid JSON (byte " + std::to_string(e.byte) + ")");
+    } catch (const nlohmann::json::out_of_range&) {  // found by fuzzing: 1e999 escaped as another exception
+        throw FileError(path, "not valid JSON (a number is out of range)");
     }
 }
 
@@ -24,9 +38,16 @@ void writeJsonFile(const std::string& path, const nlohmann::json& value, int ind
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out) throw FileError(path, "cannot open for writing");
         out << value.dump(indent) << '\n';
-        if (!out.flush()) throw FileError(path, "write failed");
+        if (!out.flush()) {
+            out.close();
+            std::remove(tmp.c_str());
+            throw FileError(path, "write failed (disk full?)");
+        }
     }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) throw FileError(path, "cannot replace file");
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        throw FileError(path, "cannot replace file");
+    }
 }
 
 JsonFields::JsonFields(const nlohmann::json& object, std::string file, std::string context)

@@ -1,5 +1,8 @@
 #include <QtTest>
 
+#include <filesystem>
+#include <fstream>
+
 #include "model/model_config.h"
 #include "temp_dir.h"
 #include "util/error.h"
@@ -65,6 +68,12 @@ private slots:
         QTest::newRow("heads not dividing") << "num_key_value_heads" << "field 'num_key_value_heads' (3) must divide";
         QTest::newRow("wrong type") << "vocab_size" << "field 'vocab_size' must be an integer";
         QTest::newRow("negative") << "num_hidden_layers" << "field 'num_hidden_layers' must be a positive integer";
+        // Sizes whose products would overflow 64 bits are refused before anything is computed from them.
+        QTest::newRow("huge vocabulary") << "vocab_size huge"
+                                         << "field 'vocab_size' (4611686018427387904) is larger than 16777216";
+        QTest::newRow("huge hidden size") << "hidden_size huge" << "field 'hidden_size' (4611686018427387904) is larger than";
+        QTest::newRow("huge head_dim") << "head_dim huge" << "field 'head_dim' (4611686018427387904) is larger than 4096";
+        QTest::newRow("huge layer count") << "num_hidden_layers huge" << "field 'num_hidden_layers' (4611686018427387904) is larger";
     }
     void errorsNameFileAndField() {
         QFETCH(QString, field);
@@ -75,8 +84,23 @@ private slots:
         if (field == "num_key_value_heads") j["num_key_value_heads"] = 3;
         if (field == "vocab_size") j["vocab_size"] = "many";
         if (field == "num_hidden_layers") j["num_hidden_layers"] = -1;
+        if (field.endsWith(" huge")) j[field.section(' ', 0, 0).toStdString()] = 1ll << 62;
         QString message = errorOf(j);
         QVERIFY2(message.contains(expected), qPrintable(message));
+    }
+
+    void aJsonFileLargerThanTheLimitIsRefusedUnread() {
+        QTemporaryDir dir;
+        const std::string path = redit::testing::pathIn(dir, "config.json");
+        { std::ofstream(path) << "{}"; }
+        std::filesystem::resize_file(path, (256ull << 20) + 1);  // sparse: no disk used
+        try {
+            redit::loadModelConfig(path);
+            QFAIL("expected an error");
+        } catch (const FileError& e) {
+            QVERIFY2(QString::fromStdString(e.problem()).contains("more than the 268435456 bytes a JSON file may have"),
+                     e.what());
+        }
     }
 
     void malformedFileIsAnErrorNotACrash() {
@@ -92,6 +116,14 @@ private slots:
         }
         redit::testing::writeText(path, "[1, 2]");
         QVERIFY_THROWS_EXCEPTION(FileError, redit::loadModelConfig(path));
+        // Found by fuzzing: a number beyond double's range escaped as nlohmann's out_of_range.
+        redit::testing::writeText(path, "{\"model_type\": \"llama\", \"vocab_size\": 25E444}");
+        try {
+            redit::loadModelConfig(path);
+            QFAIL("expected an error");
+        } catch (const FileError& e) {
+            QCOMPARE(QString::fromStdString(e.problem()), QString("not valid JSON (a number is out of range)"));
+        }
         QVERIFY_THROWS_EXCEPTION(FileError, redit::loadModelConfig(path + ".missing"));
     }
 };

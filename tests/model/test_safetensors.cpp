@@ -390,6 +390,12 @@ private slots:
         QTest::newRow("tensor absent from shard")
             << R"({"weight_map": {"x": "shard.safetensors", "y": "shard.safetensors"}})"
             << "tensor 'y' is listed in shard 'shard.safetensors', but that file does not contain it";
+        // Shards are files of the model's folder: an index cannot make the reader open files elsewhere.
+        QTest::newRow("shard outside the folder") << R"({"weight_map": {"x": "../shard.safetensors"}})"
+                                                  << "shard '../shard.safetensors' (listed for tensor 'x') is not a file name inside";
+        QTest::newRow("shard at an absolute path") << R"({"weight_map": {"x": "/etc/passwd"}})"
+                                                   << "shard '/etc/passwd' (listed for tensor 'x') is not a file name inside";
+        QTest::newRow("shard named by nothing") << R"({"weight_map": {"x": ""}})" << "shard '' (listed for tensor 'x') is not";
     }
     void badIndexesAreErrors() {
         QFETCH(QString, index);

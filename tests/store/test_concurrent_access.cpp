@@ -72,6 +72,38 @@ private slots:
         ProjectStore store = ProjectStore::open(p, ProjectStore::Mode::ReadOnly);
         QCOMPARE(metricSeries(store, run, "loss").size(), std::size_t(kCommits));
     }
+
+    // Connections that open, write and close while others open the project: the last connection to close
+    // removes the write-ahead log, so an opener may find none and then see a writer start. Opening must not
+    // read the file unlocked then (it did: an "immutable" read during a write made the worker of a job queue
+    // refuse a sound project as damaged).
+    void openingNeverFailsWhileOtherConnectionsComeAndGo() {
+        QTemporaryDir dir;
+        std::string p = testing::pathIn(dir, "churn.redit");
+        std::int64_t run;
+        {
+            ProjectStore store = ProjectStore::create(p);
+            run = createRun(store, {"eval", "", {}, 0, "cpu", {}, {}, {}});
+        }
+        constexpr int kOpens = 300;
+        std::atomic<int> errors{0};
+        auto churn = [&](bool write) {
+            for (int i = 0; i < kOpens; ++i) {
+                try {
+                    ProjectStore store = ProjectStore::open(p, write ? ProjectStore::Mode::ReadWrite : ProjectStore::Mode::ReadOnly);
+                    if (write) appendMetrics(store, run, i, {{"loss", 1.0 / (i + 1)}});
+                    else loadRun(store, run);
+                } catch (const std::exception& e) {
+                    if (errors++ < 3) qWarning("%s", e.what());
+                }
+            }
+        };
+        std::thread a(churn, true), b(churn, true), c(churn, false);
+        a.join();
+        b.join();
+        c.join();
+        QCOMPARE(errors.load(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConcurrentAccess)

@@ -9,6 +9,7 @@
 #include "jobs/job_queue.h"
 #include "jobs/run_request.h"
 #include "jobs/stage_registry.h"
+#include "store/store_error.h"
 #include "adapters/project_contents_reader.h"
 #include "adapters/project_views.h"
 #include "store/metrics.h"
@@ -82,7 +83,14 @@ ProjectContents StoreProjectController::newProject(const QString& path) {
 }
 
 ProjectContents StoreProjectController::openProject(const QString& path) {
-    return use(ProjectStore::open(path.toStdString()));
+    try {
+        return use(ProjectStore::open(path.toStdString()));
+    } catch (const ReadOnlyProjectError&) {
+        // Browsing needs no writes; starting a run will say why it cannot.
+        ProjectContents contents = use(ProjectStore::open(path.toStdString(), ProjectStore::Mode::ReadOnly));
+        emit message(tr("%1 is read-only: opened for browsing, runs cannot be started").arg(path));
+        return contents;
+    }
 }
 
 ProjectContents StoreProjectController::openDemoProject() {
