@@ -189,7 +189,27 @@ void registerCompareStage(StageRegistry& registry, ReshaperFactory reshapers) {
                        number("null_space_threshold", "AlphaEdit: eigenvalues of K0 K0^T below this span the null space", 1e-2, 0.0),
                        {"key_data", Type::String, "Dataset whose instances give ROME's covariance and AlphaEdit's preserved keys",
                         "synthetic:deductive:level1:seed=1:per_domain=2", std::nullopt, std::nullopt, {}},
-                       {"reshape", Type::Object, "Reshaping options (REdit)", nlohmann::json::object(), std::nullopt, std::nullopt, {}}}),
+                       {"reshape", Type::Object, "Reshaping options (REdit)", nlohmann::json::object(), std::nullopt, std::nullopt, {}}})
+             .present({{"model", "Model"},
+                       {"data", "Dataset"},
+                       {"level", "Level", "", true},
+                       {"seeds", "Seeds"},
+                       {"methods", "Methods"},
+                       {"transfer_patterns", "Held-out patterns", "patterns", true},
+                       {"batch", "Evaluation batch size", "prompts", true},
+                       {"lora_steps", "LoRA steps per edit", "steps"},
+                       {"lora_lr", "LoRA learning rate"},
+                       {"lora_rank", "LoRA rank"},
+                       {"protocol", "Edit protocol", "", true},
+                       {"edit_layer", "Edited MLP layer", "layer", true},
+                       {"value_steps", "Target-value steps", "steps", true},
+                       {"value_lr", "Target-value learning rate", "", true},
+                       {"value_weight_decay", "Target-value weight decay", "", true},
+                       {"value_clamp", "Target-value clamp", "", true},
+                       {"covariance_ridge", "Covariance ridge", "", true},
+                       {"null_space_threshold", "Null-space threshold", "", true},
+                       {"key_data", "Key dataset", "", true},
+                       {"reshape", "Reshaping options", "", true}}),
          [reshapers] { return std::make_unique<CompareJob>(reshapers); }});
 }
 
