@@ -37,7 +37,7 @@ struct ProjectInput {
     qint64 id = 0;
     QString label;
     QString path;  // models: the model folder; datasets: the dataset spec
-    QString name;  // as the project explorer lists it
+    QString name = {};  // as the project explorer lists it
 };
 
 // What the run details tab shows.
