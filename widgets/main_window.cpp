@@ -446,7 +446,9 @@ QTextBrowser* MainWindow::showManual() {
                              tr("The manual was not found; looked for:\n%1").arg(manualCandidates().join(QLatin1Char('\n'))));
         return nullptr;
     }
-    auto* manual = tabs_->findChild<QTextBrowser*>(QStringLiteral("manualView"));
+    QTextBrowser* manual = nullptr;
+    for (int i = 0; i < tabs_->count() && !manual; ++i)
+        if (tabs_->widget(i)->objectName() == QLatin1String("manualView")) manual = qobject_cast<QTextBrowser*>(tabs_->widget(i));
     if (!manual) {
         manual = new QTextBrowser(tabs_);
         manual->setObjectName(QStringLiteral("manualView"));

@@ -54,29 +54,11 @@ nlohmann::json parseNumber(const QString& text, Type type) {
 
 }  // namespace
 
-ConfigForm::ConfigForm(QWidget* parent)
-    : QWidget(parent), layout_(new QFormLayout), advancedToggle_(new QToolButton(this)), advanced_(new QWidget(this)),
-      advancedLayout_(new QFormLayout(advanced_)) {
+ConfigForm::ConfigForm(QWidget* parent) : QWidget(parent), layout_(new QFormLayout) {
     layout_->setContentsMargins(0, 0, 0, 0);
-    advancedLayout_->setContentsMargins(0, 0, 0, 0);
-    advancedToggle_->setObjectName(QStringLiteral("advancedToggle"));
-    advancedToggle_->setText(tr("Advanced"));
-    advancedToggle_->setToolTip(tr("Show the settings that are rarely changed"));
-    advancedToggle_->setCheckable(true);
-    advancedToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    advancedToggle_->setArrowType(Qt::RightArrow);
-    advancedToggle_->setAutoRaise(true);
-    advanced_->setObjectName(QStringLiteral("advancedFields"));
-    advanced_->setVisible(false);
-    connect(advancedToggle_, &QToolButton::toggled, this, [this](bool open) {
-        advancedToggle_->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
-        advanced_->setVisible(open);
-    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(layout_);
-    layout->addWidget(advancedToggle_, 0, Qt::AlignLeft);
-    layout->addWidget(advanced_);
     layout->addStretch(1);
 }
 
@@ -99,39 +81,60 @@ QWidget* ConfigForm::createEditor(const FieldSpec& spec) {
     return line;
 }
 
+void ConfigForm::addRow(const FieldSpec& spec) {
+    Row row{spec, createEditor(spec), new QLabel(this), nullptr};
+    row.editor->setObjectName(q("field_" + spec.name));
+    row.editor->setToolTip(tooltip(spec));
+    row.error->setObjectName(q("error_" + spec.name));
+    row.error->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
+    row.error->setWordWrap(true);
+    row.error->setVisible(false);
+    auto* cell = new QWidget(this);
+    auto* cellLayout = new QVBoxLayout(cell);
+    cellLayout->setContentsMargins(0, 0, 0, 0);
+    cellLayout->setSpacing(1);
+    cellLayout->addWidget(row.editor);
+    cellLayout->addWidget(row.error);
+    const QString unit = fieldUnit(spec);
+    const QString text = unit.isEmpty() ? fieldLabel(spec) : tr("%1 (%2)").arg(fieldLabel(spec), unit);
+    row.label = new QLabel(text + (spec.defaultValue.is_null() ? QStringLiteral(" *:") : QStringLiteral(":")), this);
+    row.label->setObjectName(q("label_" + spec.name));
+    row.label->setToolTip(row.editor->toolTip());
+    row.label->setBuddy(row.editor);
+    layout_->addRow(row.label, cell);
+    setEditorValue(row, spec.defaultValue);
+    rows_.emplace(spec.name, row);
+}
+
 void ConfigForm::setSchema(const ConfigSchema& schema, const std::set<std::string>& external) {
-    while (layout_->rowCount() > 0) layout_->removeRow(0);
-    while (advancedLayout_->rowCount() > 0) advancedLayout_->removeRow(0);
+    while (layout_->rowCount() > 0) layout_->removeRow(0);  // deletes the rows' widgets and the Advanced button
     rows_.clear();
-    bool anyAdvanced = false;
+    // One form, so that the labels of both parts line up: the usual fields, the Advanced button, the others.
+    std::vector<FieldSpec> advanced;
     for (const FieldSpec& spec : schema.fields()) {
         if (external.count(spec.name)) continue;
-        Row row{spec, createEditor(spec), new QLabel(this), nullptr};
-        row.editor->setObjectName(q("field_" + spec.name));
-        row.editor->setToolTip(tooltip(spec));
-        row.error->setObjectName(q("error_" + spec.name));
-        row.error->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
-        row.error->setWordWrap(true);
-        row.error->setVisible(false);
-        auto* cell = new QWidget(this);
-        auto* cellLayout = new QVBoxLayout(cell);
-        cellLayout->setContentsMargins(0, 0, 0, 0);
-        cellLayout->setSpacing(1);
-        cellLayout->addWidget(row.editor);
-        cellLayout->addWidget(row.error);
-        const QString unit = fieldUnit(spec);
-        const QString text = unit.isEmpty() ? fieldLabel(spec) : tr("%1 (%2)").arg(fieldLabel(spec), unit);
-        row.label = new QLabel(text + (spec.defaultValue.is_null() ? QStringLiteral(" *:") : QStringLiteral(":")), this);
-        row.label->setObjectName(q("label_" + spec.name));
-        row.label->setToolTip(row.editor->toolTip());
-        row.label->setBuddy(row.editor);
-        (spec.advanced ? advancedLayout_ : layout_)->addRow(row.label, cell);
-        anyAdvanced = anyAdvanced || spec.advanced;
-        setEditorValue(row, spec.defaultValue);
-        rows_.emplace(spec.name, row);
+        if (spec.advanced) advanced.push_back(spec);
+        else addRow(spec);
     }
-    advancedToggle_->setVisible(anyAdvanced);
-    advancedToggle_->setChecked(false);
+    advancedToggle_ = new QToolButton(this);
+    advancedToggle_->setObjectName(QStringLiteral("advancedToggle"));
+    advancedToggle_->setText(tr("Advanced"));
+    advancedToggle_->setToolTip(tr("Show the settings that are rarely changed"));
+    advancedToggle_->setCheckable(true);
+    advancedToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    advancedToggle_->setArrowType(Qt::RightArrow);
+    advancedToggle_->setAutoRaise(true);
+    layout_->addRow(advancedToggle_);
+    layout_->setRowVisible(advancedToggle_, !advanced.empty());
+    for (const FieldSpec& spec : advanced) {
+        addRow(spec);
+        layout_->setRowVisible(rows_.at(spec.name).label, false);
+    }
+    connect(advancedToggle_, &QToolButton::toggled, this, [this](bool open) {
+        advancedToggle_->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        for (const auto& [name, row] : rows_)
+            if (row.spec.advanced) layout_->setRowVisible(row.label, open);
+    });
 }
 
 void ConfigForm::setEditorValue(const Row& row, const nlohmann::json& value) {

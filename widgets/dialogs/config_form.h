@@ -54,14 +54,14 @@ private:
         QLabel* label = nullptr;
     };
     QWidget* createEditor(const FieldSpec& spec);
+    // The label, editor and error line of a field, as the form's next row.
+    void addRow(const FieldSpec& spec);
     void setEditorValue(const Row& row, const nlohmann::json& value);
     std::optional<nlohmann::json> editorValue(const Row& row) const;
 
     std::map<std::string, Row> rows_;
     QFormLayout* layout_;
-    QToolButton* advancedToggle_;
-    QWidget* advanced_;  // the folded rows
-    QFormLayout* advancedLayout_;
+    QToolButton* advancedToggle_ = nullptr;  // made by setSchema
 };
 
 }  // namespace redit::gui
