@@ -59,6 +59,7 @@ private slots:
         QVERIFY(registry.kinds().size() >= 6);
         for (const std::string& kind : registry.kinds()) {
             stage->setCurrentIndex(stage->findText(q(kind)));
+            QCoreApplication::processEvents();  // a layout shows the rows it gets on the next pass of the event loop
             ConfigForm* form = dialog.form();
             bool anyAdvanced = false;
             for (const FieldSpec& field : registry.get(kind).schema.fields()) {
