@@ -2,8 +2,6 @@
 // the peak resident memory (getrusage high-water mark) and estimateReshapeBytes. The model is logic-tiny,
 // or with --hidden/--layers a random Qwen2-layout model of that size using logic-tiny's tokenizer.
 // Prints one Markdown table row; see docs/performance.md.
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 
@@ -12,6 +10,7 @@
 #include "model/model_folder.h"
 #include "reshape/reshape_patterns.h"
 #include "util/openmp_env.h"
+#include "util/process_memory.h"
 #include "util/torch_runtime.h"
 
 int main(int argc, char** argv) {
@@ -61,11 +60,9 @@ int main(int argc, char** argv) {
     };
     redit::pipeline::reshapeOnPatterns(*model, loaded.tokenizer, patterns, split, options, report, {});
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const double peakMiB = double(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+    const double peakMiB = double(redit::peakResidentBytes()) / (1024.0 * 1024.0);
     const double estimateMiB =
-        double(redit::estimateReshapeBytes(model->config(), options, 4, longest)) / (1024.0 * 1024.0);
+        double(redit::estimateReshapeBytes(model->config(), options, 4, longest, model->config().parameterCount())) / (1024.0 * 1024.0);
     std::printf("| %.2fM | %s | %zu | %lld | %d | %.1f s | %.2f s | %.0f MiB | %.0f MiB |\n",
                 double(model->config().parameterCount()) / 1e6, granularity.c_str(), patterns.size(),
                 static_cast<long long>(options.metaIterations), redit::runtimeInfo().threads, seconds,

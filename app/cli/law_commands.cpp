@@ -300,6 +300,7 @@ void addLawCommands(CLI::App& app) {
     stageOption(i, interference, "interference", "--steps", "lora_steps", "LoRA steps per edit");
     stageOption(i, interference, "interference", "--lr", "lora_lr", "LoRA learning rate");
     stageOption(i, interference, "interference", "--rank", "lora_rank", "LoRA rank (alpha = 2 x rank)");
+    stageOption(i, interference, "interference", "--lora-layers", "lora_layers", "Decoder layers given adapters, e.g. 24,25 (empty: all)");
     stageOption(i, interference, "interference", "--protocol", "protocol", "revision-set or sequential");
     stageOption(i, interference, "interference", "--batch", "batch", "Evaluation batch size");
     runOptions(i, interference, "Adapter and batch seed");

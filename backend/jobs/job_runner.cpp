@@ -7,7 +7,9 @@
 #include "store/project_store.h"
 #include "store/runs.h"
 #include "store/transaction.h"
+#include "util/byte_format.h"
 #include "util/error.h"
+#include "util/process_memory.h"
 
 namespace redit {
 
@@ -45,6 +47,8 @@ RunStatus executeRun(ProjectStore& store, const StageRegistry& registry, std::in
     setRunStatus(store, runId, outcome, error);
     appendLog(store, runId, outcome == RunStatus::Failed ? "error" : "info",
               outcome == RunStatus::Failed ? "failed: " + error : std::string(toString(outcome)));
+    // The process's peak, not the run's: a CLI process runs one run, so there they are the same.
+    appendLog(store, runId, "info", "peak resident memory of the process so far: " + formatBytes(peakResidentBytes()));
     tx.commit();
     return outcome;
 }

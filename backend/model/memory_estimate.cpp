@@ -28,17 +28,5 @@ MemoryEstimate estimateMemory(const ModelConfig& c, int64_t bytesPerValue, int64
     return e;
 }
 
-std::string formatBytes(int64_t bytes) {
-    const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-    double v = double(bytes);
-    int u = 0;
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        ++u;
-    }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, u ? "%.2f %s" : "%.0f %s", v, units[u]);
-    return buf;
-}
 
 }  // namespace redit

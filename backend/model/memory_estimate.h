@@ -3,6 +3,7 @@
 #include <string>
 
 #include "model/model_config.h"
+#include "util/byte_format.h"  // formatBytes, for the callers that print an estimate
 
 namespace redit {
 
@@ -23,7 +24,5 @@ struct MemoryEstimate {
 // `bytesPerValue` is 4 for fp32, 2 for bf16/fp16.
 MemoryEstimate estimateMemory(const ModelConfig& config, int64_t bytesPerValue, int64_t batch, int64_t length,
                               ForwardMode mode);
-
-std::string formatBytes(int64_t bytes);  // "1.50 GiB"
 
 }  // namespace redit

@@ -59,7 +59,7 @@ Reshaper reditReshaper(const Tokenizer& tokenizer, const ReshapeOptions& options
         auto model = std::const_pointer_cast<DecoderModel>(frozenCopy(base));
         ReshapeProgress last;
         if (!reshapeOnPatterns(*model, tokenizer, patterns, split, reshapeOptionsFor(options, variant, seed),
-                               [&](const ReshapeProgress& p) { last = p; }, cancelled))
+                               [&](const ReshapeProgress& p) { last = p; }, cancelled, log))
             return nullptr;
         if (log) {
             char line[256];

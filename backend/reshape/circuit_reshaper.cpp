@@ -362,14 +362,26 @@ std::shared_ptr<const DecoderModel> frozenCopy(const DecoderModel& model) {
     return std::make_shared<const DecoderModel>(model.config(), std::move(w));
 }
 
+int64_t CircuitReshaper::trainableParameterCount() const {
+    int64_t n = 0;
+    for (const at::Tensor& p : parameters_) n += p.numel();
+    return n;
+}
+
+int64_t CircuitReshaper::longestPairPrompt() const {
+    size_t longest = 0;
+    for (const auto& pool : data_.pools)
+        for (const ReshapePair& p : pool) longest = std::max(longest, p.clean.size());
+    return int64_t(longest);
+}
+
 int64_t estimateReshapeBytes(const ModelConfig& config, const ReshapeOptions& options, int64_t bytesPerValue,
-                             int64_t promptLength) {
+                             int64_t promptLength, int64_t trainableParameters) {
     const int64_t rows = options.anchorsPerTask * (2 + options.negativesPerAnchor);
     const MemoryEstimate weights = estimateMemory(config, bytesPerValue, 1, 1, ForwardMode::Inference);
-    const int64_t parameters = weights.weightBytes / bytesPerValue;
     int64_t bytes = 2 * weights.weightBytes;  // the model and the frozen reference
-    bytes += 3 * parameters * 4;              // fp32 masters, Reptile's snapshot and sum of differences
-    bytes += 3 * parameters * 4;              // contrastive, protection and KL gradients
+    bytes += 3 * trainableParameters * 4;     // fp32 masters, Reptile's snapshot and sum of differences
+    bytes += 3 * trainableParameters * 4;     // contrastive, protection and KL gradients
     // The double backward keeps the attribution forward, the first backward's graph (create_graph) and the
     // second backward's buffers: about three attribution passes, plus both runs' upstream outputs and the
     // downstream gradients in the product's layout, and the per-pair score matrices.
@@ -380,6 +392,16 @@ int64_t estimateReshapeBytes(const ModelConfig& config, const ReshapeOptions& op
     bytes += 2 * (3 * graph.upstreamCount() + graph.downstreamCount()) * values * std::max<int64_t>(bytesPerValue, 4);
     bytes += 2 * rows * graph.upstreamCount() * graph.downstreamCount() * 4;
     return bytes;
+}
+
+std::string describeReshapeEstimate(const CircuitReshaper& reshaper, const DecoderModel& model,
+                                    const ReshapeOptions& options) {
+    const int64_t bytesPerValue = int64_t(c10::elementSize(model.dtype()));
+    const int64_t estimate = estimateReshapeBytes(model.config(), options, bytesPerValue, reshaper.longestPairPrompt(),
+                                                  reshaper.trainableParameterCount());
+    return "estimated peak memory " + formatBytes(estimate) + " (" + std::to_string(reshaper.trainableParameterCount()) +
+           " trained parameters, tasks of " + std::to_string(options.anchorsPerTask * (2 + options.negativesPerAnchor)) +
+           " prompts of up to " + std::to_string(reshaper.longestPairPrompt()) + " tokens)";
 }
 
 }  // namespace redit

@@ -102,6 +102,8 @@ public:
     bool finished() const { return progress_.iteration >= options_.metaIterations; }
     const ReshapeProgress& progress() const { return progress_; }
     const std::vector<std::string>& trainableNames() const { return names_; }
+    int64_t trainableParameterCount() const;
+    int64_t longestPairPrompt() const;  // tokens: the task batches' padded length is at most this
 
     // Format: model/training_checkpoint.h with the trainable masters as `param.<i>` (in trainableNames()
     // order), empty optimiser moments, data order and torch RNG (SGD has no state and the randomness is
@@ -132,9 +134,13 @@ private:
 std::shared_ptr<const DecoderModel> frozenCopy(const DecoderModel& model);
 
 // Estimated peak memory of a reshape (bytes): model weights, the reference copy, fp32 masters and the
-// Reptile snapshot and sum, parameter gradients, and the activations of one inner step's double backward on
-// a task of anchors * (2 + negatives) pairs of `promptLength` tokens.
+// Reptile snapshot and sum and the parameter gradients of the `trainableParameters` trained values, and the
+// activations of one inner step's double backward on a task of anchors * (2 + negatives) pairs of
+// `promptLength` tokens (docs/performance.md compares it with measured peaks).
 int64_t estimateReshapeBytes(const ModelConfig& config, const ReshapeOptions& options, int64_t bytesPerValue,
-                             int64_t promptLength);
+                             int64_t promptLength, int64_t trainableParameters);
+// One log line: the estimate for this reshaper's model, options, trained parameters and longest prompt.
+std::string describeReshapeEstimate(const CircuitReshaper& reshaper, const DecoderModel& model,
+                                    const ReshapeOptions& options);
 
 }  // namespace redit

@@ -45,9 +45,10 @@ ReshapeData reshapeDataFor(const Tokenizer& tokenizer, const std::vector<data::P
 bool reshapeOnPatterns(DecoderModel& model, const Tokenizer& tokenizer,
                        const std::vector<data::Pattern>& patterns, const data::SplitOptions& split,
                        const ReshapeOptions& options, const std::function<void(const ReshapeProgress&)>& progress,
-                       const std::function<bool()>& cancelled) {
+                       const std::function<bool()>& cancelled, const std::function<void(const std::string&)>& log) {
     CircuitReshaper reshaper(model, frozenCopy(model), reshapeDataFor(tokenizer, patterns, split, options.seed, 0),
                              options);
+    if (log) log(describeReshapeEstimate(reshaper, model, options));
     while (!reshaper.finished()) {
         if (cancelled && cancelled()) return false;
         reshaper.metaStep();

@@ -27,6 +27,7 @@ ReshapeData reshapeDataFor(const Tokenizer& tokenizer, const std::vector<data::P
 bool reshapeOnPatterns(DecoderModel& model, const Tokenizer& tokenizer,
                        const std::vector<data::Pattern>& patterns, const data::SplitOptions& split,
                        const ReshapeOptions& options, const std::function<void(const ReshapeProgress&)>& progress,
-                       const std::function<bool()>& cancelled);
+                       const std::function<bool()>& cancelled,
+                       const std::function<void(const std::string&)>& log = {});  // gets the memory estimate
 
 }  // namespace redit::pipeline

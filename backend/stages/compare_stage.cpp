@@ -14,6 +14,7 @@
 #include "results/edit_records.h"
 #include "stages/key_matrix_cache.h"
 #include "results/provenance.h"
+#include "stages/lora_layers_param.h"
 #include "stages/project_paths.h"
 #include "store/results.h"
 
@@ -53,6 +54,7 @@ ComparisonOptions comparisonOptions(const nlohmann::json& p) {
     o.lora.learningRate = p.at("lora_lr").get<double>();
     o.lora.lora.rank = p.at("lora_rank").get<int64_t>();
     o.lora.lora.alpha = 2.0 * double(o.lora.lora.rank);
+    o.lora.lora.layers = loraLayersParam(p);
     o.lora.protocol = parseLoraEditProtocol(p.at("protocol").get<std::string>());
     o.rome.layer = o.alphaEdit.layer = p.at("edit_layer").get<int64_t>();
     o.rome.value.steps = o.alphaEdit.value.steps = p.at("value_steps").get<int64_t>();
@@ -178,6 +180,7 @@ void registerCompareStage(StageRegistry& registry, ReshaperFactory reshapers) {
                        integer("lora_steps", "LoRA steps per edit", 30, 1),
                        {"lora_lr", Type::Number, "LoRA learning rate", 1e-2, 0.0, 1.0, {}},
                        integer("lora_rank", "LoRA rank (alpha = 2 x rank)", 16, 1),
+                       loraLayersField(),
                        {"protocol", Type::String, "revision-set (the paper) or sequential (the reference code)",
                         "revision-set", std::nullopt, std::nullopt, {"revision-set", "sequential"}},
                        integer("edit_layer", "MLP layer ROME and AlphaEdit edit", 1, 0),

@@ -33,7 +33,8 @@ void copySection(const nlohmann::json& config, const char* section,
 }
 
 const std::vector<std::pair<std::string, std::string>> kLoraKeys = {
-    {"steps", "lora_steps"}, {"lr", "lora_lr"}, {"rank", "lora_rank"}, {"protocol", "protocol"}};
+    {"steps", "lora_steps"}, {"lr", "lora_lr"}, {"rank", "lora_rank"}, {"protocol", "protocol"},
+    {"layers", "lora_layers"}};
 const std::vector<std::pair<std::string, std::string>> kLocateEditKeys = {
     {"layer", "edit_layer"},
     {"value_steps", "value_steps"},

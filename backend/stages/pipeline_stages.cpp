@@ -5,6 +5,7 @@
 #include "jobs/cancel_token.h"
 #include "jobs/field_specs.h"
 #include "jobs/job_context.h"
+#include "stages/lora_layers_param.h"
 #include "stages/run_model.h"
 #include "results/circuit_records.h"
 #include "stages/compare_stage.h"
@@ -80,6 +81,7 @@ public:
         edit.learningRate = p.at("lora_lr").get<double>();
         edit.lora.rank = p.at("lora_rank").get<int64_t>();
         edit.lora.alpha = 2.0 * double(edit.lora.rank);
+        edit.lora.layers = loraLayersParam(p);
         edit.protocol = parseLoraEditProtocol(p.at("protocol").get<std::string>());
         edit.seed = static_cast<std::uint64_t>(context.seed());
         const PatternEditor editor = loraPatternEditor(in.tokenizer(), edit);
@@ -135,6 +137,7 @@ void registerPipelineStages(StageRegistry& registry) {
                                 integer("lora_steps", "LoRA steps per edit", 30, 1),
                                 {"lora_lr", Type::Number, "LoRA learning rate", 1e-2, 0.0, 1.0, {}},
                                 integer("lora_rank", "LoRA rank (alpha = 2 x rank)", 16, 1),
+                                loraLayersField(),
                                 {"protocol", Type::String, "revision-set (the paper) or sequential (the reference code)",
                                  "revision-set", std::nullopt, std::nullopt, {"revision-set", "sequential"}}})
                       .present({{"model", "Model"},

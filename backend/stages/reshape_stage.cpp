@@ -89,6 +89,7 @@ public:
         DecoderModel& model = in.model();
         CircuitReshaper reshaper(model, frozenCopy(model),
                                  reshapeDataFor(in.tokenizer(), in.patterns, split, options.seed, 0), options);
+        context.log("info", describeReshapeEstimate(reshaper, model, options));
         if (auto saved = context.loadCheckpoint(kCheckpoint)) {
             reshaper.resume(*saved, "run " + std::to_string(context.runId()) + " checkpoint '" + kCheckpoint + "'");
             context.log("info", "continuing after meta-iteration " + std::to_string(reshaper.progress().iteration));

@@ -95,6 +95,28 @@ private slots:
         QCOMPARE(loadInterferenceRun(store, run.id).patterns.size(), tiny.patterns.size());
     }
 
+    void interferenceLoraLayersAreStoredAndChecked() {
+        // A copy of the project, so the runs made here do not become the newest runs the other cases read.
+        const std::string copy = testing::pathIn(dir, "layers.redit");
+        QVERIFY(QFile::copy(QString::fromStdString(project), QString::fromStdString(copy)));
+        testing::CliResult r = redit({"interference", "--project", QString::fromStdString(copy), "--steps", "1", "--rank",
+                                      "2", "--lora-layers", "1"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        {
+            ProjectStore store = ProjectStore::open(copy, ProjectStore::Mode::ReadOnly);
+            const RunRecord run = loadRun(store, latestFinishedRun(store, "interference", "interference"));
+            QCOMPARE(run.config.at("params").at("lora_layers"), nlohmann::json::array({1}));
+        }
+        testing::CliResult outside = redit({"interference", "--project", QString::fromStdString(copy), "--steps", "1",
+                                            "--lora-layers", "99"});
+        QVERIFY(outside.code != 0);
+        QVERIFY2(outside.err.contains("LoRA layer 99 is out of range"), qPrintable(outside.err));
+        testing::CliResult fraction = redit({"interference", "--project", QString::fromStdString(copy), "--steps", "1",
+                                             "--lora-layers", "0.5"});
+        QVERIFY(fraction.code != 0);
+        QVERIFY2(fraction.err.contains("'lora_layers' must list decoder layer numbers"), qPrintable(fraction.err));
+    }
+
     void lawPrintsTheTableAndWritesCsv() {
         {  // The interference run a LoRA editor would make, with chosen accuracies.
             ProjectStore store = ProjectStore::open(project);

@@ -324,10 +324,10 @@ private slots:
     void estimateGrowsWithTheTask() {
         const ModelConfig c = testing::tinyConfig();
         ReshapeOptions o = smallOptions();
-        const int64_t small = estimateReshapeBytes(c, o, 4, 8);
+        const int64_t small = estimateReshapeBytes(c, o, 4, 8, c.parameterCount());
         o.negativesPerAnchor = 6;
-        QVERIFY(estimateReshapeBytes(c, o, 4, 8) > small);
-        QVERIFY(estimateReshapeBytes(c, o, 4, 16) > estimateReshapeBytes(c, o, 4, 8));
+        QVERIFY(estimateReshapeBytes(c, o, 4, 8, c.parameterCount()) > small);
+        QVERIFY(estimateReshapeBytes(c, o, 4, 16, c.parameterCount()) > estimateReshapeBytes(c, o, 4, 8, c.parameterCount()));
     }
 };
 
