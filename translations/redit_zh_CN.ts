@@ -2216,6 +2216,10 @@ d = %3，Δ = %4</translation>
         <source>points</source>
         <translation>个点</translation>
     </message>
+    <message>
+        <source>LoRA layers</source>
+        <translation>LoRA 层</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::StoreProjectController</name>

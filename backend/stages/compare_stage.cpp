@@ -203,6 +203,7 @@ void registerCompareStage(StageRegistry& registry, ReshaperFactory reshapers) {
                        {"lora_steps", "LoRA steps per edit", "steps"},
                        {"lora_lr", "LoRA learning rate"},
                        {"lora_rank", "LoRA rank"},
+                       {"lora_layers", "LoRA layers", "", true},
                        {"protocol", "Edit protocol", "", true},
                        {"edit_layer", "Edited MLP layer", "layer", true},
                        {"value_steps", "Target-value steps", "steps", true},

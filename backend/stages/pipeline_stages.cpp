@@ -147,6 +147,7 @@ void registerPipelineStages(StageRegistry& registry) {
                                 {"lora_steps", "LoRA steps per edit", "steps"},
                                 {"lora_lr", "LoRA learning rate"},
                                 {"lora_rank", "LoRA rank"},
+                                {"lora_layers", "LoRA layers", "", true},
                                 {"protocol", "Edit protocol", "", true}}),
                   [] { return std::make_unique<InterferenceJob>(); }});
     registry.add({"law", "Fit Delta ~ alpha + beta d per metric and budget",
