@@ -119,8 +119,83 @@
         <translation>关于 REdit 工作台</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;REdit Workbench %1&lt;/h2&gt;&lt;p&gt;Revision %2&lt;/p&gt;&lt;p&gt;Find the circuits behind a language model&apos;s reasoning patterns, measure how they overlap and interfere, and edit one pattern without breaking the others (REdit: contrastive circuit reshaping, then LoRA editing; baselines LoRA, ROME, AlphaEdit).&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;REdit 工作台 %1&lt;/h2&gt;&lt;p&gt;修订版本 %2&lt;/p&gt;&lt;p&gt;找出语言模型推理模式背后的电路，度量它们的重叠与干扰，并在不破坏其他模式的前提下编辑某一模式（REdit：对比式电路重塑，随后进行 LoRA 编辑；基线方法 LoRA、ROME、AlphaEdit）。&lt;/p&gt;&lt;p&gt;依据 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;REdit Workbench %1&lt;/h2&gt;&lt;p&gt;Revision %2&lt;/p&gt;&lt;p&gt;Find the circuits behind a language model&apos;s reasoning patterns, measure how they overlap and interfere, and edit one pattern without breaking the others (REdit: contrastive circuit reshaping, then LoRA editing; baselines LoRA, ROME, AlphaEdit).&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later (the GNU General Public License, version 3 or later).&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;REdit 工作台 %1&lt;/h2&gt;&lt;p&gt;修订版本 %2&lt;/p&gt;&lt;p&gt;找出语言模型推理模式背后的电路，度量它们的重叠与干扰，并在不破坏其他模式的前提下编辑某一模式（REdit：对比式电路重塑，随后进行 LoRA 编辑；基线方法 LoRA、ROME、AlphaEdit）。&lt;/p&gt;&lt;p&gt;许可证：GPL-3.0-or-later（GNU 通用公共许可证第 3 版或更高版本）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>LibTorch</source>
+        <translation>LibTorch</translation>
+    </message>
+    <message>
+        <source>BLAS</source>
+        <translation>BLAS</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>%1 (CUDA devices: %2)</source>
+        <translation>%1（CUDA 设备：%2）</translation>
+    </message>
+    <message>
+        <source>%1 (no CUDA device)</source>
+        <translation>%1（无 CUDA 设备）</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Runtime: not reported by this program.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;运行环境：本程序未报告。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::ArtifactPage</name>
+    <message>
+        <source>&amp;Save As…</source>
+        <translation>另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Write the stored file as it is</source>
+        <translation>按原样写出存储的文件</translation>
+    </message>
+    <message>
+        <source>Open with the System &amp;Viewer</source>
+        <translation>用系统查看器打开(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Write it to a temporary file and open that with the desktop&apos;s program for its type</source>
+        <translation>将其写入临时文件，并用桌面中对应类型的程序打开</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; of run #%2 (%3, %4 bytes)</source>
+        <translation>运行 #%2 的 &lt;b&gt;%1&lt;/b&gt;（%3，%4 字节）</translation>
+    </message>
+    <message>
+        <source>This kind of file (%1) is not shown here: open it with the system viewer or save it.</source>
+        <translation>此类文件（%1）无法在此显示：请用系统查看器打开或保存。</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>保存 %1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>No program opens %1</source>
+        <translation>没有程序可以打开 %1</translation>
     </message>
 </context>
 <context>
@@ -375,6 +450,49 @@ Select fewer edges (top n, fraction or threshold) to draw it.</source>
         <source>required</source>
         <translation>必填</translation>
     </message>
+    <message>
+        <source>Config key: %1</source>
+        <translation>配置键：%1</translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <source>Show the settings that are rarely changed</source>
+        <translation>显示很少更改的设置</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::DatasetPage</name>
+    <message>
+        <source>The dataset&apos;s patterns; choose one to see its rule and instances</source>
+        <translation>数据集的模式；选择一个以查看其规则与实例</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Dataset %1&lt;/h2&gt;&lt;p&gt;Spec: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;%3 patterns, %4 instances&lt;br&gt;Content hash: &lt;tt&gt;%5&lt;/tt&gt;&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;数据集 %1&lt;/h2&gt;&lt;p&gt;规格：&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;%3 个模式，%4 个实例&lt;br&gt;内容哈希：&lt;tt&gt;%5&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::DemoProject</name>
@@ -429,6 +547,143 @@ Select fewer edges (top n, fraction or threshold) to draw it.</source>
 %3 = %4</source>
         <translation>%1 – %2
 %3 = %4</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::ExplorerWorkflow</name>
+    <message>
+        <source>No project is open</source>
+        <translation>没有打开的项目</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown:
+%2</source>
+        <translation>无法显示 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Pattern %1</source>
+        <translation>模式 %1</translation>
+    </message>
+    <message>
+        <source>Model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>Dataset %1</source>
+        <translation>数据集 %1</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>保存 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Architecture, parameters, tokenizer and memory estimate</source>
+        <translation>架构、参数、分词器与内存估算</translation>
+    </message>
+    <message>
+        <source>&amp;New Run with This Model…</source>
+        <translation>用此模型新建运行(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open New Run with this model chosen</source>
+        <translation>打开新建运行并选中此模型</translation>
+    </message>
+    <message>
+        <source>Browse its patterns and instances</source>
+        <translation>浏览其模式与实例</translation>
+    </message>
+    <message>
+        <source>&amp;New Run on This Dataset…</source>
+        <translation>在此数据集上新建运行(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open New Run with this dataset chosen</source>
+        <translation>打开新建运行并选中此数据集</translation>
+    </message>
+    <message>
+        <source>Its rule, instances, accuracy and circuit</source>
+        <translation>其规则、实例、准确率与电路</translation>
+    </message>
+    <message>
+        <source>Open Its &amp;Circuit</source>
+        <translation>打开其电路(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The circuit the newest circuits run found for it</source>
+        <translation>最新的电路运行为其找到的电路</translation>
+    </message>
+    <message>
+        <source>&amp;New Run on Its Dataset…</source>
+        <translation>在其数据集上新建运行(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open New Run with the pattern&apos;s dataset chosen</source>
+        <translation>打开新建运行并选中该模式的数据集</translation>
+    </message>
+    <message>
+        <source>Draw the circuit</source>
+        <translation>绘制电路</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with Another Circuit…</source>
+        <translation>与另一电路比较(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Show two circuits as shared and separate edges</source>
+        <translation>以共享边和各自独有的边显示两个电路</translation>
+    </message>
+    <message>
+        <source>Measure &amp;Distances…</source>
+        <translation>度量距离(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Open New Run for the distances between this run&apos;s circuits</source>
+        <translation>打开新建运行，计算此运行各电路之间的距离</translation>
+    </message>
+    <message>
+        <source>Show the stored file</source>
+        <translation>显示存储的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save As…</source>
+        <translation>另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Write the stored file as it is</source>
+        <translation>按原样写出存储的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Open Results</source>
+        <translation>打开结果(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Clone and Edit…</source>
+        <translation>克隆并编辑(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Com&amp;pare with…</source>
+        <translation>与…比较(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -625,10 +880,6 @@ d = %3，Δ = %4</translation>
     <message>
         <source>&amp;About REdit Workbench</source>
         <translation>关于 REdit 工作台(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Version, licence and method</source>
-        <translation>版本、许可证和方法</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
@@ -872,6 +1123,32 @@ d = %3，Δ = %4</translation>
         <source>Show the project&apos;s overview: the method&apos;s steps, their state and key figures</source>
         <translation>显示项目概览：方法的各个步骤、其状态和关键数字</translation>
     </message>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>手册(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The user guide: the workbench&apos;s pages and the method&apos;s steps</source>
+        <translation>用户指南：工作台的各页面与方法的各步骤</translation>
+    </message>
+    <message>
+        <source>Version, licence, LibTorch, BLAS and device</source>
+        <translation>版本、许可证、LibTorch、BLAS 与设备</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手册</translation>
+    </message>
+    <message>
+        <source>The manual was not found; looked for:
+%1</source>
+        <translation>未找到手册；查找过：
+%1</translation>
+    </message>
+    <message>
+        <source>Manual: %1</source>
+        <translation>手册：%1</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::MetricChart</name>
@@ -1024,6 +1301,106 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Stopped computing the law&apos;s steps: run #%1 did not finish</source>
         <translation>已停止计算规律的各步骤：运行 #%1 未完成</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::ModelPage</name>
+    <message>
+        <source>Property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>As `redit model info` prints it; the memory estimates are for fp32, batch 8 x length 256</source>
+        <translation>与 `redit model info` 的输出相同；内存估算按 fp32、批大小 8 × 长度 256 计算</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Model %1&lt;/h2&gt;&lt;p&gt;Folder: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Content hash: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;模型 %1&lt;/h2&gt;&lt;p&gt;文件夹：&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;内容哈希：&lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The model folder cannot be read: %1</source>
+        <translation>无法读取模型文件夹：%1</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::PatternPage</name>
+    <message>
+        <source>Domain</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Eval run</source>
+        <translation>评估运行</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>The abstract problem whose instances make up the pattern</source>
+        <translation>构成该模式的实例所对应的抽象问题</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Pattern %1&lt;/h2&gt;&lt;p&gt;Dataset: %2&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;模式 %1&lt;/h2&gt;&lt;p&gt;数据集：%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(no rule text stored)</source>
+        <translation>（未存储规则文本）</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %1 of its %n instance(s):</source>
+        <translation>
+            <numerusform>其 %n 个实例中的前 %1 个：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accuracy: no finished eval run has scored this pattern yet (Run &gt; New Run…, stage eval). The model&apos;s answer per instance is not stored; eval runs store the accuracy per pattern.</source>
+        <translation>准确率：尚无已完成的评估运行对该模式评分（运行 &gt; 新建运行…，阶段 eval）。模型对每个实例的回答不会被存储；评估运行按模式存储准确率。</translation>
+    </message>
+    <message>
+        <source>Accuracy of the model in each finished eval run:</source>
+        <translation>模型在每次已完成评估运行中的准确率：</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>No circuit yet: a circuits run finds one for every pattern.</source>
+        <translation>尚无电路：电路运行会为每个模式找到一个电路。</translation>
+    </message>
+    <message>
+        <source>Open its circuit (run #%1)</source>
+        <translation>打开其电路（运行 #%1）</translation>
+    </message>
+    <message>
+        <source>Show the circuit run #%1 found for this pattern</source>
+        <translation>显示运行 #%1 为该模式找到的电路</translation>
     </message>
 </context>
 <context>
@@ -1302,10 +1679,6 @@ d = %3，Δ = %4</translation>
         <translation>cpu 或 cuda[:N]</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>&amp;Stage:</source>
         <translation>阶段(&amp;S)：</translation>
     </message>
@@ -1340,6 +1713,30 @@ d = %3，Δ = %4</translation>
     <message>
         <source>No stage is registered; nothing can be run</source>
         <translation>没有已注册的阶段；无法运行任何内容</translation>
+    </message>
+    <message>
+        <source>choose a model or type a model folder</source>
+        <translation>选择模型或输入模型文件夹</translation>
+    </message>
+    <message>
+        <source>The model the run loads: one of the project&apos;s models, or a model folder (config.json, *.safetensors, tokenizer.json) typed here</source>
+        <translation>运行加载的模型：项目中的模型之一，或在此输入的模型文件夹（config.json、*.safetensors、tokenizer.json）</translation>
+    </message>
+    <message>
+        <source>choose a dataset or type a dataset spec</source>
+        <translation>选择数据集或输入数据集规格</translation>
+    </message>
+    <message>
+        <source>The patterns the run uses: one of the project&apos;s datasets, or a dataset spec typed here (synthetic:deductive:level1, contexthub:FOLDER:deductive:level2, …)</source>
+        <translation>运行使用的模式：项目中的数据集之一，或在此输入的数据集规格（synthetic:deductive:level1、contexthub:FOLDER:deductive:level2 等）</translation>
+    </message>
+    <message>
+        <source>Choose the model the run loads</source>
+        <translation>请选择运行加载的模型</translation>
+    </message>
+    <message>
+        <source>Choose the dataset the run uses</source>
+        <translation>请选择运行使用的数据集</translation>
     </message>
 </context>
 <context>
@@ -1409,6 +1806,22 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Stop the run “%1” now?</source>
         <translation>现在停止运行“%1”？</translation>
+    </message>
+    <message>
+        <source>Filter runs by name or number</source>
+        <translation>按名称或编号筛选运行</translation>
+    </message>
+    <message>
+        <source>Show only the runs whose name or number contains this text</source>
+        <translation>只显示名称或编号包含此文本的运行</translation>
+    </message>
+    <message>
+        <source>Show only the runs in this state</source>
+        <translation>只显示处于此状态的运行</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>所有状态</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +2121,365 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Choose a folder</source>
         <translation>选择一个文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::StageFields</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Split seed</source>
+        <translation>划分种子</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <source>Patterns per checkpoint</source>
+        <translation>每个检查点的模式数</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>Granularity</source>
+        <translation>粒度</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Meta-iterations</source>
+        <translation>元迭代次数</translation>
+    </message>
+    <message>
+        <source>Tasks per iteration</source>
+        <translation>每次迭代的任务数</translation>
+    </message>
+    <message>
+        <source>Anchors per task</source>
+        <translation>每个任务的锚点数</translation>
+    </message>
+    <message>
+        <source>Negatives per anchor</source>
+        <translation>每个锚点的负例数</translation>
+    </message>
+    <message>
+        <source>Inner steps per task</source>
+        <translation>每个任务的内层步数</translation>
+    </message>
+    <message>
+        <source>Inner learning rate</source>
+        <translation>内层学习率</translation>
+    </message>
+    <message>
+        <source>Outer learning rate</source>
+        <translation>外层学习率</translation>
+    </message>
+    <message>
+        <source>Meta-learning</source>
+        <translation>元学习</translation>
+    </message>
+    <message>
+        <source>Null-space protection</source>
+        <translation>零空间保护</translation>
+    </message>
+    <message>
+        <source>Projection strength</source>
+        <translation>投影强度</translation>
+    </message>
+    <message>
+        <source>Prediction preservation</source>
+        <translation>预测保持</translation>
+    </message>
+    <message>
+        <source>KL weight</source>
+        <translation>KL 权重</translation>
+    </message>
+    <message>
+        <source>Preserved prompts per step</source>
+        <translation>每步保持的提示数</translation>
+    </message>
+    <message>
+        <source>Trained parameters</source>
+        <translation>训练的参数</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Held-out patterns</source>
+        <translation>留出的模式</translation>
+    </message>
+    <message>
+        <source>Evaluation batch size</source>
+        <translation>评估批大小</translation>
+    </message>
+    <message>
+        <source>LoRA steps per edit</source>
+        <translation>每次编辑的 LoRA 步数</translation>
+    </message>
+    <message>
+        <source>LoRA learning rate</source>
+        <translation>LoRA 学习率</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>LoRA 秩</translation>
+    </message>
+    <message>
+        <source>Edit protocol</source>
+        <translation>编辑协议</translation>
+    </message>
+    <message>
+        <source>Edited MLP layer</source>
+        <translation>编辑的 MLP 层</translation>
+    </message>
+    <message>
+        <source>Target-value steps</source>
+        <translation>目标值优化步数</translation>
+    </message>
+    <message>
+        <source>Target-value learning rate</source>
+        <translation>目标值学习率</translation>
+    </message>
+    <message>
+        <source>Target-value weight decay</source>
+        <translation>目标值权重衰减</translation>
+    </message>
+    <message>
+        <source>Target-value clamp</source>
+        <translation>目标值截断</translation>
+    </message>
+    <message>
+        <source>Covariance ridge</source>
+        <translation>协方差岭项</translation>
+    </message>
+    <message>
+        <source>Null-space threshold</source>
+        <translation>零空间阈值</translation>
+    </message>
+    <message>
+        <source>Key dataset</source>
+        <translation>键数据集</translation>
+    </message>
+    <message>
+        <source>Reshaping options</source>
+        <translation>重塑选项</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>模型名称</translation>
+    </message>
+    <message>
+        <source>Checkpoint every</source>
+        <translation>检查点间隔</translation>
+    </message>
+    <message>
+        <source>Corpus seed</source>
+        <translation>语料种子</translation>
+    </message>
+    <message>
+        <source>Level-1 examples per pattern</source>
+        <translation>每个模式的 1 级样例数</translation>
+    </message>
+    <message>
+        <source>Level-2 examples per pattern</source>
+        <translation>每个模式的 2 级样例数</translation>
+    </message>
+    <message>
+        <source>Under-sampled rules</source>
+        <translation>欠采样规则</translation>
+    </message>
+    <message>
+        <source>Under-sample rate</source>
+        <translation>欠采样比例</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>隐藏维度</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>注意力头数</translation>
+    </message>
+    <message>
+        <source>Key/value heads</source>
+        <translation>键/值头数</translation>
+    </message>
+    <message>
+        <source>MLP size</source>
+        <translation>MLP 维度</translation>
+    </message>
+    <message>
+        <source>Training steps</source>
+        <translation>训练步数</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Warm-up fraction</source>
+        <translation>预热比例</translation>
+    </message>
+    <message>
+        <source>Training seed</source>
+        <translation>训练种子</translation>
+    </message>
+    <message>
+        <source>Initialisation seed</source>
+        <translation>初始化种子</translation>
+    </message>
+    <message>
+        <source>Initialisation std</source>
+        <translation>初始化标准差</translation>
+    </message>
+    <message>
+        <source>Pairs per pattern</source>
+        <translation>每个模式的样本对数</translation>
+    </message>
+    <message>
+        <source>Integrated-gradient steps</source>
+        <translation>积分梯度步数</translation>
+    </message>
+    <message>
+        <source>Memory budget per batch</source>
+        <translation>每批内存预算</translation>
+    </message>
+    <message>
+        <source>Edge budgets</source>
+        <translation>边预算</translation>
+    </message>
+    <message>
+        <source>Circuits run</source>
+        <translation>电路运行</translation>
+    </message>
+    <message>
+        <source>Distances run</source>
+        <translation>距离运行</translation>
+    </message>
+    <message>
+        <source>Interference run</source>
+        <translation>干扰运行</translation>
+    </message>
+    <message>
+        <source>Reference filter</source>
+        <translation>参考过滤</translation>
+    </message>
+    <message>
+        <source>Sliding window</source>
+        <translation>滑动窗口</translation>
+    </message>
+    <message>
+        <source>prompts</source>
+        <translation>个提示</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>个线程</translation>
+    </message>
+    <message>
+        <source>patterns</source>
+        <translation>个模式</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>次迭代</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>个任务</translation>
+    </message>
+    <message>
+        <source>anchors</source>
+        <translation>个锚点</translation>
+    </message>
+    <message>
+        <source>negatives</source>
+        <translation>个负例</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>个样例</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>heads</source>
+        <translation>个头</translation>
+    </message>
+    <message>
+        <source>pairs</source>
+        <translation>对</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>fraction of edges</source>
+        <translation>边的比例</translation>
+    </message>
+    <message>
+        <source>run id</source>
+        <translation>运行编号</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>个点</translation>
+    </message>
+    <message>
+        <source>LoRA layers</source>
+        <translation>LoRA 层</translation>
     </message>
 </context>
 <context>

@@ -15,9 +15,12 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTextBrowser>
+#include <QUrl>
 #include <QTime>
 #include <QVBoxLayout>
 
+#include "adapters/manual_location.h"
 #include "dialogs/about_dialog.h"
 #include "views/circuit_compare_view.h"
 #include "views/circuit_panel.h"
@@ -193,7 +196,10 @@ void MainWindow::createMenus() {
         [this] { runAction([](RunWorkflow& runs, const QString&) { runs.chooseCircuitComparison(); }, false); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    add(help, tr("&About REdit Workbench"), QKeySequence::HelpContents, tr("Version, licence and method"),
+    help->setObjectName(QStringLiteral("helpMenu"));
+    add(help, tr("&Manual"), QKeySequence::HelpContents, tr("The user guide: the workbench's pages and the method's steps"),
+        [this] { showManual(); });
+    add(help, tr("&About REdit Workbench"), QKeySequence(), tr("Version, licence, LibTorch, BLAS and device"),
         &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
@@ -439,8 +445,30 @@ void MainWindow::showSettings() {
 }
 
 void MainWindow::showAbout() {
-    AboutDialog dialog(this);
+    AboutDialog dialog(runtime_, this);
     dialog.exec();
+}
+
+QTextBrowser* MainWindow::showManual() {
+    const QString file = manualFile();
+    if (file.isEmpty()) {
+        QMessageBox::warning(this, tr("Manual"),
+                             tr("The manual was not found; looked for:\n%1").arg(manualCandidates().join(QLatin1Char('\n'))));
+        return nullptr;
+    }
+    QTextBrowser* manual = nullptr;
+    for (int i = 0; i < tabs_->count() && !manual; ++i)
+        if (tabs_->widget(i)->objectName() == QLatin1String("manualView")) manual = qobject_cast<QTextBrowser*>(tabs_->widget(i));
+    if (!manual) {
+        manual = new QTextBrowser(tabs_);
+        manual->setObjectName(QStringLiteral("manualView"));
+        manual->setOpenExternalLinks(true);
+        addViewTab(manual, tr("Manual"));
+    }
+    manual->setSource(QUrl::fromLocalFile(file), QTextDocument::MarkdownResource);
+    tabs_->setCurrentWidget(manual);
+    appendLog(tr("Manual: %1").arg(QDir::toNativeSeparators(file)));
+    return manual;
 }
 
 void MainWindow::resetLayout() {

@@ -7,11 +7,13 @@
 #include "models/circuit_graph.h"
 #include "adapters/project_controller.h"
 #include "adapters/workbench_settings.h"
+#include "dialogs/about_dialog.h"
 
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
 class QTabWidget;
+class QTextBrowser;
 
 namespace redit::gui {
 
@@ -40,6 +42,11 @@ public:
     // The Run actions, the run monitor and the metric chart use this controller (not owned).
     void setRunController(RunController* controller);
     void setCudaAvailable(bool available) { cudaAvailable_ = available; }
+    // What Help > About says about the runtime (LibTorch, BLAS, device): the app knows it, the widgets link no
+    // LibTorch.
+    void setRuntimeSummary(const RuntimeSummary& runtime) { runtime_ = runtime; }
+    // Help > Manual: the user guide (manualFile()) in a central tab; null, with a message box, when not found.
+    QTextBrowser* showManual();
 
     ProjectExplorer* projectExplorer() const { return explorer_; }
     RunMonitor* runMonitor() const { return runMonitor_; }
@@ -109,6 +116,7 @@ private:
 
     ProjectController* controller_ = nullptr;
     bool cudaAvailable_ = false;
+    RuntimeSummary runtime_;
     bool projectOpen_ = false;
     QString projectPath_;
     QByteArray defaultState_;

@@ -70,8 +70,8 @@ struct StageCommand {
     }
 };
 
-// Adds `--flag` for the stage's param `key`: its value becomes params[key]; the help names the key and the
-// stage's default, so the CLI has no defaults of its own.
+// Adds `--flag` for the stage's param `key`: its value becomes params[key]; the help gives the schema's label and
+// unit, the key and the stage's default, so the CLI has no defaults of its own.
 void stageOption(CLI::App* command, const std::shared_ptr<StageCommand>& o, const std::string& kind,
                  const std::string& flag, const std::string& key, const std::string& description) {
     const StageInfo& stage = globalStageRegistry().get(kind);
@@ -79,7 +79,10 @@ void stageOption(CLI::App* command, const std::shared_ptr<StageCommand>& o, cons
     for (const FieldSpec& f : stage.schema.fields())
         if (f.name == key) spec = &f;
     if (!spec) throw Error("stage " + kind + " has no param " + key);
-    const std::string help = description + " (param " + key + (spec->defaultValue.is_null() ? "" : ", default " + spec->defaultValue.dump()) + ")";
+    // The schema's label and unit lead, as in the GUI's run form; `description` adds what this command means.
+    const std::string help = (spec->label.empty() ? "" : spec->label + ": ") + description +
+                             (spec->unit.empty() ? "" : " [" + spec->unit + "]") + " (param " + key +
+                             (spec->defaultValue.is_null() ? "" : ", default " + spec->defaultValue.dump()) + ")";
     using Type = FieldSpec::Type;
     switch (spec->type) {
     case Type::Integer:

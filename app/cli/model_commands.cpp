@@ -1,16 +1,11 @@
 // `redit model info|generate|convert` and `redit tokenize`; a model is a folder or a .gguf file.
 #include <CLI/CLI.hpp>
-#include <algorithm>
-#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/terminal_table.h"
-#include "model/gguf_file.h"
-#include "model/gguf_model.h"
-#include "model/memory_estimate.h"
 #include "model/model_folder.h"
-#include "model/safetensors.h"
+#include "model/model_summary.h"
 #include "model/scoring.h"
 #include "model/tokenizer.h"
 #include "util/error.h"
@@ -20,32 +15,10 @@ namespace redit::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
-
-std::string humanCount(double n) {
-    const char* units[] = {"", "K", "M", "B", "T"};
-    int u = 0;
-    while (n >= 1000 && u < 4) {
-        n /= 1000;
-        ++u;
-    }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, u ? "%.2f%s" : "%.0f%s", n, units[u]);
-    return buf;
-}
-
 at::ScalarType parseDtype(const std::string& name) {
     if (name == "fp32" || name == "float32") return at::kFloat;
     if (name == "bf16" || name == "bfloat16") return at::kBFloat16;
     throw ConfigError("unknown dtype '" + name + "' (fp32 or bf16)");
-}
-
-int64_t checkpointBytes(const std::string& dir) {
-    if (isGgufPath(dir)) return static_cast<int64_t>(fs::file_size(dir));
-    int64_t total = 0;
-    for (const auto& entry : fs::directory_iterator(dir))
-        if (entry.path().extension() == ".safetensors") total += static_cast<int64_t>(entry.file_size());
-    return total;
 }
 
 struct InfoOptions {
@@ -58,51 +31,12 @@ struct InfoOptions {
 
 void modelInfo(const InfoOptions& o) {
     configureThreads(o.threads);
-    ModelConfig c = readModelConfig(o.dir);
-    Tokenizer tokenizer = loadModelTokenizer(o.dir);
-    const int64_t bytes = parseDtype(o.dtype) == at::kFloat ? 4 : 2;
+    std::vector<std::pair<std::string, std::string>> fields = modelSummary(o.dir, {o.batch, o.length, o.dtype});
     RuntimeInfo rt = runtimeInfo();
-    const std::string shape = " (batch " + std::to_string(o.batch) + " x length " + std::to_string(o.length) +
-                              ", " + o.dtype + ")";
-    auto memory = [&](ForwardMode mode) { return formatBytes(estimateMemory(c, bytes, o.batch, o.length, mode).totalBytes()); };
-    std::vector<std::pair<std::string, std::string>> gguf;
-    if (!isGgufPath(o.dir)) {
-        // Opening the checkpoint validates every shard's layout (docs/model.md): `info` is what a user runs
-        // to check a download, so a truncated or damaged file must fail here, not only when loading.
-        safetensors::Archive archive = safetensors::Archive::openDirectory(o.dir);
-        gguf.emplace_back("checkpoint", std::to_string(archive.names().size()) + " tensors, layout verified");
-    } else {
-        auto file = gguf::File::open(o.dir);
-        gguf = {{"format", "GGUF v" + std::to_string(file->version()) + ", " + std::to_string(file->tensors().size()) +
-                               " tensors, alignment " + std::to_string(file->alignment())},
-                {"tensor types", gguf::tensorTypeSummary(*file)}};
-        if (std::string ft = gguf::fileTypeName(*file); !ft.empty()) gguf.emplace_back("quantisation", ft);
-        if (auto name = file->optionalString("general.name")) gguf.emplace_back("name", *name);
-    }
-    std::vector<std::pair<std::string, std::string>> fields = {
-        {isGgufPath(o.dir) ? "file" : "folder", o.dir},
-        {"architecture", c.modelType},
-        {"layers", std::to_string(c.numLayers)},
-        {"hidden size", std::to_string(c.hiddenSize)},
-        {"MLP size", std::to_string(c.intermediateSize)},
-        {"heads (query / key-value)", std::to_string(c.numHeads) + " / " + std::to_string(c.numKeyValueHeads)},
-        {"head dim", std::to_string(c.headDim)},
-        {"vocabulary", std::to_string(c.vocabSize)},
-        {"tied embeddings", c.tieWordEmbeddings ? "yes" : "no"},
-        {"parameters", humanCount(double(c.parameterCount()))},
-        {"checkpoint dtype", c.torchDtype},
-        {"checkpoint size", formatBytes(checkpointBytes(o.dir))},
-        {"tokenizer", tokenizer.kind() + ", " + std::to_string(tokenizer.vocabSize()) + " ids"},
-        {"memory, inference" + shape, memory(ForwardMode::Inference)},
-        {"memory, training" + shape, memory(ForwardMode::Training)},
-        {"memory, attribution" + shape, memory(ForwardMode::Attribution)},
-        {"LibTorch", rt.torchVersion + (rt.cudaAvailable ? ", CUDA devices: " + std::to_string(rt.cudaDevices) : ", CPU only")},
-        {"BLAS", rt.blas},
-        {"threads", std::to_string(rt.threads)},
-    };
-    fields.insert(fields.begin() + 1, gguf.begin(), gguf.end());
-    if (isGgufPath(o.dir)) fields.erase(std::find_if(fields.begin(), fields.end(),
-                                                     [](const auto& f) { return f.first == "checkpoint dtype"; }));
+    fields.emplace_back("LibTorch",
+                        rt.torchVersion + (rt.cudaAvailable ? ", CUDA devices: " + std::to_string(rt.cudaDevices) : ", CPU only"));
+    fields.emplace_back("BLAS", rt.blas);
+    fields.emplace_back("threads", std::to_string(rt.threads));
     printFields(std::cout, fields);
 }
 

@@ -116,9 +116,12 @@ int main(int argc, char** argv) {
     redit::gui::MainWindow window;
     window.setProjectController(&controller);
     window.setRunController(&controller);
-    window.setCudaAvailable(redit::runtimeInfo().cudaAvailable);
     // The thread setting applies at once: runs execute in this process.
     redit::configureThreads(redit::gui::WorkbenchSettings::load(QSettings()).threads);
+    const redit::RuntimeInfo runtime = redit::runtimeInfo();
+    window.setCudaAvailable(runtime.cudaAvailable);
+    window.setRuntimeSummary({QString::fromStdString(runtime.torchVersion), QString::fromStdString(runtime.blas),
+                              runtime.cudaDevices, runtime.threads});
     QObject::connect(&window, &redit::gui::MainWindow::settingsChanged, &window,
                      [](const redit::gui::WorkbenchSettings& chosen) { redit::configureThreads(chosen.threads); });
     if (parser.isSet(demoViews)) redit::gui::showDemoViews(window);

@@ -96,11 +96,24 @@ nlohmann::json ConfigSchema::defaults() const {
     return d;
 }
 
+ConfigSchema& ConfigSchema::present(const std::vector<FieldPresentation>& presentations) {
+    for (const FieldPresentation& p : presentations) {
+        auto field = std::find_if(fields_.begin(), fields_.end(), [&](const FieldSpec& f) { return f.name == p.name; });
+        if (field == fields_.end()) throw ConfigError("config field '" + p.name + "' is not a field of the schema");
+        field->label = p.label;
+        field->unit = p.unit;
+        field->advanced = p.advanced;
+    }
+    return *this;
+}
+
 nlohmann::json ConfigSchema::describe() const {
     nlohmann::json list = nlohmann::json::array();
     for (const FieldSpec& f : fields_) {
         nlohmann::json d = {{"name", f.name}, {"type", toString(f.type)}, {"description", f.description},
-                            {"default", f.defaultValue}};
+                            {"default", f.defaultValue}, {"label", f.label.empty() ? f.name : f.label},
+                            {"advanced", f.advanced}};
+        if (!f.unit.empty()) d["unit"] = f.unit;
         if (f.minimum) d["minimum"] = *f.minimum;
         if (f.maximum) d["maximum"] = *f.maximum;
         if (!f.allowed.empty()) d["allowed"] = f.allowed;

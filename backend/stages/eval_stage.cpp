@@ -28,7 +28,13 @@ ConfigSchema evalSchema() {
         {"batch_size", T::Integer, "prompts per forward pass", 64, 1.0, 65536.0, {}},
         {"threads", T::Integer, "CPU threads (0: one per core)", 0, 0.0, 1024.0, {}},
         {"patterns_per_checkpoint", T::Integer, "patterns scored between checkpoints", 8, 1.0, {}, {}},
-    });
+    }).present({{"model", "Model"},
+                {"data", "Dataset"},
+                {"instances", "Instances"},
+                {"split_seed", "Split seed", "", true},
+                {"batch_size", "Batch size", "prompts", true},
+                {"threads", "CPU threads", "threads", true},
+                {"patterns_per_checkpoint", "Patterns per checkpoint", "patterns", true}});
 }
 
 // The checkpoint: how many patterns (of how many) have their rows committed.

@@ -130,12 +130,19 @@ void registerPipelineStages(StageRegistry& registry) {
                                 integer("pairs", "Clean/corrupted pairs K per pattern", 16, 2),
                                 integer("ig_steps", "EAP-IG steps (0: EAP)", 0, 0),
                                 integer("memory_mb", "Working-memory budget of one EAP batch", 4096, 1),
-                                integer("split_seed", "Seed of the domain split", 0, 0)}),
+                                integer("split_seed", "Seed of the domain split", 0, 0)})
+                      .present({{"model", "Model"},
+                                {"data", "Dataset"},
+                                {"pairs", "Pairs per pattern", "pairs"},
+                                {"ig_steps", "Integrated-gradient steps", "steps", true},
+                                {"memory_mb", "Memory budget per batch", "MiB", true},
+                                {"split_seed", "Split seed", "", true}}),
                   [] { return std::make_unique<CircuitsJob>(); }});
     registry.add({"distances", "Distances between the pattern circuits at several budgets",
                   ConfigSchema({{"budgets", Type::Array, "Top fractions of the edges kept", {0.01, 0.05, 0.10},
                                  std::nullopt, std::nullopt, {}},
-                                integer("circuits_run", "Circuits run (0: the newest)", 0, 0)}),
+                                integer("circuits_run", "Circuits run (0: the newest)", 0, 0)})
+                      .present({{"budgets", "Edge budgets", "fraction of edges"}, {"circuits_run", "Circuits run", "run id"}}),
                   [] { return std::make_unique<DistancesJob>(); }});
     registry.add({"interference", "Delta(i -> j) after a LoRA edit of each pattern i from the same base model",
                   ConfigSchema({required("model", "Model folder"), required("data", "Dataset spec"),
@@ -146,7 +153,16 @@ void registerPipelineStages(StageRegistry& registry) {
                                 integer("lora_rank", "LoRA rank (alpha = 2 x rank)", 16, 1),
                                 loraLayersField(),
                                 {"protocol", Type::String, "revision-set (the paper) or sequential (the reference code)",
-                                 "revision-set", std::nullopt, std::nullopt, {"revision-set", "sequential"}}}),
+                                 "revision-set", std::nullopt, std::nullopt, {"revision-set", "sequential"}}})
+                      .present({{"model", "Model"},
+                                {"data", "Dataset"},
+                                {"split_seed", "Split seed", "", true},
+                                {"batch", "Evaluation batch size", "prompts", true},
+                                {"lora_steps", "LoRA steps per edit", "steps"},
+                                {"lora_lr", "LoRA learning rate"},
+                                {"lora_rank", "LoRA rank"},
+                                {"lora_layers", "LoRA layers", "", true},
+                                {"protocol", "Edit protocol", "", true}}),
                   [] { return std::make_unique<InterferenceJob>(); }});
     registry.add({"law", "Fit Delta ~ alpha + beta d per metric and budget",
                   ConfigSchema({integer("distances_run", "Distances run (0: the newest)", 0, 0),
@@ -154,7 +170,11 @@ void registerPipelineStages(StageRegistry& registry) {
                                 {"reference_filter", Type::Boolean,
                                  "Reference figure only: drop points with Delta < 0.1 (off by default)", false,
                                  std::nullopt, std::nullopt, {}},
-                                integer("window", "Reference figure only: sliding-window average (0: off)", 0, 0)}),
+                                integer("window", "Reference figure only: sliding-window average (0: off)", 0, 0)})
+                      .present({{"distances_run", "Distances run", "run id"},
+                                {"interference_run", "Interference run", "run id"},
+                                {"reference_filter", "Reference filter", "", true},
+                                {"window", "Sliding window", "points", true}}),
                   [] { return std::make_unique<LawJob>(); }});
     registerCompareStage(registry, [](const Tokenizer& tokenizer, const nlohmann::json& reshape,
                                       const std::function<void(const std::string&)>& log) {

@@ -52,7 +52,26 @@ ConfigSchema reshapeSchema() {
         field("attribution_chunk", Type::Integer, "Prompt pairs differentiated at once (0: the whole task; fewer: less memory)",
               d.attributionChunk, 0.0),
         field("trainable", Type::Array, "Trained parameters: substrings of their names (empty: all)", d.trainable),
-    });
+    }).present({{"model", "Model"},
+                {"data", "Dataset"},
+                {"split_seed", "Split seed", "", true},
+                {"output", "Output folder"},
+                {"granularity", "Granularity", "", true},
+                {"temperature", "Temperature"},
+                {"meta_iterations", "Meta-iterations", "iterations"},
+                {"tasks_per_iteration", "Tasks per iteration", "tasks", true},
+                {"anchors_per_task", "Anchors per task", "anchors", true},
+                {"negatives_per_anchor", "Negatives per anchor", "negatives", true},
+                {"inner_steps", "Inner steps per task", "steps", true},
+                {"inner_lr", "Inner learning rate", "", true},
+                {"outer_lr", "Outer learning rate", "", true},
+                {"meta_learning", "Meta-learning"},
+                {"null_space_protection", "Null-space protection"},
+                {"rho", "Projection strength", "", true},
+                {"prediction_preservation", "Prediction preservation", "", true},
+                {"kl_weight", "KL weight", "", true},
+                {"preserve_batch", "Preserved prompts per step", "prompts", true},
+                {"trainable", "Trained parameters", "", true}});
 }
 
 class ReshapeJob : public Job {

@@ -51,7 +51,28 @@ ConfigSchema trainTinySchema() {
         {"init_seed", T::Integer, "seed of the initial weights", r.initSeed, 0.0, 9.0e15, {}},
         {"init_std", T::Number, "standard deviation of the initial weights", r.initStd, 0.0, 10.0, {}},
         {"threads", T::Integer, "CPU threads (the result is reproducible for a thread count)", r.threads, 1.0, 1024.0, {}},
-    });
+    }).present({{"output", "Output folder"},
+                {"model_name", "Model name"},
+                {"checkpoint_every", "Checkpoint every", "steps", true},
+                {"corpus_seed", "Corpus seed", "", true},
+                {"level1_per_pattern", "Level-1 examples per pattern", "examples", true},
+                {"level2_per_pattern", "Level-2 examples per pattern", "examples", true},
+                {"under_sampled_rules", "Under-sampled rules", "", true},
+                {"under_sample_rate", "Under-sample rate", "", true},
+                {"layers", "Layers", "layers"},
+                {"hidden", "Hidden size", "units"},
+                {"heads", "Attention heads", "heads"},
+                {"key_value_heads", "Key/value heads", "heads", true},
+                {"intermediate", "MLP size", "units"},
+                {"steps", "Training steps", "steps"},
+                {"batch_size", "Batch size", "examples"},
+                {"learning_rate", "Learning rate"},
+                {"weight_decay", "Weight decay", "", true},
+                {"warmup_fraction", "Warm-up fraction", "", true},
+                {"training_seed", "Training seed", "", true},
+                {"init_seed", "Initialisation seed", "", true},
+                {"init_std", "Initialisation std", "", true},
+                {"threads", "CPU threads", "threads", true}});
 }
 
 Progress trainingProgress(const TrainingProgress& p) {

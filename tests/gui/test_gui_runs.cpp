@@ -120,8 +120,11 @@ private slots:
         controller.newProject(path("fields.redit"));
         RunConfigDialog dialog(controller);
         const ConfigSchema& schema = registry_.get("tick").schema;
-        QCOMPARE(dialog.form()->findChildren<QLabel*>(QRegularExpression("^error_")).size(), qsizetype(schema.fields().size()));
+        // The model and dataset choosers fill `model` and `data`: they get no field of their own.
+        QCOMPARE(dialog.form()->findChildren<QLabel*>(QRegularExpression("^error_")).size(), qsizetype(schema.fields().size() - 2));
+        QVERIFY(!dialog.form()->editor("model") && !dialog.form()->editor("data"));
         for (const FieldSpec& field : schema.fields()) {
+            if (field.name == "model" || field.name == "data") continue;
             QWidget* editor = dialog.form()->editor(field.name);
             QVERIFY2(editor, field.name.c_str());
             QVERIFY(editor->toolTip().contains(QString::fromStdString(field.description)));
@@ -175,15 +178,17 @@ private slots:
         RunConfigDialog dialog(controller);
         // The chosen model's folder, when no param names one.
         auto* model = dialog.findChild<QComboBox*>("modelBox");
-        QCOMPARE(model->count(), 2);
-        QCOMPARE(model->currentIndex(), 1);  // the project's only model is preselected
+        QCOMPARE(model->count(), 1);
+        QCOMPARE(model->currentIndex(), 0);  // the project's only model is preselected
         QVERIFY(!dialog.memoryEstimate()->isHidden());
         QVERIFY(dialog.memoryEstimate()->text().contains(QDir::toNativeSeparators(path("model"))));
         QCOMPARE(dialog.request()["model_id"], nlohmann::json(1));
-        model->setCurrentIndex(0);
+        QCOMPARE(dialog.request()["params"]["model"], nlohmann::json(path("model").toStdString()));
+        model->setCurrentIndex(-1);
+        model->setEditText(QString());
         QVERIFY(dialog.memoryEstimate()->isHidden());
         lineField(dialog, "batch")->setText("8");
-        lineField(dialog, "model")->setText(path("model"));
+        model->setEditText(path("model"));  // a typed folder
         QVERIFY(!dialog.memoryEstimate()->isHidden());
         const ModelConfig config = loadModelConfig(path("model/config.json").toStdString());
         const MemoryEstimate expected = estimateMemory(config, 4, 8, 256, ForwardMode::Inference);
@@ -211,14 +216,13 @@ private slots:
         StoreProjectController controller(registry_, {path("demo.redit"), path("none")});
         controller.newProject(path("suggest.redit"));
         RunConfigDialog dialog(controller);
-        auto completions = [&](const std::string& field) {
-            const QLineEdit* editor = lineField(dialog, field);
-            const QCompleter* completer = editor ? editor->completer() : nullptr;
+        auto completions = [&](const QComboBox* chooser) {
+            const QCompleter* completer = chooser->completer();
             return completer ? qobject_cast<QStringListModel*>(completer->model())->stringList() : QStringList();
         };
-        QCOMPARE(completions("data"), QStringList({"contexthub:" + path("hub")}));
-        QCOMPARE(completions("model"), QStringList({path("models/m1")}));
-        QCOMPARE(completions("pace"), QStringList());  // not a text field
+        QCOMPARE(completions(dialog.datasetChooser()), QStringList({"contexthub:" + path("hub")}));
+        QCOMPARE(completions(dialog.modelChooser()), QStringList({path("models/m1")}));
+        QVERIFY(!lineField(dialog, "pace"));  // not a text field
         stored.clear();
     }
 
@@ -274,13 +278,13 @@ private slots:
         QCOMPARE(shownDatasetId, datasetId);
         QCOMPARE(dataset, QString::fromStdString(listDatasets(store).at(0).name));
 
-        // With two of each the choice is the user's: both stay at "(none)".
+        // With two of each the choice is the user's: both stay empty.
         QVERIFY(window.openProjectFile(path("two-models.redit")));
         actionNamed(window, "&New Run…")->trigger();
         QCOMPARE(shownModelId, 0);
-        QCOMPARE(model, QStringLiteral("(none)"));
+        QCOMPARE(model, QString());
         QCOMPARE(shownDatasetId, 0);
-        QCOMPARE(dataset, QStringLiteral("(none)"));
+        QCOMPARE(dataset, QString());
     }
 
     void runsDockListsTheProjectsStoredRuns() {
@@ -328,6 +332,26 @@ private slots:
             QCOMPARE(monitor->runAt(row)->state, expected.shown);
         }
         QCOMPARE(monitor->activeRunCount(), 0);
+
+        // The filter above the table: by state, by name, by number; filtered-out runs are hidden rows.
+        auto visibleIds = [&] {
+            QStringList ids;
+            for (int row = 0; row < monitor->rowCount(); ++row)
+                if (!table->isRowHidden(row)) ids << monitor->runAt(row)->id;
+            return ids;
+        };
+        QComboBox* states = window.runMonitor()->stateFilter();
+        states->setCurrentIndex(states->findData(int(redit::gui::MonitoredRun::State::Finished)));
+        QCOMPARE(visibleIds(), QStringList({QString::number(runs[3].id), QString::number(runs[0].id)}));
+        states->setCurrentIndex(states->findData(int(redit::gui::MonitoredRun::State::Failed)));
+        QCOMPARE(visibleIds(), QStringList({QString::number(runs[1].id)}));
+        states->setCurrentIndex(0);  // every state
+        window.runMonitor()->textFilter()->setText("STORED 2");
+        QCOMPARE(visibleIds(), QStringList({QString::number(runs[2].id)}));
+        window.runMonitor()->textFilter()->setText(QStringLiteral("#%1").arg(runs[0].id));
+        QCOMPARE(visibleIds(), QStringList({QString::number(runs[0].id)}));
+        window.runMonitor()->textFilter()->clear();
+        QCOMPARE(visibleIds().size(), qsizetype(runs.size()));
 
         // Another project replaces them; a new empty one leaves the dock empty.
         controller.newProject(path("no-runs.redit"));

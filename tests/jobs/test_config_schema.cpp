@@ -61,6 +61,30 @@ private slots:
         QVERIFY2(message.contains(expected), qPrintable(message));
     }
 
+    // The label, unit and Advanced flag the front ends show: set by name, described for `redit` and the GUI.
+    void presentationIsSetByNameAndDescribed() {
+        ConfigSchema presented = schema();
+        presented.present({{"steps", "Training steps", "steps"}, {"lr", "Learning rate", "", true}});
+        const std::vector<FieldSpec>& fields = presented.fields();
+        QCOMPARE(fields[0].label, std::string("Training steps"));
+        QCOMPARE(fields[0].unit, std::string("steps"));
+        QVERIFY(!fields[0].advanced && fields[1].advanced);
+        QVERIFY(fields[2].label.empty());
+        const nlohmann::json described = presented.describe();
+        QCOMPARE(described[0]["label"], nlohmann::json("Training steps"));
+        QCOMPARE(described[0]["unit"], nlohmann::json("steps"));
+        QCOMPARE(described[1]["advanced"], nlohmann::json(true));
+        QCOMPARE(described[2]["label"], nlohmann::json("method"));  // no label: the name
+        QVERIFY(!described[2].contains("unit"));
+        QCOMPARE(presented.apply({{"layers", {1}}}), schema().apply({{"layers", {1}}}));  // validation is unchanged
+        try {
+            presented.present({{"stpes", "Typo"}});
+            QFAIL("an unknown field must be refused");
+        } catch (const ConfigError& e) {
+            QCOMPARE(QString(e.what()), QString("config field 'stpes' is not a field of the schema"));
+        }
+    }
+
     void submitValidatesAgainstTheStageSchema() {
         StageRegistry registry;
         registry.add({"eval", "evaluate accuracy", schema(), [] { return std::unique_ptr<Job>(); }});

@@ -14,7 +14,9 @@
 # folders may include exactly those, listed by file.
 cmake_minimum_required(VERSION 3.20)
 
-set(core_model model/model_config.h model/memory_estimate.h model/safetensors.h model/tokenizer.h)
+set(core_model model/model_config.h model/memory_estimate.h model/model_summary.h model/safetensors.h model/tokenizer.h
+    model/gguf_file.h model/gguf_model.h model/gguf_tokenizer.h model/gguf_types.h model/gguf_dequant.h
+    model/gguf_pre_tokenizer.h)
 set(core_circuits circuits/graph.h circuits/circuit.h circuits/distance.h circuits/circuit_export.h
     circuits/score_matrix_csv.h)
 

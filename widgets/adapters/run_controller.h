@@ -36,7 +36,8 @@ struct RunUpdate {
 struct ProjectInput {
     qint64 id = 0;
     QString label;
-    QString path;  // models: the model folder; datasets: empty
+    QString path;  // models: the model folder; datasets: the dataset spec
+    QString name = {};  // as the project explorer lists it
 };
 
 // What the run details tab shows.

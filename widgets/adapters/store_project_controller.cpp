@@ -208,13 +208,17 @@ const StageInfo& StoreProjectController::stage(const std::string& kind) const { 
 QList<ProjectInput> StoreProjectController::models() const {
     QList<ProjectInput> models;
     for (const ModelRecord& model : listModels(openStore()))
-        models.push_back({model.id, QStringLiteral("%1 (%2)").arg(q(model.name), q(model.path)), q(model.path)});
+        models.push_back({model.id, QStringLiteral("%1 (%2)").arg(q(model.name), q(model.path)), q(model.path), q(model.name)});
     return models;
 }
 
 QList<ProjectInput> StoreProjectController::datasets() const {
     QList<ProjectInput> datasets;
-    for (const DatasetRecord& dataset : listDatasets(openStore())) datasets.push_back({dataset.id, q(dataset.name), {}});
+    for (const DatasetRecord& dataset : listDatasets(openStore())) {
+        const bool hasSpec = dataset.spec.is_object() && dataset.spec.contains("spec") && dataset.spec["spec"].is_string();
+        const QString spec = hasSpec ? q(dataset.spec["spec"].get<std::string>()) : q(dataset.name);
+        datasets.push_back({dataset.id, q(dataset.name), spec, q(dataset.name)});
+    }
     return datasets;
 }
 

@@ -5,9 +5,11 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "adapters/stage_field_text.h"
 #include "util/error.h"
 
 namespace redit::gui {
@@ -22,7 +24,9 @@ QString number(double v) { return QString::number(v, 'g', 12); }
 QString tooltip(const FieldSpec& f) {
     QStringList lines;
     if (!f.description.empty()) lines << q(f.description);
+    lines << ConfigForm::tr("Config key: %1").arg(q(f.name));
     lines << ConfigForm::tr("Type: %1").arg(QString::fromLatin1(toString(f.type)));
+    if (!f.unit.empty()) lines << ConfigForm::tr("Unit: %1").arg(fieldUnit(f));
     if (f.minimum && f.maximum) lines << ConfigForm::tr("Range: %1 to %2").arg(number(*f.minimum), number(*f.maximum));
     else if (f.minimum) lines << ConfigForm::tr("At least %1").arg(number(*f.minimum));
     else if (f.maximum) lines << ConfigForm::tr("At most %1").arg(number(*f.maximum));
@@ -50,8 +54,12 @@ nlohmann::json parseNumber(const QString& text, Type type) {
 
 }  // namespace
 
-ConfigForm::ConfigForm(QWidget* parent) : QWidget(parent), layout_(new QFormLayout(this)) {
+ConfigForm::ConfigForm(QWidget* parent) : QWidget(parent), layout_(new QFormLayout) {
     layout_->setContentsMargins(0, 0, 0, 0);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(layout_);
+    layout->addStretch(1);
 }
 
 QWidget* ConfigForm::createEditor(const FieldSpec& spec) {
@@ -73,31 +81,60 @@ QWidget* ConfigForm::createEditor(const FieldSpec& spec) {
     return line;
 }
 
-void ConfigForm::setSchema(const ConfigSchema& schema) {
-    while (layout_->rowCount() > 0) layout_->removeRow(0);
+void ConfigForm::addRow(const FieldSpec& spec) {
+    Row row{spec, createEditor(spec), new QLabel(this), nullptr};
+    row.editor->setObjectName(q("field_" + spec.name));
+    row.editor->setToolTip(tooltip(spec));
+    row.error->setObjectName(q("error_" + spec.name));
+    row.error->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
+    row.error->setWordWrap(true);
+    row.error->setVisible(false);
+    auto* cell = new QWidget(this);
+    auto* cellLayout = new QVBoxLayout(cell);
+    cellLayout->setContentsMargins(0, 0, 0, 0);
+    cellLayout->setSpacing(1);
+    cellLayout->addWidget(row.editor);
+    cellLayout->addWidget(row.error);
+    const QString unit = fieldUnit(spec);
+    const QString text = unit.isEmpty() ? fieldLabel(spec) : tr("%1 (%2)").arg(fieldLabel(spec), unit);
+    row.label = new QLabel(text + (spec.defaultValue.is_null() ? QStringLiteral(" *:") : QStringLiteral(":")), this);
+    row.label->setObjectName(q("label_" + spec.name));
+    row.label->setToolTip(row.editor->toolTip());
+    row.label->setBuddy(row.editor);
+    layout_->addRow(row.label, cell);
+    setEditorValue(row, spec.defaultValue);
+    rows_.emplace(spec.name, row);
+}
+
+void ConfigForm::setSchema(const ConfigSchema& schema, const std::set<std::string>& external) {
+    while (layout_->rowCount() > 0) layout_->removeRow(0);  // deletes the rows' widgets and the Advanced button
     rows_.clear();
-    schema_ = schema;
+    // One form, so that the labels of both parts line up: the usual fields, the Advanced button, the others.
+    std::vector<FieldSpec> advanced;
     for (const FieldSpec& spec : schema.fields()) {
-        Row row{spec, createEditor(spec), new QLabel(this)};
-        row.editor->setObjectName(q("field_" + spec.name));
-        row.editor->setToolTip(tooltip(spec));
-        row.error->setObjectName(q("error_" + spec.name));
-        row.error->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
-        row.error->setWordWrap(true);
-        row.error->setVisible(false);
-        auto* cell = new QWidget(this);
-        auto* cellLayout = new QVBoxLayout(cell);
-        cellLayout->setContentsMargins(0, 0, 0, 0);
-        cellLayout->setSpacing(1);
-        cellLayout->addWidget(row.editor);
-        cellLayout->addWidget(row.error);
-        auto* label = new QLabel(q(spec.name) + (spec.defaultValue.is_null() ? QStringLiteral(" *:") : QStringLiteral(":")), this);
-        label->setToolTip(row.editor->toolTip());
-        label->setBuddy(row.editor);
-        layout_->addRow(label, cell);
-        setEditorValue(row, spec.defaultValue);
-        rows_.emplace(spec.name, row);
+        if (external.count(spec.name)) continue;
+        if (spec.advanced) advanced.push_back(spec);
+        else addRow(spec);
     }
+    advancedToggle_ = new QToolButton(this);
+    advancedToggle_->setObjectName(QStringLiteral("advancedToggle"));
+    advancedToggle_->setText(tr("Advanced"));
+    advancedToggle_->setToolTip(tr("Show the settings that are rarely changed"));
+    advancedToggle_->setCheckable(true);
+    advancedToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    advancedToggle_->setArrowType(Qt::RightArrow);
+    advancedToggle_->setAutoRaise(true);
+    layout_->addRow(advancedToggle_);
+    layout_->setRowVisible(advancedToggle_, !advanced.empty());
+    for (const FieldSpec& spec : advanced) {
+        addRow(spec);
+        layout_->setRowVisible(rows_.at(spec.name).label, false);
+    }
+    connect(advancedToggle_, &QToolButton::toggled, this, [this](bool open) {
+        advancedToggle_->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        for (const auto& [name, row] : rows_)
+            if (row.spec.advanced) layout_->setRowVisible(row.label, open);
+    });
 }
 
 void ConfigForm::setEditorValue(const Row& row, const nlohmann::json& value) {
@@ -143,7 +180,7 @@ nlohmann::json ConfigForm::values() const {
     return values;
 }
 
-std::optional<nlohmann::json> ConfigForm::validate() {
+bool ConfigForm::validate() {
     bool valid = true;
     for (auto& [name, row] : rows_) {
         nlohmann::json single = nlohmann::json::object();
@@ -155,11 +192,11 @@ std::optional<nlohmann::json> ConfigForm::validate() {
         } catch (const ConfigError& e) {
             row.error->setText(QString::fromStdString(e.what()));
             row.error->setVisible(true);
+            if (row.spec.advanced) advancedToggle_->setChecked(true);  // an error must not hide in the fold
             valid = false;
         }
     }
-    if (!valid) return std::nullopt;
-    return schema_.apply(values());
+    return valid;
 }
 
 QWidget* ConfigForm::editor(const std::string& field) const {
@@ -170,6 +207,16 @@ QWidget* ConfigForm::editor(const std::string& field) const {
 QLabel* ConfigForm::errorLabel(const std::string& field) const {
     auto it = rows_.find(field);
     return it == rows_.end() ? nullptr : it->second.error;
+}
+
+QLabel* ConfigForm::label(const std::string& field) const {
+    auto it = rows_.find(field);
+    return it == rows_.end() ? nullptr : it->second.label;
+}
+
+bool ConfigForm::isAdvanced(const std::string& field) const {
+    auto it = rows_.find(field);
+    return it != rows_.end() && it->second.spec.advanced;
 }
 
 }  // namespace redit::gui

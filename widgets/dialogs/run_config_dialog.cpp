@@ -5,6 +5,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -12,7 +13,6 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <algorithm>
 
 #include "dialogs/config_form.h"
 #include "adapters/run_memory_estimate.h"
@@ -21,6 +21,11 @@
 
 namespace redit::gui {
 namespace {
+
+// The item role holding a model's folder or a dataset's spec (Qt::UserRole holds its id).
+constexpr int kValueRole = Qt::UserRole + 1;
+const std::string kModelField = "model";
+const std::string kDataField = "data";
 
 QString q(const std::string& text) { return QString::fromStdString(text); }
 
@@ -31,15 +36,46 @@ QLabel* wrappingLabel(QWidget* parent, const QString& name) {
     return label;
 }
 
+QComboBox* chooser(QWidget* parent, const QString& name, const QList<ProjectInput>& items, const QString& placeholder,
+                   const QStringList& completions) {
+    auto* box = new QComboBox(parent);
+    box->setObjectName(name);
+    box->setEditable(true);
+    box->setInsertPolicy(QComboBox::NoInsert);
+    for (const ProjectInput& item : items) {
+        box->addItem(item.label, item.id);
+        box->setItemData(box->count() - 1, item.path, kValueRole);
+    }
+    box->lineEdit()->setPlaceholderText(placeholder);
+    // A project with exactly one: that one is the likely choice; with several the choice is the user's.
+    box->setCurrentIndex(items.size() == 1 ? 0 : -1);
+    auto* completer = new QCompleter(completions, box);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    box->setCompleter(completer);
+    return box;
+}
+
 }  // namespace
 
 RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
-    : QDialog(parent), controller_(controller), models_(controller.models()), stage_(new QComboBox(this)),
+    : QDialog(parent), controller_(controller), stage_(new QComboBox(this)),
       stageDescription_(wrappingLabel(this, QStringLiteral("stageDescription"))), name_(new QLineEdit(this)),
-      seed_(new QSpinBox(this)), device_(new QComboBox(this)), model_(new QComboBox(this)), dataset_(new QComboBox(this)),
-      form_(new ConfigForm(this)), memory_(wrappingLabel(this, QStringLiteral("memoryEstimate"))),
+      seed_(new QSpinBox(this)), form_(new ConfigForm(this)), memory_(wrappingLabel(this, QStringLiteral("memoryEstimate"))),
       error_(wrappingLabel(this, QStringLiteral("runError"))) {
     setWindowTitle(tr("New Run"));
+    const WorkbenchSettings settings = WorkbenchSettings::load(QSettings());
+    const QList<ProjectInput> models = controller_.models();
+    const QList<ProjectInput> datasets = controller_.datasets();
+    device_ = new QComboBox(this);
+    model_ = chooser(this, QStringLiteral("modelBox"), models, tr("choose a model or type a model folder"),
+                     modelSuggestions(models, settings.modelsFolder));
+    model_->setToolTip(tr("The model the run loads: one of the project's models, or a model folder "
+                          "(config.json, *.safetensors, tokenizer.json) typed here"));
+    dataset_ = chooser(this, QStringLiteral("datasetBox"), datasets, tr("choose a dataset or type a dataset spec"),
+                       dataSuggestions(datasets, settings.dataFolder));
+    dataset_->setToolTip(tr("The patterns the run uses: one of the project's datasets, or a dataset spec typed "
+                            "here (synthetic:deductive:level1, contexthub:FOLDER:deductive:level2, …)"));
     stage_->setObjectName(QStringLiteral("stageBox"));
     for (const std::string& kind : controller_.stageKinds()) stage_->addItem(q(kind));
     stage_->setToolTip(tr("The pipeline stage this run executes"));
@@ -50,16 +86,7 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     device_->setEditable(true);
     device_->addItems({QStringLiteral("cpu"), QStringLiteral("cuda")});
     device_->setToolTip(tr("cpu or cuda[:N]"));
-    device_->setCurrentText(WorkbenchSettings::load(QSettings()).device);  // the Settings default
-    model_->setObjectName(QStringLiteral("modelBox"));
-    dataset_->setObjectName(QStringLiteral("datasetBox"));
-    model_->addItem(tr("(none)"), 0);
-    dataset_->addItem(tr("(none)"), 0);
-    for (const ProjectInput& model : models_) model_->addItem(model.label, model.id);
-    for (const ProjectInput& dataset : controller_.datasets()) dataset_->addItem(dataset.label, dataset.id);
-    // A project with exactly one model or dataset: that one is the likely choice.
-    if (model_->count() == 2) model_->setCurrentIndex(1);
-    if (dataset_->count() == 2) dataset_->setCurrentIndex(1);
+    device_->setCurrentText(settings.device);  // the Settings default
     memory_->setStyleSheet(QStringLiteral("QLabel { color: #0b5394; }"));
     error_->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
     error_->setVisible(false);
@@ -67,11 +94,11 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     auto* run = new QFormLayout;
     run->addRow(tr("&Stage:"), stage_);
     run->addRow(QString(), stageDescription_);
+    run->addRow(tr("&Model:"), model_);
+    run->addRow(tr("D&ataset:"), dataset_);
     run->addRow(tr("&Name:"), name_);
     run->addRow(tr("S&eed:"), seed_);
     run->addRow(tr("&Device:"), device_);
-    run->addRow(tr("&Model:"), model_);
-    run->addRow(tr("D&ataset:"), dataset_);
     auto* params = new QGroupBox(tr("Parameters"), this);
     auto* scroll = new QScrollArea(params);
     scroll->setWidget(form_);
@@ -83,82 +110,130 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     QPushButton* launchButton = buttons->addButton(tr("&Launch"), QDialogButtonBox::AcceptRole);
     launchButton->setObjectName(QStringLiteral("launchButton"));
     launchButton->setDefault(true);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(memory_, 1);
+    bottom->addWidget(buttons, 0, Qt::AlignBottom);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(run);
     layout->addWidget(params, 1);
-    layout->addWidget(memory_);
     layout->addWidget(error_);
-    layout->addWidget(buttons);
-    resize(560, 620);
+    layout->addLayout(bottom);
+    resize(620, 640);
 
     connect(stage_, &QComboBox::currentIndexChanged, this, &RunConfigDialog::stageChosen);
-    connect(model_, &QComboBox::currentIndexChanged, this, &RunConfigDialog::updateMemoryEstimate);
+    connect(model_, &QComboBox::currentTextChanged, this, &RunConfigDialog::updateMemoryEstimate);
     connect(form_, &ConfigForm::edited, this, &RunConfigDialog::updateMemoryEstimate);
     connect(buttons, &QDialogButtonBox::accepted, this, &RunConfigDialog::launch);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     stageChosen();
 }
 
+const FieldSpec* RunConfigDialog::stageField(const std::string& field) const {
+    if (stage_->currentIndex() < 0) return nullptr;
+    for (const FieldSpec& spec : controller_.stage(stage_->currentText().toStdString()).schema.fields())
+        if (spec.name == field) return &spec;
+    return nullptr;
+}
+
 void RunConfigDialog::stageChosen() {
     if (stage_->currentIndex() < 0) return;
     const StageInfo& stage = controller_.stage(stage_->currentText().toStdString());
     stageDescription_->setText(q(stage.description));
-    form_->setSchema(stage.schema);
-    // The Settings folders feed the completions of the `data` and `model` text fields, where a stage has them.
-    const WorkbenchSettings settings = WorkbenchSettings::load(QSettings());
-    suggest("data", dataSuggestions(controller_.datasets(), settings.dataFolder));
-    suggest("model", modelSuggestions(models_, settings.modelsFolder));
+    // The choosers fill the stage's model and dataset params; a stage without them uses neither.
+    form_->setSchema(stage.schema, {kModelField, kDataField});
+    model_->setEnabled(stageField(kModelField));
+    dataset_->setEnabled(stageField(kDataField));
     updateMemoryEstimate();
 }
 
-void RunConfigDialog::suggest(const std::string& field, const QStringList& suggestions) {
-    auto* editor = qobject_cast<QLineEdit*>(form_->editor(field));
-    if (!editor || suggestions.isEmpty()) return;
-    auto* completer = new QCompleter(suggestions, editor);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
-    editor->setCompleter(completer);
+RunConfigDialog::Choice RunConfigDialog::choiceOf(const QComboBox* box) {
+    const int index = box->currentIndex();
+    if (index >= 0 && box->currentText() == box->itemText(index))
+        return {box->itemData(index).toLongLong(), box->itemData(index, kValueRole).toString()};
+    const QString typed = box->currentText().trimmed();
+    for (int i = 0; i < box->count(); ++i)  // a typed folder or spec of a project item is that item
+        if (!typed.isEmpty() && box->itemData(i, kValueRole).toString() == typed) return {box->itemData(i).toLongLong(), typed};
+    return {0, typed};
+}
+
+void RunConfigDialog::choose(QComboBox* box, qint64 id, const QString& value) {
+    for (int i = 0; i < box->count(); ++i) {
+        if ((id > 0 && box->itemData(i).toLongLong() == id) ||
+            (id == 0 && !value.isEmpty() && box->itemData(i, kValueRole).toString() == value)) {
+            box->setCurrentIndex(i);
+            return;
+        }
+    }
+    box->setCurrentIndex(-1);
+    box->setEditText(value);
 }
 
 void RunConfigDialog::updateMemoryEstimate() {
-    const QString modelPath = model_->currentIndex() > 0 ? models_.value(model_->currentIndex() - 1).path : QString();
+    const QString modelPath = model_->isEnabled() ? choiceOf(model_).value : QString();
     const QString folder = runModelFolder(form_->values(), modelPath);
     memory_->setText(folder.isEmpty() ? QString() : runMemoryEstimate(stage_->currentText().toStdString(), form_->values(), folder));
     memory_->setVisible(!folder.isEmpty());
 }
 
-void RunConfigDialog::selectData(QComboBox* box, qint64 id) {
-    const int index = box->findData(id);
-    box->setCurrentIndex(std::max(index, 0));
-}
-
 void RunConfigDialog::setRequest(const nlohmann::json& request) {
     if (!request.is_object()) return;
-    const int stage = stage_->findText(q(request.value("kind", std::string())));
-    if (stage >= 0) stage_->setCurrentIndex(stage);
-    name_->setText(q(request.value("name", std::string())));
-    seed_->setValue(int(request.value("seed", std::int64_t(0))));
-    device_->setCurrentText(q(request.value("device", std::string("cpu"))));
-    selectData(model_, request.value("model_id", std::int64_t(0)));
-    selectData(dataset_, request.value("dataset_id", std::int64_t(0)));
-    if (request.contains("params")) form_->setValues(request["params"]);
+    if (request.contains("kind")) {
+        const int stage = stage_->findText(q(request.value("kind", std::string())));
+        if (stage >= 0) stage_->setCurrentIndex(stage);
+    }
+    if (request.contains("name")) name_->setText(q(request.value("name", std::string())));
+    if (request.contains("seed")) seed_->setValue(int(request.value("seed", std::int64_t(0))));
+    if (request.contains("device")) device_->setCurrentText(q(request.value("device", std::string("cpu"))));
+    const nlohmann::json params = request.value("params", nlohmann::json::object());
+    auto param = [&](const std::string& field) {
+        return params.is_object() && params.contains(field) && params[field].is_string() ? q(params[field].get<std::string>())
+                                                                                           : QString();
+    };
+    if (request.contains("model_id") || !param(kModelField).isEmpty())
+        choose(model_, request.value("model_id", std::int64_t(0)), param(kModelField));
+    if (request.contains("dataset_id") || !param(kDataField).isEmpty())
+        choose(dataset_, request.value("dataset_id", std::int64_t(0)), param(kDataField));
+    form_->setValues(params);
     updateMemoryEstimate();
 }
 
 nlohmann::json RunConfigDialog::request() const {
+    nlohmann::json params = form_->values();
+    qint64 modelId = 0, datasetId = 0;
+    if (model_->isEnabled()) {
+        const Choice model = choiceOf(model_);
+        modelId = model.id;
+        if (!model.value.isEmpty()) params[kModelField] = model.value.toStdString();
+    }
+    if (dataset_->isEnabled()) {
+        const Choice dataset = choiceOf(dataset_);
+        datasetId = dataset.id;
+        if (!dataset.value.isEmpty()) params[kDataField] = dataset.value.toStdString();
+    }
     return {{"kind", stage_->currentText().toStdString()},
             {"name", name_->text().trimmed().toStdString()},
             {"seed", seed_->value()},
             {"device", device_->currentText().trimmed().toStdString()},
-            {"model_id", model_->currentData().toLongLong()},
-            {"dataset_id", dataset_->currentData().toLongLong()},
-            {"params", form_->values()}};
+            {"model_id", modelId},
+            {"dataset_id", datasetId},
+            {"params", params}};
 }
 
 void RunConfigDialog::launch() {
     error_->setVisible(false);
     if (stage_->currentIndex() < 0) {
         error_->setText(tr("No stage is registered; nothing can be run"));
+        error_->setVisible(true);
+        return;
+    }
+    auto missing = [this](const std::string& field, const QComboBox* box) {
+        const FieldSpec* spec = stageField(field);
+        return spec && spec->defaultValue.is_null() && choiceOf(box).value.isEmpty();
+    };
+    const bool needsModel = missing(kModelField, model_);
+    const bool needsData = missing(kDataField, dataset_);
+    if (needsModel || needsData) {
+        error_->setText(needsModel ? tr("Choose the model the run loads") : tr("Choose the dataset the run uses"));
         error_->setVisible(true);
         return;
     }

@@ -15,15 +15,19 @@ namespace redit::gui {
 
 class ConfigForm;
 
-// Run > New Run…: the stage, name, seed, device, model and dataset, and the stage's params as a form
-// generated from its ConfigSchema, with a memory estimate when the run names a model folder. Launch
-// validates (errors beside the wrong field), then submits and queues the run through the controller.
+// Run > New Run…: the stage, name, seed and device; one model chooser and one dataset chooser (the project's
+// models and datasets, or a typed folder or spec) that fill the stage's `model` and `data` params; the
+// stage's other params as a form generated from its ConfigSchema (labels, units and tooltips from the schema,
+// the rarely changed ones folded under Advanced); and the memory estimate beside Launch. Launch validates
+// (errors beside the wrong field), then submits and queues the run through the controller.
 class RunConfigDialog : public QDialog {
     Q_OBJECT
 public:
     explicit RunConfigDialog(RunController& controller, QWidget* parent = nullptr);
 
-    // Fills the dialog from a stored run config (clone and edit).
+    // Fills the dialog from a stored run config (clone and edit) or a part of one (a run launched from an
+    // explorer item: {"kind": …, "model_id": …, "dataset_id": …, "params": {…}}); what it leaves out keeps
+    // its value.
     void setRequest(const nlohmann::json& request);
     // The run config as entered (params not yet validated).
     nlohmann::json request() const;
@@ -32,18 +36,25 @@ public:
     QString launchedRunId() const { return launchedRunId_; }
 
     ConfigForm* form() const { return form_; }
+    QComboBox* modelChooser() const { return model_; }
+    QComboBox* datasetChooser() const { return dataset_; }
     QLabel* memoryEstimate() const { return memory_; }
     QLabel* errorLine() const { return error_; }
 
 private:
+    // A chooser's choice: a project item (its id and folder or spec) or typed text (id 0).
+    struct Choice {
+        qint64 id = 0;
+        QString value;
+    };
+    static Choice choiceOf(const QComboBox* box);
+    static void choose(QComboBox* box, qint64 id, const QString& value);
+    // The current stage's field of that name; null when it has none.
+    const FieldSpec* stageField(const std::string& field) const;
     void stageChosen();
     void updateMemoryEstimate();
-    void selectData(QComboBox* box, qint64 id);
-    // Offers `suggestions` as completions in the text editor of a stage field, if the stage has that field.
-    void suggest(const std::string& field, const QStringList& suggestions);
 
     RunController& controller_;
-    QList<ProjectInput> models_;  // the project's models, in the order of the model list after "(none)"
     QComboBox* stage_;
     QLabel* stageDescription_;
     QLineEdit* name_;

@@ -7,7 +7,7 @@ namespace redit::gui {
 
 QStringList dataSuggestions(const QList<ProjectInput>& datasets, const QString& dataFolder) {
     QStringList suggestions;
-    for (const ProjectInput& dataset : datasets) suggestions << dataset.label;
+    for (const ProjectInput& dataset : datasets) suggestions << (dataset.path.isEmpty() ? dataset.label : dataset.path);
     if (!dataFolder.isEmpty()) suggestions << QStringLiteral("contexthub:") + QDir::cleanPath(dataFolder);
     suggestions.removeDuplicates();
     return suggestions;

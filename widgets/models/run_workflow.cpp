@@ -25,6 +25,7 @@
 #include "views/distance_heatmap.h"
 #include "views/interference_scatter.h"
 #include "main_window.h"
+#include "models/explorer_workflow.h"
 #include "views/metric_chart.h"
 #include "adapters/project_contents_reader.h"
 #include "views/project_explorer.h"
@@ -75,6 +76,7 @@ RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
     connect(window_.projectExplorer(), &ProjectExplorer::projectResultsActivated, this,
             &RunWorkflow::showProjectResults);
     connect(&window_, &MainWindow::projectOpened, this, &RunWorkflow::loadProjectRuns);
+    new ExplorerWorkflow(window_, *this, controller_);  // the other explorer entries' pages and the context menus
     connect(window_.projectExplorer(), &ProjectExplorer::entryActivated, this,
             [this](ProjectExplorer::Group group, const QString& name) {
                 if (group == ProjectExplorer::Runs) {
@@ -90,13 +92,14 @@ RunWorkflow::RunWorkflow(MainWindow& window, RunController& controller)
             });
 }
 
-void RunWorkflow::newRun(const QString& cloneOf) {
+void RunWorkflow::newRun(const QString& cloneOf, const nlohmann::json& preset) {
     try {
         RunConfigDialog dialog(controller_, &window_);
         if (!cloneOf.isEmpty()) {
             dialog.setRequest(controller_.runDetails(cloneOf).config);
             dialog.setWindowTitle(tr("Clone and Edit Run #%1").arg(cloneOf));
         }
+        dialog.setRequest(preset);
         emit dialogOpened(&dialog);
         if (dialog.exec() == QDialog::Accepted) window_.appendLog(tr("Launched run #%1").arg(dialog.launchedRunId()));
     } catch (const std::exception& e) {  // also SQLite's, from a damaged file
@@ -264,7 +267,7 @@ void RunWorkflow::chooseCircuitComparison() {
         compareCircuits(dialog.runA(), dialog.patternA(), dialog.runB(), dialog.patternB(), dialog.budget());
 }
 
-void RunWorkflow::compareRuns() {
+void RunWorkflow::compareRuns(const QString& firstRun) {
     const QStringList labels = controller_.runLabels();
     if (labels.size() < 2) {
         window_.appendLog(tr("Compare runs: the project needs two runs"));
@@ -278,6 +281,11 @@ void RunWorkflow::compareRuns() {
     second->addItems(labels);
     first->setCurrentIndex(int(labels.size()) - 2);
     second->setCurrentIndex(int(labels.size()) - 1);
+    for (int i = 0; i < labels.size() && !firstRun.isEmpty(); ++i)
+        if (runIdOfLabel(labels[i]) == firstRun.toLongLong()) {
+            first->setCurrentIndex(i);
+            second->setCurrentIndex(i == labels.size() - 1 ? i - 1 : int(labels.size()) - 1);
+        }
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     auto* form = new QFormLayout(&dialog);
     form->addRow(tr("Run &A:"), first);

@@ -26,8 +26,9 @@ class RunWorkflow : public QObject {
 public:
     RunWorkflow(MainWindow& window, RunController& controller);
 
-    // Opens the run dialog (modal); with a run id, filled with that run's config.
-    void newRun(const QString& cloneOf = {});
+    // Opens the run dialog (modal); with a run id, filled with that run's config; with a preset (part of a run
+    // config, e.g. {"model_id": 2} for a run launched from an explorer item), that part chosen.
+    void newRun(const QString& cloneOf = {}, const nlohmann::json& preset = {});
     void showDetails(const QString& runId);
     // Opens the analysis view of a finished circuits, distances, interference, law or compare run (a circuits
     // run asks for the pattern), or the details of another run. The results are read on a worker thread; the
@@ -45,8 +46,8 @@ public:
                          double budget);
     // Asks for two circuits (CircuitPairDialog) and opens them in a compare tab.
     void chooseCircuitComparison();
-    // Asks for two runs and opens them side by side.
-    void compareRuns();
+    // Asks for two runs (the first preselected when given) and opens them side by side.
+    void compareRuns(const QString& first = {});
     RunComparisonView* showRunComparison(const QString& runA, const QString& runB);
     // Asks for the scope (the project or one run) and the file, then writes the report.
     void exportReport();

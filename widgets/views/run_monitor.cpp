@@ -1,7 +1,10 @@
 #include "views/run_monitor.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -59,7 +62,19 @@ public:
 }  // namespace
 
 RunMonitor::RunMonitor(QWidget* parent)
-    : QWidget(parent), model_(new RunMonitorModel(this)), table_(new QTableView(this)), cancel_(new QPushButton(this)) {
+    : QWidget(parent), model_(new RunMonitorModel(this)), table_(new QTableView(this)), cancel_(new QPushButton(this)),
+      textFilter_(new QLineEdit(this)), stateFilter_(new QComboBox(this)) {
+    textFilter_->setObjectName(QStringLiteral("runFilter"));
+    textFilter_->setPlaceholderText(tr("Filter runs by name or number"));
+    textFilter_->setClearButtonEnabled(true);
+    textFilter_->setToolTip(tr("Show only the runs whose name or number contains this text"));
+    stateFilter_->setObjectName(QStringLiteral("runStateFilter"));
+    stateFilter_->setToolTip(tr("Show only the runs in this state"));
+    stateFilter_->addItem(tr("All states"), -1);
+    using State = MonitoredRun::State;
+    for (State state : {State::Queued, State::Running, State::Finished, State::Failed, State::Cancelled})
+        stateFilter_->addItem(runStateName(state), int(state));
+    table_->setContextMenuPolicy(Qt::CustomContextMenu);
     table_->setModel(model_);
     table_->setItemDelegateForColumn(RunMonitorModel::Progress, new ProgressBarDelegate(table_));
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -72,20 +87,43 @@ RunMonitor::RunMonitor(QWidget* parent)
     cancel_->setToolTip(tr("Cancel the selected run (Del); asks first"));
     cancel_->setShortcut(QKeySequence::Delete);
     cancel_->setEnabled(false);
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(textFilter_, 1);
+    filters->addWidget(stateFilter_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
+    layout->addLayout(filters);
     layout->addWidget(table_);
     layout->addWidget(cancel_, 0, Qt::AlignRight);
 
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunMonitor::updateCancelButton);
     connect(model_, &QAbstractItemModel::dataChanged, this, &RunMonitor::updateCancelButton);
     connect(cancel_, &QPushButton::clicked, this, &RunMonitor::cancelSelected);
+    connect(textFilter_, &QLineEdit::textChanged, this, &RunMonitor::applyFilter);
+    connect(stateFilter_, &QComboBox::currentIndexChanged, this, &RunMonitor::applyFilter);
+    connect(model_, &QAbstractItemModel::rowsInserted, this, &RunMonitor::applyFilter);
+    connect(model_, &QAbstractItemModel::rowsRemoved, this, &RunMonitor::applyFilter);
+    connect(model_, &QAbstractItemModel::dataChanged, this, &RunMonitor::applyFilter);
+    connect(model_, &QAbstractItemModel::modelReset, this, &RunMonitor::applyFilter);
+}
+
+void RunMonitor::applyFilter() {
+    const QString text = textFilter_->text().trimmed();
+    const int state = stateFilter_->currentData().toInt();
+    for (int row = 0; row < model_->rowCount(); ++row) {
+        const MonitoredRun* run = model_->runAt(row);
+        const bool textMatches = text.isEmpty() || run->name.contains(text, Qt::CaseInsensitive) ||
+                                 run->id == text || QStringLiteral("#") + run->id == text;
+        table_->setRowHidden(row, !(textMatches && (state < 0 || int(run->state) == state)));
+    }
 }
 
 RunMonitor::~RunMonitor() {
     // Children are deleted after this class's members; their last signals must not reach it.
     table_->selectionModel()->disconnect(this);
     model_->disconnect(this);
+    textFilter_->disconnect(this);
+    stateFilter_->disconnect(this);
 }
 
 void RunMonitor::updateCancelButton() {
