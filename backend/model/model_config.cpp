@@ -31,8 +31,16 @@ RopeScaling parseRopeScaling(const nlohmann::json& json, const std::string& path
 
 }  // namespace
 
+// Fields transformers' strict config classes refuse as null (others, like head_dim or num_key_value_heads,
+// read null as "not set").
+void refuseNulls(const nlohmann::json& json, const JsonFields& f) {
+    for (const char* key : {"max_position_embeddings", "rms_norm_eps", "rope_theta", "hidden_act", "tie_word_embeddings"})
+        if (json.contains(key) && json[key].is_null()) f.fail(key, "is null");
+}
+
 ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& path) {
     JsonFields f(json, path);
+    refuseNulls(json, f);
     ModelConfig c;
     c.modelType = f.requiredString("model_type");
     if (c.modelType != "qwen2" && c.modelType != "llama")
@@ -43,20 +51,26 @@ ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& path
     c.intermediateSize = f.requiredPositiveInt("intermediate_size");
     c.numLayers = f.requiredPositiveInt("num_hidden_layers");
     c.numHeads = f.requiredPositiveInt("num_attention_heads");
-    c.numKeyValueHeads = f.optionalPositiveInt("num_key_value_heads", c.numHeads);
+    // As the config classes: Qwen2Config defaults a missing num_key_value_heads to 32, null means "as many as
+    // the attention heads" for both.
+    const bool kvMissing = !json.contains("num_key_value_heads");
+    c.numKeyValueHeads = f.optionalPositiveInt("num_key_value_heads", kvMissing && c.modelType == "qwen2" ? 32 : c.numHeads);
     if (c.numHeads % c.numKeyValueHeads != 0)
         f.fail("num_key_value_heads", "(" + std::to_string(c.numKeyValueHeads) +
                                           ") must divide num_attention_heads (" + std::to_string(c.numHeads) + ")");
     if (f.has("head_dim")) {
         c.headDim = f.requiredPositiveInt("head_dim");
     } else {
-        if (c.hiddenSize % c.numHeads != 0)
+        // LlamaConfig requires the heads to divide hidden_size; Qwen2 models use hidden_size // heads regardless.
+        if (c.modelType == "llama" && c.hiddenSize % c.numHeads != 0)
             f.fail("num_attention_heads", "(" + std::to_string(c.numHeads) + ") must divide hidden_size (" +
                                               std::to_string(c.hiddenSize) + ")");
         c.headDim = c.hiddenSize / c.numHeads;
     }
     if (c.headDim % 2 != 0) f.fail("head_dim", "must be even for rotary embeddings");
-    c.maxPositions = f.optionalPositiveInt("max_position_embeddings", 4096);
+    c.maxPositions = f.optionalPositiveInt("max_position_embeddings", c.modelType == "qwen2" ? 32768 : 2048);
+    if (f.has("rms_norm_eps") && !json["rms_norm_eps"].is_number_float())
+        f.fail("rms_norm_eps", "must be a floating-point number (transformers refuses an integer here)");
     c.rmsNormEps = f.optionalNumber("rms_norm_eps", 1e-6);
     if (c.rmsNormEps <= 0) f.fail("rms_norm_eps", "must be positive");
     c.ropeTheta = f.optionalNumber("rope_theta", 10000.0);
