@@ -6,7 +6,7 @@ Run by hand (not by CI), from the repository root, with the reference packages f
     python3 -m venv /tmp/refvenv && /tmp/refvenv/bin/pip install tokenizers==0.23.3 safetensors==0.8.0 \
         numpy==2.4.6 gguf==0.19.0 transformers==5.25.0
     /tmp/refvenv/bin/python scripts/reference/conformance_corpus.py [--smollm2 PATH/tokenizer.json] \
-        [--only tokenizers,safetensors,gguf,config,shards]
+        [--smollm2-gguf PATH/smollm2-135m-instruct.Q4_1.gguf] [--only tokenizers,safetensors,gguf,config,shards]
 
 Writes tests/model/golden/conformance/{tokenizers,safetensors,gguf,config,shards}.json.qz: JSON compressed with
 zlib behind a 4-byte big-endian length (Qt's qUncompress format), replayed offline by
@@ -475,6 +475,8 @@ def gguf_version(module):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--smollm2", help="SmolLM2's tokenizer.json: also record its reference ids")
+    parser.add_argument("--smollm2-gguf", help="SmolLM2's .gguf file: record the ids transformers' GGUF tokenizer "
+                                                "gives (smollm2_gguf.json.qz)")
     parser.add_argument("--only", default="tokenizers,safetensors,gguf,config,shards",
                         help="comma-separated corpora to (re)build")
     args = parser.parse_args()
@@ -508,6 +510,12 @@ def main():
         write_qz("shards.json.qz", {"versions": {"transformers": transformers.__version__,
                                                  "safetensors": safetensors.__version__}, "entries": entries})
         print(f"shards: {len(entries)} folders, {sum(e['accepts'] for e in entries)} accepted")
+    if args.smollm2_gguf:
+        import transformers
+        from conformance_smollm2_gguf import build_smollm2_gguf_corpus
+        corpus = build_smollm2_gguf_corpus(args.smollm2_gguf, STRINGS)
+        write_qz("smollm2_gguf.json.qz", {"versions": {"transformers": transformers.__version__,
+                                                       "tokenizers": tokenizers.__version__}, **corpus})
     if args.smollm2:
         with open(args.smollm2, "rb") as f:
             raw = f.read()
