@@ -221,6 +221,20 @@ def families():
         {"type": "ByteFallback"}, {"type": "Metaspace", "replacement": "\u2581", "prepend_scheme": "first",
                                    "split": True}, {"type": "Fuse"}]}
     fam["digits_then_metaspace"] = j
+
+    # BERT: WordPiece model (uncased), and a cased one with short words only and no [UNK] in the vocabulary.
+    for name, lowercase, max_chars, unk in (("bert_wordpiece", True, 100, "[UNK]"),
+                                            ("wordpiece_cased_short_no_unk", False, 8, "<missing>")):
+        tok = Tokenizer(models.WordPiece(unk_token="[UNK]", max_input_chars_per_word=max_chars))
+        tok.normalizer = normalizers.BertNormalizer(lowercase=lowercase)
+        tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+        tok.train_from_iterator(TRAIN_TEXT, trainers.WordPieceTrainer(
+            vocab_size=220, special_tokens=["[PAD]", "[UNK]", "[CLS]", "[SEP]"], show_progress=False))
+        j = json.loads(tok.to_str())
+        j["model"]["unk_token"] = unk
+        j["decoder"] = {"type": "WordPiece", "prefix": "##", "cleanup": True}
+        j["post_processor"] = {"type": "BertProcessing", "sep": ["[SEP]", 3], "cls": ["[CLS]", 2]}
+        fam[name] = j
     return fam
 
 
