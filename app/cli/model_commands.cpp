@@ -58,19 +58,21 @@ void modelGenerate(const GenerateOptions& o) {
     std::cout << o.prompt << m.tokenizer.decode(out, /*skipSpecialTokens=*/true) << '\n';
 }
 
-void tokenize(const std::string& dir, const std::string& text, bool special, bool idsOnly) {
+void tokenize(const std::string& dir, const std::vector<std::string>& texts, bool special, bool idsOnly) {
     Tokenizer tokenizer = loadModelTokenizer(dir);
-    std::vector<int32_t> ids = tokenizer.encode(text, special);
-    if (idsOnly) {  // for scripts: the ids, space-separated, on one line
-        for (size_t i = 0; i < ids.size(); ++i) std::cout << (i ? " " : "") << ids[i];
-        std::cout << '\n';
-        return;
+    for (const std::string& text : texts) {
+        std::vector<int32_t> ids = tokenizer.encode(text, special);
+        if (idsOnly) {  // for scripts: the ids of each text, space-separated, on one line
+            for (size_t i = 0; i < ids.size(); ++i) std::cout << (i ? " " : "") << ids[i];
+            std::cout << '\n';
+            continue;
+        }
+        TerminalTable table({"#", "id", "token"});
+        for (size_t i = 0; i < ids.size(); ++i)
+            table.addRow({std::to_string(i), std::to_string(ids[i]), tokenizer.idToToken(ids[i])});
+        table.print(std::cout);
+        std::cout << ids.size() << " tokens; decoded: " << tokenizer.decode(ids) << '\n';
     }
-    TerminalTable table({"#", "id", "token"});
-    for (size_t i = 0; i < ids.size(); ++i)
-        table.addRow({std::to_string(i), std::to_string(ids[i]), tokenizer.idToToken(ids[i])});
-    table.print(std::cout);
-    std::cout << ids.size() << " tokens; decoded: " << tokenizer.decode(ids) << '\n';
 }
 
 struct ConvertOptions {
@@ -117,15 +119,16 @@ void addModelCommands(CLI::App& app) {
     convCmd->callback([conv] { modelConvert(*conv); });
 
     auto dir = std::make_shared<std::string>();
-    auto text = std::make_shared<std::string>();
+    auto texts = std::make_shared<std::vector<std::string>>();
     auto special = std::make_shared<bool>(false);
     CLI::App* tok = app.add_subcommand("tokenize", "Show how a model's tokenizer splits a text");
     tok->add_option("model", *dir, "Model folder (its tokenizer.json) or .gguf file")->required();
-    tok->add_option("--text", *text, "Text to encode")->required();
+    tok->add_option("--text", *texts, "Text to encode (repeat the option to encode several)")->required()
+        ->allow_extra_args(false);
     tok->add_flag("--special", *special, "Add the special tokens of the post-processor (e.g. BOS)");
     auto idsOnly = std::make_shared<bool>(false);
-    tok->add_flag("--ids-only", *idsOnly, "Print only the ids, space-separated (for scripts)");
-    tok->callback([dir, text, special, idsOnly] { tokenize(*dir, *text, *special, *idsOnly); });
+    tok->add_flag("--ids-only", *idsOnly, "Print only the ids, space-separated, one line per text (for scripts)");
+    tok->callback([dir, texts, special, idsOnly] { tokenize(*dir, *texts, *special, *idsOnly); });
 }
 
 }  // namespace redit::cli

@@ -1,10 +1,10 @@
 #include "model/gguf_file.h"
 
-#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <type_traits>
 
+#include "model/tokenizer_utf8.h"
 #include "util/error.h"
 
 namespace redit::gguf {
@@ -13,7 +13,7 @@ namespace {
 
 constexpr uint32_t kMagic = 0x46554747;  // "GGUF" read as a little-endian u32
 constexpr uint32_t kMaxDims = 4;         // GGML_MAX_DIMS
-constexpr int kMaxArrayNesting = 8;      // arrays of arrays are legal; bound the recursion
+constexpr std::size_t kMaxName = 64;     // GGML_MAX_NAME: llama.cpp refuses names of 64 bytes or more
 constexpr uint64_t kDefaultAlignment = 32;
 
 // Smallest encoding of one value of a type, so counts can be checked against the bytes left before
@@ -81,25 +81,26 @@ private:
     const std::string& path_;
 };
 
-Value readValue(Reader& r, ValueType type, const std::string& key, int depth);
+Value readValue(Reader& r, ValueType type, const std::string& key);
 
-Value readArray(Reader& r, const std::string& key, int depth) {
-    if (depth >= kMaxArrayNesting)
-        r.fail("metadata '" + key + "': arrays nested more than " + std::to_string(kMaxArrayNesting) + " deep");
+// Arrays of arrays are refused as llama.cpp's loader refuses them (the gguf package would flatten them).
+Value readArray(Reader& r, const std::string& key) {
     Value v;
     v.type = ValueType::Array;
     const uint32_t element = r.read<uint32_t>("an array element type");
     if (!isKnownValueType(element))
         r.fail("metadata '" + key + "': unknown array element type " + std::to_string(element));
+    if (element == static_cast<uint32_t>(ValueType::Array))
+        r.fail("metadata '" + key + "' is an array of arrays, which llama.cpp does not read");
     v.elementType = static_cast<ValueType>(element);
     const uint64_t count = r.read<uint64_t>("an array length");
     r.checkCount(count, minimumBytes(v.elementType), "metadata '" + key + "': array length");
     v.items.reserve(count);
-    for (uint64_t i = 0; i < count; ++i) v.items.push_back(readValue(r, v.elementType, key, depth + 1));
+    for (uint64_t i = 0; i < count; ++i) v.items.push_back(readValue(r, v.elementType, key));
     return v;
 }
 
-Value readValue(Reader& r, ValueType type, const std::string& key, int depth) {
+Value readValue(Reader& r, ValueType type, const std::string& key) {
     Value v;
     v.type = type;
     switch (type) {
@@ -113,14 +114,9 @@ Value readValue(Reader& r, ValueType type, const std::string& key, int depth) {
         case ValueType::I64: v.integer = uint64_t(r.read<int64_t>("an i64 value")); break;
         case ValueType::F32: v.real = r.read<float>("an f32 value"); break;
         case ValueType::F64: v.real = r.read<double>("an f64 value"); break;
-        case ValueType::Bool: {
-            const uint8_t b = r.read<uint8_t>("a bool value");
-            if (b > 1) r.fail("metadata '" + key + "': bool value " + std::to_string(b) + " is neither 0 nor 1");
-            v.boolean = b == 1;
-            break;
-        }
+        case ValueType::Bool: v.boolean = r.read<uint8_t>("a bool value") != 0; break;  // as the references do
         case ValueType::String: v.string = r.readString("metadata '" + key + "': string"); break;
-        case ValueType::Array: return readArray(r, key, depth);
+        case ValueType::Array: return readArray(r, key);
     }
     return v;
 }
@@ -137,18 +133,35 @@ std::string dimsText(const std::vector<uint64_t>& dims) {
     return s + "]";
 }
 
+// Keys and tensor names must be UTF-8 (the gguf package decodes them).
+void checkUtf8(Reader& r, const std::string& text, const std::string& what) {
+    if (const auto at = tok::firstInvalidUtf8(text))
+        r.fail(what + " is not valid UTF-8 (at byte " + std::to_string(*at) + " of the name)");
+}
+
 TensorInfo readTensorInfo(Reader& r) {
     TensorInfo t;
     t.name = r.readString("tensor name");
+    checkUtf8(r, t.name, "a tensor name");
     const std::string what = "tensor '" + t.name + "'";
+    if (t.name.size() >= kMaxName)
+        r.fail(what + " name is " + std::to_string(t.name.size()) + " bytes long (llama.cpp allows at most " +
+               std::to_string(kMaxName - 1) + ")");
     const uint32_t nDims = r.read<uint32_t>("a tensor's dimension count");
-    if (nDims == 0 || nDims > kMaxDims)
-        r.fail(what + " has " + std::to_string(nDims) + " dimensions (1 to " + std::to_string(kMaxDims) + " allowed)");
+    if (nDims > kMaxDims)  // 0 dimensions is a scalar
+        r.fail(what + " has " + std::to_string(nDims) + " dimensions (at most " + std::to_string(kMaxDims) + " allowed)");
     for (uint32_t i = 0; i < nDims; ++i) t.dims.push_back(r.read<uint64_t>("a tensor dimension"));
     const uint32_t typeNumber = r.read<uint32_t>("a tensor type");
     const auto traits = findTensorType(typeNumber);
     if (!traits) r.fail(what + " has unknown tensor type " + std::to_string(typeNumber));
     t.type = traits->type;
+    // The gguf package reads a tensor without dimensions (a scalar) only as one of numpy's types.
+    const bool numpyType = t.type == TensorType::F32 || t.type == TensorType::F16 || t.type == TensorType::F64 ||
+                           t.type == TensorType::I8 || t.type == TensorType::I16 || t.type == TensorType::I32 ||
+                           t.type == TensorType::I64;
+    if (nDims == 0 && !numpyType)
+        r.fail(what + " has no dimensions, which the gguf package reads only for F32, F16, F64 and I8 to I64, not " +
+               traits->name);
     t.offset = r.read<uint64_t>("a tensor offset");
 
     // Element count must fit in int64 (PyTorch sizes); ggml requires whole blocks along each row.
@@ -159,8 +172,9 @@ TensorInfo readTensorInfo(Reader& r) {
             r.fail(what + " dimensions " + dimsText(t.dims) + " have more elements than can be addressed");
     }
     t.numel = *numel;
-    if (t.dims[0] % traits->blockSize != 0)
-        r.fail(what + " row length " + std::to_string(t.dims[0]) + " (dims " + dimsText(t.dims) +
+    const uint64_t rowLength = t.dims.empty() ? 1 : t.dims[0];
+    if (rowLength % traits->blockSize != 0)
+        r.fail(what + " row length " + std::to_string(rowLength) + " (dims " + dimsText(t.dims) +
                ") is not a multiple of the " + traits->name + " block size " + std::to_string(traits->blockSize));
     const auto bytes = checkedMultiply(t.numel / traits->blockSize, traits->blockBytes);
     if (!bytes) r.fail(what + " dimensions " + dimsText(t.dims) + " need more bytes than can be addressed");
@@ -222,9 +236,10 @@ File::File(const std::string& path) : mapping_(path) {
 
     for (uint64_t i = 0; i < kvCount; ++i) {
         std::string key = r.readString("metadata key");
+        checkUtf8(r, key, "a metadata key");
         const uint32_t type = r.read<uint32_t>("a metadata value type");
         if (!isKnownValueType(type)) r.fail("metadata '" + key + "' has unknown value type " + std::to_string(type));
-        Value value = readValue(r, static_cast<ValueType>(type), key, 0);
+        Value value = readValue(r, static_cast<ValueType>(type), key);
         if (metadata_.count(key)) r.fail("metadata key '" + key + "' appears twice");
         keys_.push_back(key);
         metadata_.emplace(std::move(key), std::move(value));
@@ -254,21 +269,19 @@ File::File(const std::string& path) : mapping_(path) {
     if (!tensors_.empty() && dataStart_ > fileBytes)
         r.fail("file ends at byte " + std::to_string(fileBytes) + ", before the data section (byte " +
                std::to_string(dataStart_) + ")");
+    // As llama.cpp requires: the tensors tile the data section in the order they are listed, each starting
+    // where the previous one ends, padded to the alignment (so no gaps, overlaps or misaligned data).
+    uint64_t expected = 0;
     for (const auto& t : tensors_) {
-        const std::string range = "[" + std::to_string(t.offset) + ", +" + std::to_string(t.bytes) + ")";
-        if (t.offset % alignment_ != 0)
-            r.fail("tensor '" + t.name + "' offset " + std::to_string(t.offset) + " is not a multiple of the alignment " +
-                   std::to_string(alignment_));
+        if (t.offset != expected)
+            r.fail("tensor '" + t.name + "' starts at offset " + std::to_string(t.offset) + " of the data section, " +
+                   "expected " + std::to_string(expected) + " (tensors must follow each other in listed order, " +
+                   "each padded to the alignment " + std::to_string(alignment_) + ")");
         if (t.offset > dataBytes || t.bytes > dataBytes - t.offset)
-            r.fail("tensor '" + t.name + "' data " + range + " ends beyond the data section (" +
-                   std::to_string(dataBytes) + " bytes)");
+            r.fail("tensor '" + t.name + "' data [" + std::to_string(t.offset) + ", +" + std::to_string(t.bytes) +
+                   ") ends beyond the data section (" + std::to_string(dataBytes) + " bytes)");
+        expected = t.offset + t.bytes + (alignment_ - t.bytes % alignment_) % alignment_;
     }
-    std::vector<const TensorInfo*> byOffset;
-    for (const auto& t : tensors_) byOffset.push_back(&t);
-    std::sort(byOffset.begin(), byOffset.end(), [](auto* a, auto* b) { return a->offset < b->offset; });
-    for (std::size_t i = 1; i < byOffset.size(); ++i)
-        if (byOffset[i - 1]->bytes != 0 && byOffset[i]->offset < byOffset[i - 1]->offset + byOffset[i - 1]->bytes)
-            r.fail("tensors '" + byOffset[i - 1]->name + "' and '" + byOffset[i]->name + "' overlap in the data section");
 }
 
 const TensorInfo* File::findTensor(const std::string& name) const {

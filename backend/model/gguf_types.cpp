@@ -10,7 +10,7 @@ constexpr uint32_t kQK = 32;    // ggml's QK4_0 = QK4_1 = QK8_0
 constexpr uint32_t kQKK = 256;  // ggml's QK_K, the k-quant super-block
 
 // Sizes as ggml's type_traits (ggml.c) define them.
-constexpr std::array<TensorTypeTraits, 32> kTypes = {{
+constexpr std::array<TensorTypeTraits, 34> kTypes = {{
     {TensorType::F32, "F32", 1, 4},
     {TensorType::F16, "F16", 1, 2},
     {TensorType::Q4_0, "Q4_0", kQK, 2 + 16},
@@ -43,6 +43,8 @@ constexpr std::array<TensorTypeTraits, 32> kTypes = {{
     {TensorType::TQ1_0, "TQ1_0", kQKK, 2 + 4 * 13},
     {TensorType::TQ2_0, "TQ2_0", kQKK, 2 + 64},
     {TensorType::MXFP4, "MXFP4", kQK, 1 + 16},
+    {TensorType::NVFP4, "NVFP4", 64, 4 + 32},   // four fp8 scales per 64 fp4 values
+    {TensorType::Q1_0, "Q1_0", 128, 2 + 16},    // an f16 scale and 128 sign bits
 }};
 
 }  // namespace

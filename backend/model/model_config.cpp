@@ -16,9 +16,13 @@ constexpr long long kMaxHeads = 1 << 10;
 constexpr long long kMaxHeadDim = 1 << 12;
 constexpr long long kMaxPositions = 1 << 27;
 
+[[noreturn]] void failTooLarge(const JsonFields& f, const std::string& key, long long value, long long max) {
+    f.fail(key, "(" + std::to_string(value) + ") is larger than " + std::to_string(max) + ", the most this reader accepts");
+}
+
 long long boundedPositiveInt(const JsonFields& f, const std::string& key, long long max) {
     const long long v = f.requiredPositiveInt(key);
-    if (v > max) f.fail(key, "(" + std::to_string(v) + ") is larger than " + std::to_string(max) + ", the most this reader accepts");
+    if (v > max) failTooLarge(f, key, v, max);
     return v;
 }
 
@@ -47,8 +51,16 @@ RopeScaling parseRopeScaling(const nlohmann::json& json, const std::string& path
 
 }  // namespace
 
+// Fields transformers' strict config classes refuse as null (others, like head_dim or num_key_value_heads,
+// read null as "not set").
+void refuseNulls(const nlohmann::json& json, const JsonFields& f) {
+    for (const char* key : {"max_position_embeddings", "rms_norm_eps", "rope_theta", "hidden_act", "tie_word_embeddings"})
+        if (json.contains(key) && json[key].is_null()) f.fail(key, "is null");
+}
+
 ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& path) {
     JsonFields f(json, path);
+    refuseNulls(json, f);
     ModelConfig c;
     c.modelType = f.requiredString("model_type");
     if (c.modelType != "qwen2" && c.modelType != "llama")
@@ -59,20 +71,28 @@ ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& path
     c.intermediateSize = boundedPositiveInt(f, "intermediate_size", kMaxIntermediate);
     c.numLayers = boundedPositiveInt(f, "num_hidden_layers", kMaxLayers);
     c.numHeads = boundedPositiveInt(f, "num_attention_heads", kMaxHeads);
-    c.numKeyValueHeads = f.has("num_key_value_heads") ? boundedPositiveInt(f, "num_key_value_heads", kMaxHeads) : c.numHeads;
+    // As the config classes: Qwen2Config defaults a missing num_key_value_heads to 32, null means "as many as
+    // the attention heads" for both.
+    const bool kvMissing = !json.contains("num_key_value_heads");
+    c.numKeyValueHeads = f.optionalPositiveInt("num_key_value_heads", kvMissing && c.modelType == "qwen2" ? 32 : c.numHeads);
+    if (c.numKeyValueHeads > kMaxHeads) failTooLarge(f, "num_key_value_heads", c.numKeyValueHeads, kMaxHeads);
     if (c.numHeads % c.numKeyValueHeads != 0)
         f.fail("num_key_value_heads", "(" + std::to_string(c.numKeyValueHeads) +
                                           ") must divide num_attention_heads (" + std::to_string(c.numHeads) + ")");
     if (f.has("head_dim")) {
         c.headDim = boundedPositiveInt(f, "head_dim", kMaxHeadDim);
     } else {
-        if (c.hiddenSize % c.numHeads != 0)
+        // LlamaConfig requires the heads to divide hidden_size; Qwen2 models use hidden_size // heads regardless.
+        if (c.modelType == "llama" && c.hiddenSize % c.numHeads != 0)
             f.fail("num_attention_heads", "(" + std::to_string(c.numHeads) + ") must divide hidden_size (" +
                                               std::to_string(c.hiddenSize) + ")");
         c.headDim = c.hiddenSize / c.numHeads;
     }
     if (c.headDim % 2 != 0) f.fail("head_dim", "must be even for rotary embeddings");
-    c.maxPositions = f.has("max_position_embeddings") ? boundedPositiveInt(f, "max_position_embeddings", kMaxPositions) : 4096;
+    c.maxPositions = f.optionalPositiveInt("max_position_embeddings", c.modelType == "qwen2" ? 32768 : 2048);
+    if (c.maxPositions > kMaxPositions) failTooLarge(f, "max_position_embeddings", c.maxPositions, kMaxPositions);
+    if (f.has("rms_norm_eps") && !json["rms_norm_eps"].is_number_float())
+        f.fail("rms_norm_eps", "must be a floating-point number (transformers refuses an integer here)");
     c.rmsNormEps = f.optionalNumber("rms_norm_eps", 1e-6);
     if (c.rmsNormEps <= 0) f.fail("rms_norm_eps", "must be positive");
     c.ropeTheta = f.optionalNumber("rope_theta", 10000.0);

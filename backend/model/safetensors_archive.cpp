@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <set>
 
 #include "model/safetensors_detail.h"
 #include "util/error.h"
@@ -26,38 +27,56 @@ Archive Archive::openFile(const std::string& path) {
     return archive;
 }
 
+namespace {
+
+// The shard files an index names, sorted and without repeats, as transformers collects them; refuses names that
+// are not strings or that leave the folder (absolute, or climbing out with "..").
+std::set<std::string> shardNames(const nlohmann::json& weightMap, const JsonFields& fields) {
+    std::set<std::string> names;
+    for (const auto& [tensor, shardJson] : weightMap.items()) {
+        if (!shardJson.is_string())
+            fields.fail("weight_map", "entry for tensor '" + tensor + "' must be a file name (a string)");
+        const fs::path shard = fs::path(shardJson.get<std::string>()).lexically_normal();
+        if (shard.is_absolute() || shard.has_root_name() || shard.empty() || *shard.begin() == "..")
+            fields.fail("weight_map", "shard '" + shardJson.get<std::string>() + "' (listed for tensor '" + tensor +
+                                          "') is outside the model folder");
+        names.insert(shardJson.get<std::string>());
+    }
+    return names;
+}
+
+}  // namespace
+
+// As transformers loads a sharded checkpoint: every tensor of every shard the index names (not only where the
+// index says a tensor is). Refused, unlike transformers, are a tensor the index lists that no shard holds
+// (transformers would initialise it at random with a warning) and a tensor held by two shards (transformers
+// would take the last one in file-name order): both give a model other than the one saved.
 Archive Archive::openIndex(const std::string& indexPath, const std::string& dir) {
     const nlohmann::json json = readJsonFile(indexPath);
     JsonFields fields(json, indexPath);
     const auto& weightMap = fields.at("weight_map");
     if (!weightMap.is_object()) fields.fail("weight_map", "must be an object mapping tensor names to shard files");
+    if (!fields.at("metadata").is_object()) fields.fail("metadata", "must be an object");
 
     Archive archive;
     archive.path_ = indexPath;
-    std::map<std::string, std::shared_ptr<const File>> shards;
-    for (const auto& [name, shardJson] : weightMap.items()) {
-        if (!shardJson.is_string())
-            fields.fail("weight_map", "entry for tensor '" + name + "' must be a file name (a string)");
-        const std::string shardName = shardJson.get<std::string>();
-        const fs::path relative = fs::path(shardName).lexically_normal();
-        if (shardName.empty() || relative.is_absolute() || *relative.begin() == ".." || relative.has_root_name())
-            throw FileError(indexPath, "shard '" + shardName + "' (listed for tensor '" + name +
-                                           "') is not a file name inside the model's folder");
-        auto& shard = shards[shardName];
-        if (!shard) {
-            const std::string shardPath = (fs::path(dir) / shardName).string();
-            std::error_code ec;
-            if (!fs::is_regular_file(shardPath, ec))
-                throw FileError(indexPath,
-                                "shard '" + shardName + "' (listed for tensor '" + name + "') does not exist");
-            shard = File::open(shardPath);
+    std::map<std::string, std::string> shardOf;
+    for (const std::string& shardName : shardNames(weightMap, fields)) {
+        const std::string shardPath = (fs::path(dir) / shardName).string();
+        std::error_code ec;
+        if (!fs::is_regular_file(shardPath, ec)) throw FileError(indexPath, "shard '" + shardName + "' does not exist");
+        auto shard = File::open(shardPath);
+        for (const auto& t : shard->tensors()) {
+            if (const auto [it, inserted] = shardOf.emplace(t.name, shardName); !inserted)
+                throw FileError(indexPath, "tensor '" + t.name + "' is in two shards, '" + it->second + "' and '" +
+                                               shardName + "'");
+            archive.tensors_[t.name] = TensorView{&t, shard->data(t), shard};
         }
-        const TensorInfo* info = shard->find(name);
-        if (!info)
-            throw FileError(indexPath, "tensor '" + name + "' is listed in shard '" + shardName +
-                                           "', but that file does not contain it");
-        archive.tensors_[name] = TensorView{info, shard->data(*info), shard};
     }
+    for (const auto& [name, shardJson] : weightMap.items())
+        if (!shardOf.count(name))
+            throw FileError(indexPath, "tensor '" + name + "' is listed in shard '" + shardJson.get<std::string>() +
+                                           "', but no shard contains it");
     return archive;
 }
 

@@ -2,6 +2,7 @@
 
 #include "model/tokenizer_bpe.h"
 #include "model/tokenizer_word_level.h"
+#include "model/tokenizer_word_piece.h"
 #include "util/error.h"
 
 namespace redit::tok {
@@ -12,8 +13,9 @@ std::unique_ptr<TokenModel> parseTokenModel(const nlohmann::json& model, const s
     const std::string type = fields.has("type") ? fields.requiredString("type") : fields.has("merges") ? "BPE" : "";
     if (type == "BPE") return std::make_unique<BpeModel>(fields, file);
     if (type == "WordLevel") return std::make_unique<WordLevelModel>(fields, file);
+    if (type == "WordPiece") return std::make_unique<WordPieceModel>(fields, file);
     if (type.empty()) fields.fail("type", "is missing");
-    throw FileError(file, "model type '" + type + "' is not supported (supported: BPE, WordLevel)");
+    throw FileError(file, "model type '" + type + "' is not supported (supported: BPE, WordLevel, WordPiece)");
 }
 
 }  // namespace redit::tok

@@ -3,11 +3,14 @@
 
 Run by hand (not by CI), from the repository root, with the reference packages from PyPI in a venv:
 
-    python3 -m venv /tmp/refvenv && /tmp/refvenv/bin/pip install tokenizers safetensors numpy
-    /tmp/refvenv/bin/python scripts/reference/conformance_corpus.py [--smollm2 PATH/tokenizer.json]
+    python3 -m venv /tmp/refvenv && /tmp/refvenv/bin/pip install tokenizers==0.23.3 safetensors==0.8.0 \
+        numpy==2.4.6 gguf==0.19.0 transformers==5.25.0
+    /tmp/refvenv/bin/python scripts/reference/conformance_corpus.py [--smollm2 PATH/tokenizer.json] \
+        [--smollm2-gguf PATH/smollm2-135m-instruct.Q4_1.gguf] [--only tokenizers,safetensors,gguf,config,shards]
 
-Writes tests/model/golden/conformance/{tokenizers,safetensors}.json.qz: JSON compressed with zlib behind a
-4-byte big-endian length (Qt's qUncompress format), replayed offline by tests/model/test_conformance.cpp:
+Writes tests/model/golden/conformance/{tokenizers,safetensors,gguf,config,shards}.json.qz: JSON compressed with
+zlib behind a 4-byte big-endian length (Qt's qUncompress format), replayed offline by
+tests/model/test_conformance.cpp:
 
 - tokenizers: tokenizers of each family's shape (Llama 2, Mistral, Gemma, SmolLM2, Llama 3, GPT-2/RoBERTa,
   BERT, ...) trained with the `tokenizers` library on a tiny text (small vocabularies), and seeded mutations of
@@ -15,7 +18,10 @@ Writes tests/model/golden/conformance/{tokenizers,safetensors}.json.qz: JSON com
   special tokens) and the decoded text, or that it refuses;
 - safetensors: a small checkpoint and seeded mutations of it (header length, truncation, appended bytes,
   offsets, dtypes, shapes, metadata, JSON damage, random header bytes); for each, whether `safetensors`
-  accepts it and, when it does, each tensor's dtype, shape and the sha256 of its bytes.
+  accepts it and, when it does, each tensor's dtype, shape and the sha256 of its bytes;
+- gguf, config, shards: see conformance_gguf.py, conformance_config.py and conformance_shards.py (GGUF files
+  judged by the `gguf` package and llama.cpp's loader rules; config.json variants by transformers' config
+  loading; sharded checkpoints with model.safetensors.index.json as transformers loads them).
 
 With --smollm2, also records the reference ids of the corpus strings for that tokenizer.json (kept out of the
 repository: tests read it from $REDIT_SMOLLM2_TOKENIZER) in smollm2.json.qz.
@@ -215,6 +221,20 @@ def families():
         {"type": "ByteFallback"}, {"type": "Metaspace", "replacement": "\u2581", "prepend_scheme": "first",
                                    "split": True}, {"type": "Fuse"}]}
     fam["digits_then_metaspace"] = j
+
+    # BERT: WordPiece model (uncased), and a cased one with short words only and no [UNK] in the vocabulary.
+    for name, lowercase, max_chars, unk in (("bert_wordpiece", True, 100, "[UNK]"),
+                                            ("wordpiece_cased_short_no_unk", False, 8, "<missing>")):
+        tok = Tokenizer(models.WordPiece(unk_token="[UNK]", max_input_chars_per_word=max_chars))
+        tok.normalizer = normalizers.BertNormalizer(lowercase=lowercase)
+        tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+        tok.train_from_iterator(TRAIN_TEXT, trainers.WordPieceTrainer(
+            vocab_size=220, special_tokens=["[PAD]", "[UNK]", "[CLS]", "[SEP]"], show_progress=False))
+        j = json.loads(tok.to_str())
+        j["model"]["unk_token"] = unk
+        j["decoder"] = {"type": "WordPiece", "prefix": "##", "cleanup": True}
+        j["post_processor"] = {"type": "BertProcessing", "sep": ["[SEP]", 3], "cls": ["[CLS]", 2]}
+        fam[name] = j
     return fam
 
 
@@ -461,19 +481,55 @@ def build_safetensors_corpus(rng):
     return entries
 
 
+def gguf_version(module):
+    from importlib.metadata import version
+    return version("gguf")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--smollm2", help="SmolLM2's tokenizer.json: also record its reference ids")
+    parser.add_argument("--smollm2-gguf", help="SmolLM2's .gguf file: record the ids transformers' GGUF tokenizer "
+                                                "gives (smollm2_gguf.json.qz)")
+    parser.add_argument("--only", default="tokenizers,safetensors,gguf,config,shards",
+                        help="comma-separated corpora to (re)build")
     args = parser.parse_args()
+    only = set(args.only.split(","))
     rng = random.Random(SEED)
     versions = {"tokenizers": tokenizers.__version__, "safetensors": safetensors.__version__}
-    tok = build_tokenizer_corpus(rng)
-    write_qz("tokenizers.json.qz", {"versions": versions, "strings": STRINGS, "entries": tok})
-    st = build_safetensors_corpus(rng)
-    write_qz("safetensors.json.qz", {"versions": versions, "entries": st})
-    print(f"tokenizers: {len(tok)} tokenizers, {sum(len(e.get('cases', [])) for e in tok)} strings encoded, "
-          f"{sum(not e['loads'] for e in tok)} refused")
-    print(f"safetensors: {len(st)} files, {sum(not e['accepts'] for e in st)} refused")
+    if "tokenizers" in only or "safetensors" in only:  # one seeded sequence: build both to reproduce either
+        tok = build_tokenizer_corpus(rng)
+        st = build_safetensors_corpus(rng)
+        write_qz("tokenizers.json.qz", {"versions": versions, "strings": STRINGS, "entries": tok})
+        write_qz("safetensors.json.qz", {"versions": versions, "entries": st})
+        print(f"tokenizers: {len(tok)} tokenizers, {sum(len(e.get('cases', [])) for e in tok)} strings encoded, "
+              f"{sum(not e['loads'] for e in tok)} refused")
+        print(f"safetensors: {len(st)} files, {sum(not e['accepts'] for e in st)} refused")
+    if "gguf" in only:
+        from conformance_gguf import build_gguf_corpus, gguf
+        entries = build_gguf_corpus(random.Random(SEED))
+        write_qz("gguf.json.qz", {"versions": {"gguf": gguf_version(gguf)}, "entries": entries})
+        both = sum(e["gguf_py"]["accepts"] and e["llama_cpp"]["accepts"] for e in entries)
+        print(f"gguf: {len(entries)} files, {both} accepted by both references")
+    if "config" in only:
+        from conformance_config import build_config_corpus
+        entries, version = build_config_corpus()
+        write_qz("config.json.qz", {"versions": {"transformers": version}, "entries": entries})
+        print(f"config: {len(entries)} config.json variants, {sum(e['accepts'] for e in entries)} accepted, "
+              f"{sum('ours_refuses' in e for e in entries)} of those refused by REdit on purpose")
+    if "shards" in only:
+        import transformers
+        from conformance_shards import build_shards_corpus
+        entries = build_shards_corpus()
+        write_qz("shards.json.qz", {"versions": {"transformers": transformers.__version__,
+                                                 "safetensors": safetensors.__version__}, "entries": entries})
+        print(f"shards: {len(entries)} folders, {sum(e['accepts'] for e in entries)} accepted")
+    if args.smollm2_gguf:
+        import transformers
+        from conformance_smollm2_gguf import build_smollm2_gguf_corpus
+        corpus = build_smollm2_gguf_corpus(args.smollm2_gguf, STRINGS)
+        write_qz("smollm2_gguf.json.qz", {"versions": {"transformers": transformers.__version__,
+                                                       "tokenizers": tokenizers.__version__}, **corpus})
     if args.smollm2:
         with open(args.smollm2, "rb") as f:
             raw = f.read()

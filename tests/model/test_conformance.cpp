@@ -4,9 +4,7 @@
 // must agree: same refusal, or the same ids, decoded text, tensors and checksums.
 #include <QtTest>
 
-#include <QCryptographicHash>
-#include <QFile>
-
+#include "conformance_corpus.h"
 #include "model/safetensors.h"
 #include "model/tokenizer.h"
 #include "temp_dir.h"
@@ -18,30 +16,10 @@ using redit::Tokenizer;
 
 namespace {
 
-// tests/model/golden/conformance/NAME: JSON, zlib-compressed behind a 4-byte big-endian length (qUncompress).
-json loadCorpus(const QString& name) {
-    QFile file(QStringLiteral(REDIT_SOURCE_DIR "/tests/model/golden/conformance/") + name);
-    if (!file.open(QIODevice::ReadOnly)) qFatal("cannot open %s", qPrintable(file.fileName()));
-    const QByteArray text = qUncompress(file.readAll());
-    if (text.isEmpty()) qFatal("%s is not a qCompress'ed file", qPrintable(file.fileName()));
-    return json::parse(text.constData(), text.constData() + text.size());
-}
+using redit::testing::loadCorpus;
+using redit::testing::Tally;
 
 std::string show(const std::vector<int32_t>& ids) { return json(ids).dump(); }
-
-// Disagreements, reported together at the end.
-struct Tally {
-    int cases = 0;
-    std::vector<std::string> disagreements;
-    void check(bool agree, const std::string& what) {
-        ++cases;
-        if (!agree) disagreements.push_back(what);
-    }
-    void report(const char* format) const {
-        for (std::size_t i = 0; i < disagreements.size() && i < 40; ++i) qWarning("%s", disagreements[i].c_str());
-        qInfo("%s: %d checks, %d disagreements", format, cases, int(disagreements.size()));
-    }
-};
 
 // The reference's verdict on one tokenizer and its strings against ours.
 void replayTokenizer(const json& entry, Tally& tally) {
@@ -90,16 +68,11 @@ void replayTokenizer(const json& entry, Tally& tally) {
     }
 }
 
-std::string sha256(const std::uint8_t* data, std::size_t size) {
-    return QCryptographicHash::hash(QByteArrayView(data, qsizetype(size)), QCryptographicHash::Sha256).toHex().toStdString();
-}
-
 void replaySafetensors(const json& entry, const QTemporaryDir& dir, Tally& tally) {
     namespace st = redit::safetensors;
     const std::string name = entry.at("name");
-    const QByteArray bytes = QByteArray::fromHex(QByteArray::fromStdString(entry.at("file").get<std::string>()));
     const std::string path = redit::testing::pathIn(dir, "case.safetensors");
-    redit::testing::writeText(path, bytes.toStdString());
+    redit::testing::writeText(path, redit::testing::bytesOfHex(entry.at("file")));
     std::shared_ptr<const st::File> file;
     std::string error;
     try {
@@ -118,7 +91,7 @@ void replaySafetensors(const json& entry, const QTemporaryDir& dir, Tally& tally
         ours.push_back({{"name", t.name},
                         {"dtype", st::dtypeName(t.dtype)},
                         {"shape", t.shape},
-                        {"sha256", sha256(file->data(t), std::size_t(t.end - t.begin))}});
+                        {"sha256", redit::testing::sha256Hex(file->data(t), std::size_t(t.end - t.begin))}});
     }
     tally.check(ours == entry.at("tensors"), name + ": tensors " + ours.dump() + ", reference " +
                                                  entry.at("tensors").dump());

@@ -53,6 +53,36 @@ private slots:
         QCOMPARE(c.ropeScaling.factor, 8.0);
     }
 
+    // Defaults and checks as transformers' LlamaConfig / Qwen2Config (the conformance corpus covers the rest).
+    void followsTheTransformersConfigClasses() {
+        nlohmann::json j = qwen3b();
+        j.erase("num_key_value_heads");
+        j.erase("max_position_embeddings");
+        j["num_attention_heads"] = 32;
+        ModelConfig c = redit::parseModelConfig(j, "config.json");
+        QCOMPARE(c.numKeyValueHeads, 32);  // Qwen2Config's default, not the number of heads
+        QCOMPARE(c.maxPositions, 32768);
+        j["model_type"] = "llama";
+        c = redit::parseModelConfig(j, "config.json");
+        QCOMPARE(c.numKeyValueHeads, 32);  // LlamaConfig: as many as the heads
+        QCOMPARE(c.maxPositions, 2048);
+        j["num_key_value_heads"] = nullptr;  // null: as many as the heads, for both
+        QCOMPARE(redit::parseModelConfig(j, "config.json").numKeyValueHeads, 32);
+
+        nlohmann::json q = qwen3b();  // Qwen2 uses hidden_size // heads even when they do not divide it
+        q["num_attention_heads"] = 48;
+        q["num_key_value_heads"] = 8;
+        QCOMPARE(redit::parseModelConfig(q, "config.json").headDim, 42);
+        q["model_type"] = "llama";
+        QVERIFY(errorOf(q).contains("field 'num_attention_heads' (48) must divide hidden_size"));
+
+        nlohmann::json e = qwen3b();
+        e["rms_norm_eps"] = 1;
+        QVERIFY(errorOf(e).contains("field 'rms_norm_eps' must be a floating-point number"));
+        e["rms_norm_eps"] = nullptr;
+        QVERIFY(errorOf(e).contains("field 'rms_norm_eps' is null"));
+    }
+
     void roundTripsThroughJson() {
         ModelConfig c = redit::parseModelConfig(qwen3b(), "config.json");
         ModelConfig d = redit::parseModelConfig(c.toJson(), "again.json");

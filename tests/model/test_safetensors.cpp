@@ -213,10 +213,11 @@ private slots:
         {
             st::Archive archive = st::Archive::openDirectory(dir.path().toStdString());
             QCOMPARE(archive.path(), index);
-            QVERIFY(archive.names() ==
-                    (std::vector<std::string>{"lm_head.weight", "model.embed.weight", "model.norm.weight"}));
-            QCOMPARE(archive.totalBytes(), uint64_t(36));
-            QVERIFY(!archive.contains("unlisted"));
+            // Every tensor of every listed shard, as transformers loads them (the index need not list them all).
+            QVERIFY(archive.names() == (std::vector<std::string>{"lm_head.weight", "model.embed.weight",
+                                                                 "model.norm.weight", "unlisted"}));
+            QCOMPARE(archive.totalBytes(), uint64_t(40));
+            QVERIFY(archive.contains("unlisted"));
 
             st::TensorView e = archive.get("model.embed.weight", st::DType::F32, {2, 2});
             QCOMPARE(e.file->path(), shard1);
@@ -381,21 +382,26 @@ private slots:
         QTest::newRow("malformed JSON") << R"({"weight_map": )" << "not valid JSON";
         QTest::newRow("not an object") << "[]" << "top level must be a JSON object";
         QTest::newRow("weight_map missing") << R"({"metadata": {}})" << "field 'weight_map' is missing";
-        QTest::newRow("weight_map not an object") << R"({"weight_map": ["x"]})"
+        QTest::newRow("metadata missing") << R"({"weight_map": {"x": "shard.safetensors"}})"
+                                          << "field 'metadata' is missing";
+        QTest::newRow("metadata not an object") << R"({"metadata": [], "weight_map": {"x": "shard.safetensors"}})"
+                                                << "field 'metadata' must be an object";
+        QTest::newRow("weight_map not an object") << R"({"metadata": {}, "weight_map": ["x"]})"
                                                   << "field 'weight_map' must be an object mapping tensor names";
-        QTest::newRow("shard not a string") << R"({"weight_map": {"x": 3}})"
+        QTest::newRow("shard not a string") << R"({"metadata": {}, "weight_map": {"x": 3}})"
                                             << "field 'weight_map' entry for tensor 'x' must be a file name";
-        QTest::newRow("shard missing") << R"({"weight_map": {"x": "model-00002.safetensors"}})"
-                                       << "shard 'model-00002.safetensors' (listed for tensor 'x') does not exist";
-        QTest::newRow("tensor absent from shard")
-            << R"({"weight_map": {"x": "shard.safetensors", "y": "shard.safetensors"}})"
-            << "tensor 'y' is listed in shard 'shard.safetensors', but that file does not contain it";
+        QTest::newRow("shard missing") << R"({"metadata": {}, "weight_map": {"x": "model-00002.safetensors"}})"
+                                       << "shard 'model-00002.safetensors' does not exist";
+        QTest::newRow("shard outside the folder") << R"({"metadata": {}, "weight_map": {"x": "../shard.safetensors"}})"
+                                                  << "shard '../shard.safetensors' (listed for tensor 'x') is outside";
+        QTest::newRow("tensor absent from every shard")
+            << R"({"metadata": {}, "weight_map": {"x": "shard.safetensors", "y": "shard.safetensors"}})"
+            << "tensor 'y' is listed in shard 'shard.safetensors', but no shard contains it";
         // Shards are files of the model's folder: an index cannot make the reader open files elsewhere.
-        QTest::newRow("shard outside the folder") << R"({"weight_map": {"x": "../shard.safetensors"}})"
-                                                  << "shard '../shard.safetensors' (listed for tensor 'x') is not a file name inside";
-        QTest::newRow("shard at an absolute path") << R"({"weight_map": {"x": "/etc/passwd"}})"
-                                                   << "shard '/etc/passwd' (listed for tensor 'x') is not a file name inside";
-        QTest::newRow("shard named by nothing") << R"({"weight_map": {"x": ""}})" << "shard '' (listed for tensor 'x') is not";
+        QTest::newRow("shard at an absolute path") << R"({"metadata": {}, "weight_map": {"x": "/etc/passwd"}})"
+                                                   << "shard '/etc/passwd' (listed for tensor 'x') is outside";
+        QTest::newRow("shard named by nothing") << R"({"metadata": {}, "weight_map": {"x": ""}})"
+                                                << "shard '' (listed for tensor 'x') is outside";
     }
     void badIndexesAreErrors() {
         QFETCH(QString, index);
@@ -415,7 +421,8 @@ private slots:
         QTemporaryDir dir;
         const std::string shard = pathIn(dir, "shard.safetensors");
         writeText(shard, "garbage");
-        writeText(pathIn(dir, "model.safetensors.index.json"), R"({"weight_map": {"x": "shard.safetensors"}})");
+        writeText(pathIn(dir, "model.safetensors.index.json"),
+                  R"({"metadata": {}, "weight_map": {"x": "shard.safetensors"}})");
         Failure f = fileErrorOf([&] { st::Archive::openDirectory(dir.path().toStdString()); });
         QCOMPARE(f.path, QString::fromStdString(shard));
         QVERIFY2(f.problem.contains("shorter than the 8-byte header length"), qPrintable(f.problem));

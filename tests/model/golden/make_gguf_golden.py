@@ -46,7 +46,6 @@ def main():
     writer.add_array("test.strings", ["a", "", "ünï"])
     writer.add_key_value("test.i32s", [1, -2, 3], V.ARRAY, sub_type=V.INT32)
     writer.add_key_value("test.f32s", [0.5, -1.0], V.ARRAY, sub_type=V.FLOAT32)
-    writer.add_key_value("test.nested", [[1, 2], [3]], V.ARRAY)  # array of arrays of i32
 
     expected = {}
 
