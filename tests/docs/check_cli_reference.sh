@@ -33,7 +33,7 @@ while read -r path; do
   text=$(section_of $path)
   # shellcheck disable=SC2086
   for option in $(options_of $path); do
-    grep -q -- "\`$option" <<< "$text" || { echo "redit $path $option: not in its section of $doc"; missing=$((missing + 1)); }
+    grep -qE -- "(^|[^a-z-])$option([^a-z-]|\$)" <<< "$text" || { echo "redit $path $option: not in its section of $doc"; missing=$((missing + 1)); }
   done
 done < <(commands)
 echo "$commands commands checked, $missing entries missing"

@@ -50,7 +50,7 @@ bin=$root/usr/bin share=$root/usr/share
 desktop-file-validate "$share/applications/org.reditworkbench.Workbench.desktop" || fail "desktop entry"
 appstreamcli validate --no-net "$share/metainfo/org.reditworkbench.Workbench.metainfo.xml" > "$work/appstream.log" 2>&1 \
   || { cat "$work/appstream.log"; fail "AppStream metainfo"; }
-update-mime-database "$share/mime" || fail "update-mime-database"
+update-mime-database "$share/mime" > "$work/mime.log" 2>&1 || { cat "$work/mime.log"; fail "update-mime-database"; }
 grep -q '^[0-9]*:application/x-redit-project:\*\.redit$' "$share/mime/globs2" || fail "no *.redit glob after update-mime-database"
 zcat "$share/man/man1/redit.1.gz" | grep -q "^.SS \"redit circuits\"" || fail "the man page of redit lacks the circuits command"
 
