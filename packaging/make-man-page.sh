@@ -8,6 +8,8 @@ program=$1 name=$2 version=$3 out=$4 recurse=${5:-}
 
 # shellcheck source=cli_help.sh
 source "$(dirname "$0")/cli_help.sh"
+help_cache=$(mktemp -d)
+trap 'rm -rf "$help_cache"' EXIT
 
 # Verbatim help text in roff: backslashes and dashes escaped, lines starting with a control character guarded.
 roff_block() {

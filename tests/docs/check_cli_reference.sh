@@ -6,6 +6,8 @@ set -euo pipefail
 program=$1 name=redit doc=$2
 # shellcheck source=../../packaging/cli_help.sh
 source "$(dirname "$0")/../../packaging/cli_help.sh"
+help_cache=$(mktemp -d)
+trap 'rm -rf "$help_cache"' EXIT
 
 # The long options of one command's help (CLI11's "Options:" list), --help aside.
 options_of() {
