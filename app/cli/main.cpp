@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/version_text.h"
 #include "jobs/stage_registry.h"
-#include "redit/build_info.h"
 #include "stages/builtin_stages.h"
 #include "util/error.h"
 #include "util/openmp_env.h"
@@ -13,8 +13,7 @@ int main(int argc, char** argv) {
     redit::ensurePassiveOpenMpWait(argv);
     redit::registerBuiltinStages(redit::globalStageRegistry());
     CLI::App app{"REdit Workbench command line: find reasoning circuits, measure interference, edit patterns."};
-    app.set_version_flag("--version", std::string("redit ") + redit::build_info::kVersion + " (" +
-                                          redit::build_info::kGitDescribe + ")");
+    app.set_version_flag("--version", redit::cli::versionText, "Print the version, the commit, LibTorch and BLAS, then exit");
     app.require_subcommand(1);
     redit::cli::addModelCommands(app);
     redit::cli::addModelLogitsCommand(app);

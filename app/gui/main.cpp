@@ -17,6 +17,7 @@
 #include "redit/build_info.h"
 #include "export/report.h"
 #include "models/run_workflow.h"
+#include "self_test.h"
 #include "startup_views.h"
 #include "stages/builtin_stages.h"
 #include "adapters/store_project_controller.h"
@@ -73,7 +74,9 @@ int main(int argc, char** argv) {
     Q_INIT_RESOURCE(resources);  // the icons live in the static redit_widgets library
     QApplication::setOrganizationName(QStringLiteral("REdit"));
     QApplication::setApplicationName(QStringLiteral("REdit Workbench"));
-    QApplication::setApplicationVersion(QString::fromLatin1(redit::build_info::kVersion));
+    QApplication::setApplicationVersion(
+        QStringLiteral("%1 (commit %2)").arg(QString::fromLatin1(redit::build_info::kVersion), QString::fromLatin1(redit::build_info::kGitDescribe)));
+    QGuiApplication::setDesktopFileName(QStringLiteral(REDIT_APP_ID));  // the installed desktop entry and icon
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/redit.svg")));
 
     QCommandLineParser parser;
@@ -100,10 +103,14 @@ int main(int argc, char** argv) {
                               QStringLiteral("FILE"));
     QCommandLineOption delay(QStringLiteral("screenshot-delay"),
                              QStringLiteral("With --screenshot: wait at least this many milliseconds."), QStringLiteral("MS"));
+    QCommandLineOption selfTest(QStringLiteral("self-test"),
+                                QStringLiteral("Open the demo project in a temporary folder, draw each view once and exit "
+                                               "(0 when all worked; use with QT_QPA_PLATFORM=offscreen on a machine without display)."));
     for (QCommandLineOption* hidden : {&screenshot, &tab, &language, &show, &report, &delay})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, demoViews, screenshot, tab, language, show, report, delay});
+    parser.addOptions({demo, demoViews, selfTest, screenshot, tab, language, show, report, delay});
     parser.process(app);
+    if (parser.isSet(selfTest)) return redit::gui::runSelfTest(redit::globalStageRegistry());
 
     QTranslator translator;
     const QString chosenLanguage = parser.isSet(language) ? parser.value(language)

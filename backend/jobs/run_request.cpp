@@ -12,10 +12,7 @@
 
 namespace redit {
 
-namespace {
-
-// The fields of a run config around the stage's own params.
-const ConfigSchema& requestSchema() {
+const ConfigSchema& runRequestSchema() {
     using T = FieldSpec::Type;
     static const ConfigSchema schema({
         {"kind", T::String, "stage kind", nullptr, {}, {}, {}},
@@ -29,6 +26,8 @@ const ConfigSchema& requestSchema() {
     return schema;
 }
 
+namespace {
+
 std::optional<std::int64_t> nonZero(const nlohmann::json& id) {
     std::int64_t v = id.get<std::int64_t>();
     if (v == 0) return std::nullopt;
@@ -38,7 +37,7 @@ std::optional<std::int64_t> nonZero(const nlohmann::json& id) {
 }  // namespace
 
 std::int64_t submitRun(ProjectStore& store, const StageRegistry& registry, const nlohmann::json& request) {
-    nlohmann::json config = requestSchema().apply(request);
+    nlohmann::json config = runRequestSchema().apply(request);
     const StageInfo& stage = registry.get(config["kind"].get<std::string>());
     try {
         config["params"] = stage.schema.apply(config["params"]);

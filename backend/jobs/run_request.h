@@ -4,10 +4,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jobs/config_schema.h"
+
 namespace redit {
 
 class ProjectStore;
 class StageRegistry;
+
+// The fields of a run config around the stage's own params (kind, name, seed, device, model_id, dataset_id,
+// params), with their defaults.
+const ConfigSchema& runRequestSchema();
 
 // Creates a pending run from a run config:
 //   {"kind": "eval", "name": "...", "seed": 0, "device": "cpu", "model_id": 1, "dataset_id": 2,

@@ -44,13 +44,21 @@ const std::vector<std::pair<std::string, std::string>> kLocateEditKeys = {
     {"covariance_ridge", "covariance_ridge"},
     {"null_space_threshold", "null_space_threshold"},
     {"key_data", "key_data"}};
+const std::vector<std::string> kTopLevelKeys = {"model", "levels", "seeds", "methods", "transfer_patterns",
+                                                "batch", "lora",  "locate_edit", "reshape"};
 
 }  // namespace
 
+std::vector<std::string> pipelineConfigKeys() {
+    std::vector<std::string> keys = kTopLevelKeys;
+    for (const auto& [key, param] : kLoraKeys) keys.push_back("lora." + key);
+    for (const auto& [key, param] : kLocateEditKeys) keys.push_back("locate_edit." + key);
+    return keys;
+}
+
 std::vector<nlohmann::json> compareRunRequests(const nlohmann::json& config) {
     if (!config.is_object()) throw ConfigError("pipeline config: must be a JSON object");
-    const std::set<std::string> known = {"model", "levels", "seeds", "methods", "transfer_patterns",
-                                         "batch", "lora",   "locate_edit", "reshape"};
+    const std::set<std::string> known(kTopLevelKeys.begin(), kTopLevelKeys.end());
     for (const auto& [key, value] : config.items())
         if (!known.count(key)) throw ConfigError("pipeline config: unknown key '" + key + "'");
     if (!config.contains("model") || !config.at("model").is_string())

@@ -11,6 +11,7 @@
 // Everything but model and levels is optional (the compare stage's defaults).
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -24,6 +25,10 @@ class CancelToken;
 }  // namespace redit
 
 namespace redit::stages {
+
+// Every key a pipeline config may have: the top-level ones, and those of its sections as "lora.steps"
+// (docs/cli.md documents each; tests/docs checks that).
+std::vector<std::string> pipelineConfigKeys();
 
 // One "compare" run request per level, the model folder as given. ConfigError naming an unknown or malformed key.
 std::vector<nlohmann::json> compareRunRequests(const nlohmann::json& config);

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include "adapters/data_folder.h"
 #include "data/dataset_spec.h"
 #include "model/model_config.h"
 #include "results/provenance.h"
@@ -49,10 +50,7 @@ void recordModel(ProjectStore& store, const QString& folder) {
 }  // namespace
 
 QString builtinModelFolder() {
-    const QString installed =
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/redit-workbench/") + kModelSubfolder);
-    if (QFileInfo(installed).isDir()) return QDir::cleanPath(installed);
-    return QDir(QStringLiteral(REDIT_RESOURCE_DIR)).filePath(kModelSubfolder);
+    return dataFolder(kModelSubfolder, QDir(QStringLiteral(REDIT_RESOURCE_DIR)).filePath(kModelSubfolder));
 }
 
 DemoProjectPaths DemoProjectPaths::standard() {

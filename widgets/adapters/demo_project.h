@@ -17,8 +17,7 @@ struct DemoProjectPaths {
     static DemoProjectPaths standard();
 };
 
-// `models/logic-tiny` under ../share/redit-workbench/ next to the executable when installed there, otherwise
-// under the source tree's resources folder (REDIT_RESOURCE_DIR).
+// The installed `models/logic-tiny` (dataFolder), otherwise the source tree's (REDIT_RESOURCE_DIR).
 QString builtinModelFolder();
 
 // Opens the demo project, creating it first when it does not exist (the dataset kDemoDatasetSpec with its
