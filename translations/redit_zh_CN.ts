@@ -2481,6 +2481,10 @@ d = %3，Δ = %4</translation>
         <source>LoRA layers</source>
         <translation>LoRA 层</translation>
     </message>
+    <message>
+        <source>Pairs differentiated at once</source>
+        <translation>每次求导的提示对数</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::StoreProjectController</name>

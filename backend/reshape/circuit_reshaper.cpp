@@ -426,22 +426,28 @@ int64_t CircuitReshaper::longestPairPrompt() const {
     return int64_t(longest);
 }
 
+// LibTorch, the program and its data before any model: 160-240 MiB measured (`redit --version`, a small eval).
+constexpr int64_t kRuntimeBytes = int64_t(256) << 20;
+
 int64_t estimateReshapeBytes(const ModelConfig& config, const ReshapeOptions& options, int64_t bytesPerValue,
                              int64_t promptLength, int64_t trainableParameters) {
     const int64_t taskRows = options.anchorsPerTask * (2 + options.negativesPerAnchor);
     const int64_t rows = options.attributionChunk > 0 ? std::min(options.attributionChunk, taskRows) : taskRows;
     const MemoryEstimate weights = estimateMemory(config, bytesPerValue, 1, 1, ForwardMode::Inference);
-    int64_t bytes = 2 * weights.weightBytes;  // the model and the frozen reference
-    bytes += 3 * trainableParameters * 4;     // fp32 masters, Reptile's snapshot and sum of differences
-    bytes += 3 * trainableParameters * 4;     // contrastive, protection and KL gradients
-    // The double backward keeps the attribution forward, the first backward's graph (create_graph) and the
-    // second backward's buffers: about three attribution passes, plus both runs' upstream outputs and the
-    // downstream gradients in the product's layout, and the per-pair score matrices.
+    int64_t bytes = kRuntimeBytes;
+    bytes += 2 * weights.weightBytes;      // the model and the frozen reference
+    bytes += 3 * trainableParameters * 4;  // fp32 masters, Reptile's snapshot and sum of differences
+    bytes += 3 * trainableParameters * 4;  // contrastive, protection and KL gradients
+    // The double backward keeps the attribution forward and the first backward's graph (create_graph): about
+    // two attribution passes (the logits only at the last position), plus the upstream outputs and downstream
+    // gradients in the score product's layout, and the per-pair score matrices. The factors are the ones that
+    // match the measured peaks of SmolLM2-135M (docs/performance.md; tests/reshape pins them within 25%).
     const MemoryEstimate attribution = estimateMemory(config, bytesPerValue, rows, promptLength, ForwardMode::Attribution);
-    bytes += 3 * (attribution.activationBytes - attribution.weightBytes);
+    const int64_t allPositionLogits = rows * promptLength * config.vocabSize * 4;
+    bytes += 2 * (attribution.activationBytes - attribution.weightBytes - allPositionLogits + rows * config.vocabSize * 4);
     const CircuitGraph graph(GraphShape::of(config));
     const int64_t values = rows * promptLength * config.hiddenSize;
-    bytes += 2 * (3 * graph.upstreamCount() + graph.downstreamCount()) * values * std::max<int64_t>(bytesPerValue, 4);
+    bytes += (3 * graph.upstreamCount() + graph.downstreamCount()) * values * std::max<int64_t>(bytesPerValue, 4);
     bytes += 2 * rows * graph.upstreamCount() * graph.downstreamCount() * 4;
     return bytes;
 }

@@ -71,6 +71,7 @@ ConfigSchema reshapeSchema() {
                 {"prediction_preservation", "Prediction preservation", "", true},
                 {"kl_weight", "KL weight", "", true},
                 {"preserve_batch", "Preserved prompts per step", "prompts", true},
+                {"attribution_chunk", "Pairs differentiated at once", "pairs", true},
                 {"trainable", "Trained parameters", "", true}});
 }
 

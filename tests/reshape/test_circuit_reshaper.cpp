@@ -350,6 +350,32 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(ConfigError, CircuitReshaper(m, frozenCopy(m), uneven, smallOptions()));
     }
 
+    void estimateMatchesTheMeasuredSmolLm2PeaksWithin25Percent() {
+        // SmolLM2-135M (fp32), the six last layers trained (21,240,576 parameters), tasks of 2 x (2 + 2) = 8 pairs
+        // of up to 90 tokens: measured peak RSS 13.73 GiB whole and 4.29 GiB in chunks of 2 pairs
+        // (docs/performance.md, "Reshaping SmolLM2").
+        ModelConfig c;
+        c.modelType = "llama";
+        c.vocabSize = 49152;
+        c.hiddenSize = 576;
+        c.intermediateSize = 1536;
+        c.numLayers = 30;
+        c.numHeads = 9;
+        c.numKeyValueHeads = 3;
+        c.headDim = 64;
+        c.tieWordEmbeddings = true;
+        ReshapeOptions o;
+        o.anchorsPerTask = 2;
+        o.negativesPerAnchor = 2;
+        const double gib = double(int64_t(1) << 30);
+        for (const auto& [chunk, measured] : {std::pair<int64_t, double>{0, 13.73}, {2, 4.29}}) {
+            o.attributionChunk = chunk;
+            const double estimate = double(estimateReshapeBytes(c, o, 4, 90, 21240576)) / gib;
+            QVERIFY2(std::abs(estimate / measured - 1) < 0.25,
+                     qPrintable(QString("chunk %1: estimate %2 GiB, measured %3 GiB").arg(chunk).arg(estimate).arg(measured)));
+        }
+    }
+
     void estimateGrowsWithTheTask() {
         const ModelConfig c = testing::tinyConfig();
         ReshapeOptions o = smallOptions();

@@ -42,6 +42,7 @@ const char* const kTexts[] = {
     QT_TRANSLATE_NOOP("redit::gui::StageFields", "LoRA learning rate"),
     QT_TRANSLATE_NOOP("redit::gui::StageFields", "LoRA rank"),
     QT_TRANSLATE_NOOP("redit::gui::StageFields", "LoRA layers"),
+    QT_TRANSLATE_NOOP("redit::gui::StageFields", "Pairs differentiated at once"),
     QT_TRANSLATE_NOOP("redit::gui::StageFields", "Edit protocol"),
     QT_TRANSLATE_NOOP("redit::gui::StageFields", "Edited MLP layer"),
     QT_TRANSLATE_NOOP("redit::gui::StageFields", "Target-value steps"),
