@@ -29,10 +29,15 @@ struct InterferenceOptions {
     int64_t padId = 0;
     std::function<bool()> cancelled;
     std::function<void(double fraction)> progress;  // after the base and after each edit
+    // The result so far of an interrupted run (base accuracies and the first rows of edits): those edits are
+    // not made again. Edits are independent of each other, so the result is the same as in one go.
+    std::optional<InterferenceResult> resumeFrom;
+    std::function<void(const InterferenceResult& partial)> stepDone;  // after the base and after each edit
 };
 
 
-// Nullopt when cancelled. ConfigError when the editor returns no model.
+// Nullopt when cancelled. ConfigError when the editor returns no model, or when resumeFrom is for other
+// patterns.
 std::optional<InterferenceResult> measureInterference(const DecoderModel& base, const Tokenizer& tokenizer,
                                                       const std::vector<data::Pattern>& patterns,
                                                       const PatternEditor& editor, const InterferenceOptions& options);

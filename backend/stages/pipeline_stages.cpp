@@ -78,6 +78,27 @@ public:
     }
 };
 
+constexpr const char* kInterferenceProgress = "interference-progress";
+
+std::vector<unsigned char> interferenceToBytes(const InterferenceResult& r) {
+    const std::string text =
+        nlohmann::json{{"patterns", r.patterns}, {"base", r.baseAccuracy}, {"edited", r.editedAccuracy}}.dump();
+    return {text.begin(), text.end()};
+}
+
+InterferenceResult interferenceFromBytes(const std::vector<unsigned char>& bytes) {
+    try {
+        const nlohmann::json j = nlohmann::json::parse(bytes.begin(), bytes.end());
+        InterferenceResult r;
+        r.patterns = j.at("patterns").get<std::vector<std::string>>();
+        r.baseAccuracy = j.at("base").get<std::vector<double>>();
+        r.editedAccuracy = j.at("edited").get<std::vector<std::vector<double>>>();
+        return r;
+    } catch (const nlohmann::json::exception& e) {
+        throw ConfigError(std::string("the interference run's saved progress is damaged: ") + e.what());
+    }
+}
+
 class InterferenceJob : public Job {
 public:
     void run(JobContext& context) override {
@@ -98,6 +119,11 @@ public:
         edit.protocol = parseLoraEditProtocol(p.at("protocol").get<std::string>());
         edit.seed = static_cast<std::uint64_t>(context.seed());
         const PatternEditor editor = loraPatternEditor(in.tokenizer(), edit);
+        // Each finished edit is a checkpoint: a killed run resumes at the next pattern, not at the base.
+        if (const auto saved = context.loadCheckpoint(kInterferenceProgress)) options.resumeFrom = interferenceFromBytes(*saved);
+        options.stepDone = [&](const InterferenceResult& partial) {
+            context.commitStep(kInterferenceProgress, interferenceToBytes(partial), [] {});
+        };
         std::optional<InterferenceResult> result = measureInterference(in.model(), in.tokenizer(), in.patterns, editor, options);
         if (!result) throw JobCancelled();
         context.commitStep("interference", {}, [&] { writeInterference(context.store(), context.runId(), *result); });

@@ -172,6 +172,41 @@ private slots:
         QCOMPARE(double(matrix.values[1]), double(float(result.delta(0, 1))));
     }
 
+    void interferenceResumesAfterTheLastFinishedEdit() {
+        testing::TinyPipelineModel tiny = testing::tinyPipelineModel();
+        auto other = std::make_shared<DecoderModel>(testing::tinyModel(tiny.model->config(), 99));
+        std::vector<std::string> edited;
+        PatternEditor editor = [&](const DecoderModel& base, const data::Pattern& pattern,
+                                   const std::vector<data::Instance>&) -> std::shared_ptr<const DecoderModel> {
+            edited.push_back(pattern.id);
+            return pattern.id == tiny.patterns.back().id ? other : std::make_shared<DecoderModel>(base);
+        };
+        const InterferenceResult whole = *measureInterference(*tiny.model, tiny.tokenizer, tiny.patterns, editor, {});
+
+        // Interrupted after the base and two edits: the partial result handed to stepDone is the checkpoint.
+        InterferenceOptions interrupted;
+        std::vector<InterferenceResult> partials;
+        interrupted.stepDone = [&](const InterferenceResult& partial) { partials.push_back(partial); };
+        interrupted.cancelled = [&] { return partials.size() >= 3; };
+        QVERIFY(!measureInterference(*tiny.model, tiny.tokenizer, tiny.patterns, editor, interrupted));
+        QCOMPARE(partials.size(), size_t(3));
+        QCOMPARE(partials.back().editedAccuracy.size(), size_t(2));
+
+        edited.clear();
+        InterferenceOptions resumed;
+        resumed.resumeFrom = partials.back();
+        const InterferenceResult again = *measureInterference(*tiny.model, tiny.tokenizer, tiny.patterns, editor, resumed);
+        QCOMPARE(edited.size(), tiny.patterns.size() - 2);  // only the edits not yet made
+        QCOMPARE(edited.front(), tiny.patterns[2].id);
+        QCOMPARE(again.baseAccuracy, whole.baseAccuracy);
+        QCOMPARE(again.editedAccuracy, whole.editedAccuracy);
+
+        InterferenceResult foreign = partials.back();
+        foreign.patterns[0] = "zz";
+        resumed.resumeFrom = foreign;
+        QVERIFY_THROWS_EXCEPTION(ConfigError, measureInterference(*tiny.model, tiny.tokenizer, tiny.patterns, editor, resumed));
+    }
+
     void anEditorWithoutModelIsAConfigError() {
         testing::TinyPipelineModel tiny = testing::tinyPipelineModel();
         PatternEditor none = [](const DecoderModel&, const data::Pattern&, const std::vector<data::Instance>&) {
