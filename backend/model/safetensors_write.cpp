@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/safetensors_detail.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 
 namespace redit::safetensors {
@@ -90,26 +91,14 @@ void write(const std::string& path, const std::vector<TensorToWrite>& tensors,
     });
     const std::string header = headerText(path, ordered, metadata);
 
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw FileError(path, "cannot open '" + tmp + "' for writing");
+    writeFileAtomically(path, [&](std::ostream& out) {
         char length[8];
         for (int i = 0; i < 8; ++i) length[i] = static_cast<char>((uint64_t(header.size()) >> (8 * i)) & 0xff);
         out.write(length, 8);
         out.write(header.data(), static_cast<std::streamsize>(header.size()));
         for (const TensorToWrite* t : ordered)
             out.write(static_cast<const char*>(t->data), static_cast<std::streamsize>(t->nbytes));
-        if (!out.flush()) {
-            out.close();
-            std::remove(tmp.c_str());
-            throw FileError(path, "write failed (disk full?)");
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw FileError(path, "cannot replace file");
-    }
+    });
 }
 
 }  // namespace redit::safetensors

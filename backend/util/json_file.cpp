@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/atomic_file.h"
+
 namespace redit {
 
 namespace {
@@ -33,21 +35,7 @@ nlohmann::json readJsonFile(const std::string& path) {
 }
 
 void writeJsonFile(const std::string& path, const nlohmann::json& value, int indent) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw FileError(path, "cannot open for writing");
-        out << value.dump(indent) << '\n';
-        if (!out.flush()) {
-            out.close();
-            std::remove(tmp.c_str());
-            throw FileError(path, "write failed (disk full?)");
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw FileError(path, "cannot replace file");
-    }
+    writeFileAtomically(path, [&](std::ostream& out) { out << value.dump(indent) << '\n'; });
 }
 
 JsonFields::JsonFields(const nlohmann::json& object, std::string file, std::string context)
