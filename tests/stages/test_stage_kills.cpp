@@ -26,7 +26,7 @@ using namespace redit;
 
 namespace {
 
-constexpr int kKillsPerStage = 5;
+constexpr int kKillsPerStage = 8;  // up to 48 kills: a stage that finishes before its kill moment takes none
 constexpr std::uint32_t kKillSeed = 20261205;
 const std::string kModel = std::string(REDIT_SOURCE_DIR) + "/resources/models/logic-tiny";
 const std::string kData = "synthetic:deductive:level1:n=4:per_domain=1";
