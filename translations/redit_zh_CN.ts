@@ -930,10 +930,6 @@ d = %3，Δ = %4</translation>
         <translation>没有打开的项目</translation>
     </message>
     <message>
-        <source>%1 is read-only: opened for browsing, runs cannot be started</source>
-        <translation>%1 是只读的：已以浏览方式打开，无法启动运行</translation>
-    </message>
-    <message>
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
@@ -1166,6 +1162,29 @@ d = %3，Δ = %4</translation>
     </message>
 </context>
 <context>
+    <name>redit::gui::ModelPage</name>
+    <message>
+        <source>Property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>As `redit model info` prints it; the memory estimates are for fp32, batch 8 x length 256</source>
+        <translation>与 `redit model info` 的输出相同；内存估算按 fp32、批大小 8 × 长度 256 计算</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Model %1&lt;/h2&gt;&lt;p&gt;Folder: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Content hash: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;模型 %1&lt;/h2&gt;&lt;p&gt;文件夹：&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;内容哈希：&lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The model folder cannot be read: %1</source>
+        <translation>无法读取模型文件夹：%1</translation>
+    </message>
+</context>
+<context>
     <name>redit::gui::OverviewPage</name>
     <message>
         <source>not run</source>
@@ -1301,29 +1320,6 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Stopped computing the law&apos;s steps: run #%1 did not finish</source>
         <translation>已停止计算规律的各步骤：运行 #%1 未完成</translation>
-    </message>
-</context>
-<context>
-    <name>redit::gui::ModelPage</name>
-    <message>
-        <source>Property</source>
-        <translation>属性</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>As `redit model info` prints it; the memory estimates are for fp32, batch 8 x length 256</source>
-        <translation>与 `redit model info` 的输出相同；内存估算按 fp32、批大小 8 × 长度 256 计算</translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;Model %1&lt;/h2&gt;&lt;p&gt;Folder: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Content hash: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;模型 %1&lt;/h2&gt;&lt;p&gt;文件夹：&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;内容哈希：&lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>The model folder cannot be read: %1</source>
-        <translation>无法读取模型文件夹：%1</translation>
     </message>
 </context>
 <context>
@@ -1873,6 +1869,33 @@ d = %3，Δ = %4</translation>
     <message>
         <source>ETA</source>
         <translation>剩余时间</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::RunTimeEstimate</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Time: about %1, as run #%2 of this stage on the same model and dataset took</source>
+        <translation>用时：约 %1（本阶段在相同模型和数据集上的运行 #%2 所用时间）</translation>
+    </message>
+    <message>
+        <source>Time: about %1, as run #%2 of this stage on the same model (another dataset) took</source>
+        <translation>用时：约 %1（本阶段在相同模型、另一数据集上的运行 #%2 所用时间）</translation>
+    </message>
+    <message>
+        <source>Time: run #%2 of this stage took %1 on another model; this one may differ a lot</source>
+        <translation>用时：本阶段的运行 #%2 在另一模型上用了 %1；本次可能相差很大</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,9 @@
 #include "dialogs/run_config_dialog.h"
 #include "jobs/stage_registry.h"
 #include "stages/builtin_stages.h"
+#include "models/run_time_estimate.h"
 #include "store/models.h"
+#include "store/runs.h"
 #include "store/project_store.h"
 
 using namespace redit;
@@ -114,6 +116,47 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
         QVERIFY(dialog.form()->advancedToggle()->isChecked());
         QVERIFY(dialog.form()->errorLabel("memory_mb")->isVisibleTo(&dialog));
+    }
+
+    void theTimeEstimateIsTheMostAlikeFinishedRun() {
+        const QString other = QStringLiteral("/models/other");
+        const QList<FinishedRunTime> runs = {
+            {1, "circuits", kModelFolder, "synthetic:deductive:level1", 124.4},
+            {2, "circuits", other, "synthetic:deductive:level1", 9000},
+            {3, "circuits", kModelFolder, "synthetic:deductive:level2", 3725},
+            {4, "interference", kModelFolder, "synthetic:deductive:level1", 7},
+        };
+        QCOMPARE(runTimeEstimate("circuits", kModelFolder, "synthetic:deductive:level1", runs),
+                 QString("Time: about 2 min 4 s, as run #1 of this stage on the same model and dataset took"));
+        QCOMPARE(runTimeEstimate("circuits", kModelFolder + "/", "synthetic:deductive:level3", runs),  // newest on the model
+                 QString("Time: about 1 h 2 min, as run #3 of this stage on the same model (another dataset) took"));
+        QCOMPARE(runTimeEstimate("circuits", "/models/third", "synthetic:deductive:level1", runs),
+                 QString("Time: run #3 of this stage took 1 h 2 min on another model; this one may differ a lot"));
+        QCOMPARE(runTimeEstimate("reshape", kModelFolder, "synthetic:deductive:level1", runs), QString());
+        QCOMPARE(durationText(44.6), QString("45 s"));
+    }
+
+    void theDialogShowsTheTimeOfTheProjectsAlikeRun() {
+        std::int64_t finished = 0;
+        {
+            ProjectStore store = ProjectStore::create(path("timed.redit").toStdString());
+            const nlohmann::json params = {{"model", kModelFolder.toStdString()}, {"data", "synthetic:deductive:level1"}};
+            finished = createRun(store, {"circuits", "done", {{"kind", "circuits"}, {"params", params}}});
+            addRunTime(store, finished, 61);
+            setRunStatus(store, finished, RunStatus::Finished);
+            const std::int64_t failed = createRun(store, {"circuits", "failed", {{"kind", "circuits"}, {"params", params}}});
+            addRunTime(store, failed, 5);
+            setRunStatus(store, failed, RunStatus::Failed, "stopped");
+        }
+        StoreProjectController controller(registry, {path("demo.redit"), path("none")});
+        controller.openProject(path("timed.redit"));
+        RunConfigDialog dialog(controller);
+        dialog.setRequest({{"kind", "circuits"}, {"params", {{"model", kModelFolder.toStdString()}, {"data", "synthetic:deductive:level1"}}}});
+        QCOMPARE(dialog.timeEstimate()->text(),
+                 QString("Time: about 1 min 1 s, as run #%1 of this stage on the same model and dataset took").arg(finished));
+        dialog.setRequest({{"kind", "reshape"}});  // no finished reshape: no estimate shown
+        QVERIFY(dialog.timeEstimate()->text().isEmpty());
+        QVERIFY(dialog.timeEstimate()->isHidden());
     }
 
     void choosersArePreselectedAndFillTheParams() {

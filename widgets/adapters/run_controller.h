@@ -19,6 +19,7 @@
 #include "adapters/project_edit_results.h"
 #include "models/run_monitor_model.h"
 #include "models/run_results.h"
+#include "models/run_time_estimate.h"
 
 namespace redit::gui {
 
@@ -84,6 +85,8 @@ public:
     // Every run stored in the open project with its stored state and progress, oldest first (the run monitor
     // lists them when a project opens).
     virtual QList<RunUpdate> projectRuns() const = 0;
+    // The open project's finished runs with their model, dataset and wall time (New Run's time estimate).
+    virtual QList<FinishedRunTime> finishedRunTimes() const = 0;
 
 signals:
     void runUpdated(const redit::gui::RunUpdate& update);

@@ -329,4 +329,19 @@ QList<RunUpdate> StoreProjectController::projectRuns() const {
     return runs;
 }
 
+QList<FinishedRunTime> StoreProjectController::finishedRunTimes() const {
+    QList<FinishedRunTime> runs;
+    if (!store_) return runs;
+    for (const RunRecord& record : listRuns(*store_)) {
+        if (record.status != redit::RunStatus::Finished) continue;
+        const nlohmann::json params = record.config.value("params", nlohmann::json::object());
+        auto param = [&](const char* name) {
+            return params.is_object() && params.contains(name) && params[name].is_string() ? q(params[name].get<std::string>())
+                                                                                             : QString();
+        };
+        runs.push_back({record.id, q(record.kind), param("model"), param("data"), record.elapsedSeconds});
+    }
+    return runs;
+}
+
 }  // namespace redit::gui

@@ -48,6 +48,7 @@ public:
                                       const QString& patternB, double budget) const override;
     QStringList runLabels() const override;
     QList<RunUpdate> projectRuns() const override;
+    QList<FinishedRunTime> finishedRunTimes() const override;
 
     bool isOpen() const { return store_.has_value(); }
     // Runs queued or running in this session.

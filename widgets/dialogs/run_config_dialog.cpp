@@ -16,6 +16,7 @@
 
 #include "dialogs/config_form.h"
 #include "adapters/run_memory_estimate.h"
+#include "models/run_time_estimate.h"
 #include "models/run_suggestions.h"
 #include "adapters/workbench_settings.h"
 
@@ -62,6 +63,7 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     : QDialog(parent), controller_(controller), stage_(new QComboBox(this)),
       stageDescription_(wrappingLabel(this, QStringLiteral("stageDescription"))), name_(new QLineEdit(this)),
       seed_(new QSpinBox(this)), form_(new ConfigForm(this)), memory_(wrappingLabel(this, QStringLiteral("memoryEstimate"))),
+      time_(wrappingLabel(this, QStringLiteral("timeEstimate"))),
       error_(wrappingLabel(this, QStringLiteral("runError"))) {
     setWindowTitle(tr("New Run"));
     const WorkbenchSettings settings = WorkbenchSettings::load(QSettings());
@@ -88,6 +90,7 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     device_->setToolTip(tr("cpu or cuda[:N]"));
     device_->setCurrentText(settings.device);  // the Settings default
     memory_->setStyleSheet(QStringLiteral("QLabel { color: #0b5394; }"));
+    time_->setStyleSheet(QStringLiteral("QLabel { color: #0b5394; }"));
     error_->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
     error_->setVisible(false);
 
@@ -111,7 +114,10 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     launchButton->setObjectName(QStringLiteral("launchButton"));
     launchButton->setDefault(true);
     auto* bottom = new QHBoxLayout;
-    bottom->addWidget(memory_, 1);
+    auto* estimates = new QVBoxLayout;
+    estimates->addWidget(memory_);
+    estimates->addWidget(time_);
+    bottom->addLayout(estimates, 1);
     bottom->addWidget(buttons, 0, Qt::AlignBottom);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(run);
@@ -121,8 +127,9 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     resize(620, 640);
 
     connect(stage_, &QComboBox::currentIndexChanged, this, &RunConfigDialog::stageChosen);
-    connect(model_, &QComboBox::currentTextChanged, this, &RunConfigDialog::updateMemoryEstimate);
-    connect(form_, &ConfigForm::edited, this, &RunConfigDialog::updateMemoryEstimate);
+    connect(model_, &QComboBox::currentTextChanged, this, &RunConfigDialog::updateEstimates);
+    connect(dataset_, &QComboBox::currentTextChanged, this, &RunConfigDialog::updateEstimates);
+    connect(form_, &ConfigForm::edited, this, &RunConfigDialog::updateEstimates);
     connect(buttons, &QDialogButtonBox::accepted, this, &RunConfigDialog::launch);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     stageChosen();
@@ -143,7 +150,7 @@ void RunConfigDialog::stageChosen() {
     form_->setSchema(stage.schema, {kModelField, kDataField});
     model_->setEnabled(stageField(kModelField));
     dataset_->setEnabled(stageField(kDataField));
-    updateMemoryEstimate();
+    updateEstimates();
 }
 
 RunConfigDialog::Choice RunConfigDialog::choiceOf(const QComboBox* box) {
@@ -168,11 +175,14 @@ void RunConfigDialog::choose(QComboBox* box, qint64 id, const QString& value) {
     box->setEditText(value);
 }
 
-void RunConfigDialog::updateMemoryEstimate() {
+void RunConfigDialog::updateEstimates() {
     const QString modelPath = model_->isEnabled() ? choiceOf(model_).value : QString();
     const QString folder = runModelFolder(form_->values(), modelPath);
     memory_->setText(folder.isEmpty() ? QString() : runMemoryEstimate(stage_->currentText().toStdString(), form_->values(), folder));
     memory_->setVisible(!folder.isEmpty());
+    const QString data = dataset_->isEnabled() ? choiceOf(dataset_).value : QString();
+    time_->setText(runTimeEstimate(stage_->currentText(), modelPath, data, controller_.finishedRunTimes()));
+    time_->setVisible(!time_->text().isEmpty());
 }
 
 void RunConfigDialog::setRequest(const nlohmann::json& request) {
@@ -194,7 +204,7 @@ void RunConfigDialog::setRequest(const nlohmann::json& request) {
     if (request.contains("dataset_id") || !param(kDataField).isEmpty())
         choose(dataset_, request.value("dataset_id", std::int64_t(0)), param(kDataField));
     form_->setValues(params);
-    updateMemoryEstimate();
+    updateEstimates();
 }
 
 nlohmann::json RunConfigDialog::request() const {

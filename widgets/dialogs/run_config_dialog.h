@@ -18,7 +18,7 @@ class ConfigForm;
 // Run > New Run…: the stage, name, seed and device; one model chooser and one dataset chooser (the project's
 // models and datasets, or a typed folder or spec) that fill the stage's `model` and `data` params; the
 // stage's other params as a form generated from its ConfigSchema (labels, units and tooltips from the schema,
-// the rarely changed ones folded under Advanced); and the memory estimate beside Launch. Launch validates
+// the rarely changed ones folded under Advanced); and the memory and time estimates beside Launch. Launch validates
 // (errors beside the wrong field), then submits and queues the run through the controller.
 class RunConfigDialog : public QDialog {
     Q_OBJECT
@@ -39,6 +39,7 @@ public:
     QComboBox* modelChooser() const { return model_; }
     QComboBox* datasetChooser() const { return dataset_; }
     QLabel* memoryEstimate() const { return memory_; }
+    QLabel* timeEstimate() const { return time_; }
     QLabel* errorLine() const { return error_; }
 
 private:
@@ -52,7 +53,8 @@ private:
     // The current stage's field of that name; null when it has none.
     const FieldSpec* stageField(const std::string& field) const;
     void stageChosen();
-    void updateMemoryEstimate();
+    // The memory estimate of the chosen model and the time of the most alike finished run of the project.
+    void updateEstimates();
 
     RunController& controller_;
     QComboBox* stage_;
@@ -64,6 +66,7 @@ private:
     QComboBox* dataset_;
     ConfigForm* form_;
     QLabel* memory_;
+    QLabel* time_;
     QLabel* error_;
     QString launchedRunId_;
 };
