@@ -21,11 +21,18 @@ void JobContext::report(const Progress& progress, std::int64_t step) {
     {
         WriteTransaction tx(store_);
         setRunProgress(store_, runId_, progress.fraction, progress.message);
+        creditRunTime();
         if (!progress.metrics.empty())
             appendMetrics(store_, runId_, step >= 0 ? step : lastMetricStep(store_, runId_) + 1, progress.metrics);
         tx.commit();
     }
     if (sink_) sink_(runId_, progress);
+}
+
+void JobContext::creditRunTime() {
+    const auto now = std::chrono::steady_clock::now();
+    addRunTime(store_, runId_, std::chrono::duration<double>(now - credited_).count());
+    credited_ = now;
 }
 
 void JobContext::log(const std::string& level, const std::string& message) { appendLog(store_, runId_, level, message); }

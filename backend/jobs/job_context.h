@@ -42,6 +42,11 @@ public:
                     const std::function<void()>& writeResults);
     std::optional<std::vector<unsigned char>> loadCheckpoint(const std::string& checkpointName) const;
 
+    // Adds the time since the last such call (or since construction) to the run's elapsed time; the caller
+    // holds a write transaction. Every report does it, so a killed attempt keeps the time it ran up to its
+    // last report instead of losing all of it.
+    void creditRunTime();
+
 private:
     ProjectStore& store_;
     std::int64_t runId_;
@@ -52,6 +57,7 @@ private:
     ProgressSink sink_;
     bool cancelSeen_ = false;
     std::chrono::steady_clock::time_point lastPoll_{};
+    std::chrono::steady_clock::time_point credited_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace redit

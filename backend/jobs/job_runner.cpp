@@ -1,7 +1,5 @@
 #include "jobs/job_runner.h"
 
-#include <chrono>
-
 #include <SQLiteCpp/Exception.h>
 
 #include "jobs/job_context.h"
@@ -33,11 +31,10 @@ RunStatus execute(ProjectStore& store, const StageRegistry& registry, std::int64
         appendLog(store, runId, "info", run.status == RunStatus::Pending ? "started" : "resumed");
         tx.commit();
     }
-    auto start = std::chrono::steady_clock::now();
+    JobContext context(store, runId, params, run.seed, run.device, token, sink);
     RunStatus outcome = RunStatus::Finished;
     std::string error;
     try {
-        JobContext context(store, runId, params, run.seed, run.device, token, sink);
         job->run(context);
     } catch (const JobCancelled&) {
         outcome = RunStatus::Cancelled;
@@ -46,10 +43,8 @@ RunStatus execute(ProjectStore& store, const StageRegistry& registry, std::int64
         const bool storeFailed = dynamic_cast<const SQLite::Exception*>(&e) != nullptr;
         error = storeFailed ? projectFileError(store.path(), "cannot be written", e).what() : e.what();
     }
-    std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-
     WriteTransaction tx(store);
-    addRunTime(store, runId, elapsed.count());
+    context.creditRunTime();
     setRunStatus(store, runId, outcome, error);
     appendLog(store, runId, outcome == RunStatus::Failed ? "error" : "info",
               outcome == RunStatus::Failed ? "failed: " + error : std::string(toString(outcome)));

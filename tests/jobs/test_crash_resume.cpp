@@ -123,9 +123,13 @@ private slots:
         std::memcpy(&saved, checkpoint->data(), sizeof saved);
         QCOMPARE(saved.step, std::int64_t(committed.size()));
         QCOMPARE(saved.x, committed.back()["x"].get<double>());
+        // The killed attempt's time up to its last report is kept (5 or more steps of at least 10 ms each).
+        const double killedSeconds = loadRun(store, killed).elapsedSeconds;
+        QVERIFY2(killedSeconds >= 0.045, qPrintable(QString::number(killedSeconds)));
 
         CancelToken token;
         QCOMPARE(executeRun(store, stages, killed, token), RunStatus::Finished);
+        QVERIFY(loadRun(store, killed).elapsedSeconds > killedSeconds);
         QCOMPARE(executeRun(store, stages, reference, token), RunStatus::Finished);
         std::vector<nlohmann::json> resumed = trace(store, killed);
         QCOMPARE(resumed.size(), std::size_t(40));
