@@ -85,12 +85,13 @@ void CircuitEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
     }
     // Zoomed out, an edge is at most a pixel or so wide: a one-pixel cosmetic line looks the same and is drawn
     // many times faster than a stroked outline, which is what a drawing of thousands of edges needs.
-    const double pixels = drawn.widthF() * option->levelOfDetailFromTransform(painter->worldTransform());
-    if (pixels < 1.5) drawn.setWidthF(0);
+    const double scale = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (drawn.widthF() * scale < 1.5) drawn.setWidthF(0);
     painter->setPen(drawn);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path());
-    if (!arrowHead_.isEmpty()) {
+    // An arrowhead of a pixel or two shows nothing; drawing thousands of them costs as much as the edges.
+    if (!arrowHead_.isEmpty() && arrowHead_.boundingRect().height() * scale >= 2.5) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(drawn.color());
         painter->drawPolygon(arrowHead_);
