@@ -142,24 +142,46 @@ private slots:
         QVERIFY(edgeTo("a1.h2<q>") < edgeTo("a1.g1<v>"));
     }
 
-    void strongEdgesPullTheirEndsIntoLine() {
-        // Nine heads in layer 0; only the last feeds the MLP, which feeds the logits: the MLP and the logits sit
-        // under head 8, not under the middle of the row.
-        DrawnCircuit g;
-        g.nodes.push_back({"input", NodeKind::Input, -1});
-        for (int h = 0; h < 9; ++h) {
-            g.nodes.push_back({QString("a0.h%1").arg(h), NodeKind::Head, 0, h});
-            g.edges.push_back({"input", QString("a0.h%1").arg(h), 0.01});
-        }
-        g.nodes.push_back({"m0", NodeKind::Mlp, 0});
-        g.nodes.push_back({"logits", NodeKind::Logits, 1});
-        g.edges.push_back({"a0.h8", "m0", 1.0});
-        g.edges.push_back({"m0", "logits", 1.0});
+    void aHeadKeepsItsColumnInEveryLayer() {
+        const DrawnCircuit g = edgeLevelCircuit();
         const CircuitLayout layout = layeredLayout(g);
-        const double head8 = boxOf(g, layout, "a0.h8").center().x(), head4 = boxOf(g, layout, "a0.h4").center().x();
-        const double mlp = boxOf(g, layout, "m0").center().x();
-        QVERIFY2(std::abs(mlp - head8) < std::abs(mlp - head4), qPrintable(QString("%1 %2 %3").arg(mlp).arg(head8).arg(head4)));
-        QCOMPARE(boxOf(g, layout, "logits").center().x(), mlp);
+        auto x = [&](const char* name) { return boxOf(g, layout, name).center().x(); };
+        QCOMPARE(x("a1.h7"), x("a0.h7"));     // head 7 of layers 0 and 1
+        QCOMPARE(x("a1.h7<q>"), x("a1.h7"));  // its query input right above it
+        QCOMPARE(x("a1.h2<q>"), x("a0.h2"));
+        QCOMPARE(x("m1"), x("m0"));           // the MLPs in one column, right of the heads and key/value inputs
+        QVERIFY(x("m0") > x("a1.g1<v>"));
+        // The input and the logits in the middle, the unused head columns (0, 1, 3-6, 8, 9, 11) left out.
+        QCOMPARE(x("input"), x("logits"));
+        QVERIFY(x("input") > x("a0.h2") && x("input") < x("m0"));
+        QVERIFY(layout.bounds.width() < 8 * boxOf(g, layout, "a1.h7<q>").width());
+    }
+
+    void headsWithoutAnIndexDoNotOverlap() {
+        DrawnCircuit g;
+        g.nodes = {{"a0.x", NodeKind::Head, 0}, {"a0.y", NodeKind::Head, 0}, {"a0.h1", NodeKind::Head, 0, 1},
+                   {"a0.z", NodeKind::Head, 0}};
+        const CircuitLayout layout = layeredLayout(g);
+        for (size_t a = 0; a < g.nodes.size(); ++a)
+            for (size_t b = a + 1; b < g.nodes.size(); ++b) QVERIFY(!layout.nodes[a].box.intersects(layout.nodes[b].box));
+        QVERIFY(boxOf(g, layout, "a0.h1").center().x() < boxOf(g, layout, "a0.x").center().x());  // indexed first
+    }
+
+    void aLongVerticalEdgeBowsAroundTheRowsItSkips() {
+        DrawnCircuit g;
+        g.nodes = {{"m0", NodeKind::Mlp, 0}, {"m1", NodeKind::Mlp, 1}, {"m2", NodeKind::Mlp, 2}};
+        g.edges = {{"m0", "m1", 1.0}, {"m1", "m2", 1.0}, {"m0", "m2", 1.0}};
+        const CircuitLayout layout = layeredLayout(g);
+        const QRectF middle = boxOf(g, layout, "m1");
+        // The skipping edge passes m1's row to the right of its box; the others join their boxes directly.
+        const QPainterPath& skip = layout.edges[2].spline;
+        double rightmost = -1e9;
+        for (double t = 0; t <= 1.0; t += 0.01)
+            if (std::abs(skip.pointAtPercent(t).y() - middle.center().y()) < middle.height() / 2)
+                rightmost = std::max(rightmost, skip.pointAtPercent(t).x());
+        QVERIFY2(rightmost > middle.right(), qPrintable(QString::number(rightmost)));
+        QVERIFY(layout.bounds.contains(skip.boundingRect()));
+        QVERIFY(layout.edges[0].spline.boundingRect().width() < middle.width() / 2);  // no bow
     }
 
     void unknownEndsAndRepeatedNamesAreNotDrawn() {

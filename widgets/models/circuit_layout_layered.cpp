@@ -58,11 +58,6 @@ std::vector<double> nondecreasingFit(const std::vector<double>& target) {
     return fit;
 }
 
-struct Neighbour {
-    int node;
-    double weight;
-};
-
 class LayeredLayout {
 public:
     LayeredLayout(const DrawnCircuit& graph, const LayeredLayoutOptions& options) : graph_(graph), options_(options) {}
@@ -70,12 +65,8 @@ public:
     CircuitLayout run() {
         collectNodes();
         buildRows();
-        connectNeighbours();
-        placeRowsPacked();
-        for (int s = 0; s < options_.sweeps; ++s) {
-            for (size_t r = 1; r < rows_.size(); ++r) alignRow(r, /*towardsAbove=*/true);
-            for (size_t r = rows_.size(); r-- > 1;) alignRow(r - 1, /*towardsAbove=*/false);
-        }
+        connectEnds();
+        placeInColumns();
         return finish();
     }
 
@@ -127,32 +118,45 @@ private:
         for (size_t r = 0; r < rows_.size(); ++r) rows_[r].y = double(r) * (height + options_.rowGap) + height / 2;
     }
 
-    // Neighbours in both directions, weighted so that strong edges pull harder.
-    void connectNeighbours() {
-        double maxAbs = 0;
-        for (const CircuitEdge& e : graph_.edges)
-            if (std::isfinite(e.score)) maxAbs = std::max(maxAbs, std::abs(e.score));
+    void connectEnds() {
         ends_.assign(graph_.edges.size(), {-1, -1});
-        std::vector<int> degree(unique_.size(), 0);
         for (size_t j = 0; j < graph_.edges.size(); ++j) {
             const int from = byName_.value(graph_.edges[j].from, -1), to = byName_.value(graph_.edges[j].to, -1);
-            if (from < 0 || to < 0) continue;
-            ends_[j] = {from, to};
-            ++degree[size_t(from)];
-            ++degree[size_t(to)];
+            if (from >= 0 && to >= 0) ends_[j] = {from, to};
         }
-        firstNeighbour_.assign(unique_.size() + 1, 0);
-        for (size_t n = 0; n < unique_.size(); ++n) firstNeighbour_[n + 1] = firstNeighbour_[n] + degree[n];
-        neighbours_.resize(size_t(firstNeighbour_.back()));
-        std::vector<int> filled(firstNeighbour_.begin(), firstNeighbour_.end() - 1);
-        for (size_t j = 0; j < graph_.edges.size(); ++j) {
-            const auto [from, to] = ends_[j];
-            if (from < 0) continue;
-            const double score = std::isfinite(graph_.edges[j].score) ? std::abs(graph_.edges[j].score) : 0.0;
-            const double weight = 0.2 + (maxAbs > 0 ? score / maxAbs : 0.0);
-            neighbours_[size_t(filled[size_t(from)]++)] = {to, weight};
-            neighbours_[size_t(filled[size_t(to)]++)] = {from, weight};
+    }
+
+    // Columns shared by all rows: heads (and their query inputs) by head index, then key inputs and value inputs
+    // by key/value group, then the MLP; only the columns the circuit uses, in that order. -1 for the input, the
+    // logits and heads without an index: they go to the middle.
+    std::vector<int> columns() const {
+        int heads = 0, groups = 0;
+        for (size_t n = 0; n < unique_.size(); ++n) {
+            const CircuitNode& c = node(int(n));
+            if (c.kind != NodeKind::Head || c.head < 0) continue;
+            if (c.port == HeadPort::Output || c.port == HeadPort::Query) heads = std::max(heads, c.head + 1);
+            else groups = std::max(groups, c.head + 1);
         }
+        std::vector<int> column(unique_.size(), -1);
+        for (size_t n = 0; n < unique_.size(); ++n) {
+            const CircuitNode& c = node(int(n));
+            if (c.kind == NodeKind::Mlp) column[n] = heads + 2 * groups;
+            if (c.kind != NodeKind::Head || c.head < 0) continue;
+            switch (c.port) {
+            case HeadPort::Output:
+            case HeadPort::Query: column[n] = c.head; break;
+            case HeadPort::Key: column[n] = heads + c.head; break;
+            case HeadPort::Value: column[n] = heads + groups + c.head; break;
+            }
+        }
+        std::vector<int> used;
+        for (int c : column)
+            if (c >= 0) used.push_back(c);
+        std::sort(used.begin(), used.end());
+        used.erase(std::unique(used.begin(), used.end()), used.end());
+        for (int& c : column)
+            if (c >= 0) c = int(std::lower_bound(used.begin(), used.end(), c) - used.begin());
+        return column;
     }
 
     // Centre of each member relative to the row's first member, boxes `nodeGap` apart.
@@ -163,34 +167,29 @@ private:
         return offset;
     }
 
-    void placeRowsPacked() {
+    // Every node at its column (one pitch wide: the widest box and a gap); then, row by row, as close to that
+    // as the row's order and spacing allow (which moves nothing unless two nodes want one column).
+    void placeInColumns() {
+        const std::vector<int> column = columns();
+        double widest = 0;
+        int lastColumn = 0;
+        for (size_t n = 0; n < unique_.size(); ++n) {
+            if (column[n] < 0) continue;
+            widest = std::max(widest, width_[n]);
+            lastColumn = std::max(lastColumn, column[n]);
+        }
+        pitch_ = widest + options_.nodeGap;
+        const double middle = pitch_ * lastColumn / 2;
         for (const std::vector<int>& row : members_) {
             const std::vector<double> offset = packedOffsets(row);
-            for (size_t k = 0; k < row.size(); ++k) x_[size_t(row[k])] = offset[k] - offset.back() / 2;
-        }
-    }
-
-    // Moves row r's nodes as close as the order and spacing allow to the weighted mean of their neighbours in
-    // the rows above (or below); a node with none there wants to stay where it is.
-    void alignRow(size_t r, bool towardsAbove) {
-        const std::vector<int>& row = members_[r];
-        const std::vector<double> offset = packedOffsets(row);
-        std::vector<double> target(row.size());
-        for (size_t k = 0; k < row.size(); ++k) {
-            const int n = row[k];
-            double sum = 0, weights = 0;
-            for (int i = firstNeighbour_[size_t(n)]; i < firstNeighbour_[size_t(n) + 1]; ++i) {
-                const Neighbour& nb = neighbours_[size_t(i)];
-                const int other = rowOf_[size_t(nb.node)];
-                if (towardsAbove ? other < int(r) : other > int(r)) {
-                    sum += nb.weight * x_[size_t(nb.node)];
-                    weights += nb.weight;
-                }
+            std::vector<double> target(row.size());
+            for (size_t k = 0; k < row.size(); ++k) {
+                const int c = column[size_t(row[k])];
+                target[k] = (c >= 0 ? pitch_ * c : middle) - offset[k];
             }
-            target[k] = (weights > 0 ? sum / weights : x_[size_t(n)]) - offset[k];
+            const std::vector<double> fit = nondecreasingFit(target);
+            for (size_t k = 0; k < row.size(); ++k) x_[size_t(row[k])] = fit[k] + offset[k];
         }
-        const std::vector<double> fit = nondecreasingFit(target);
-        for (size_t k = 0; k < row.size(); ++k) x_[size_t(row[k])] = fit[k] + offset[k];
     }
 
     QRectF boxOf(int n) const {
@@ -256,11 +255,17 @@ private:
             const QPointF tip(ports[j].second, boxOf(to).top());
             const QPointF end = tip - QPointF(0, kArrowLength);
             const double bend = std::max(std::abs(end.y() - start.y()) / 2, minBend);
+            // A nearly vertical edge past other rows would run through the boxes of its column: it bows out to
+            // the right, further the more rows it skips.
+            const int skipped = std::abs(rowOf_[size_t(to)] - rowOf_[size_t(from)]) - 1;
+            const double bow = skipped > 0 && std::abs(end.x() - start.x()) < pitch_ / 2
+                                   ? std::min(0.45 * pitch_ + 6.0 * skipped, 1.5 * pitch_)
+                                   : 0.0;
             CircuitLayout::Edge& edge = layout.edges[j];
             edge.spline.moveTo(start);
-            edge.spline.cubicTo(start + QPointF(0, bend), end - QPointF(0, bend), end);
+            edge.spline.cubicTo(start + QPointF(bow, bend), end + QPointF(bow, -bend), end);
             edge.arrowHead << tip << end + QPointF(kArrowLength * 0.45, 0) << end - QPointF(kArrowLength * 0.45, 0);
-            if (end.y() <= start.y()) bounds = bounds.united(edge.spline.boundingRect());  // a loop upwards
+            if (bow > 0 || end.y() <= start.y()) bounds = bounds.united(edge.spline.boundingRect());
         }
         layout.rows = rows_;
         layout.bounds = bounds;
@@ -277,8 +282,7 @@ private:
     std::vector<std::vector<int>> members_;  // per row: drawn nodes in order
     std::vector<CircuitLayout::Row> rows_;
     std::vector<std::pair<int, int>> ends_;  // per edge: drawn nodes, {-1, -1} when an end is unknown
-    std::vector<int> firstNeighbour_;
-    std::vector<Neighbour> neighbours_;
+    double pitch_ = 0;  // column width
     double left_ = 0;
 };
 

@@ -107,7 +107,7 @@ void CircuitView::draw(const CircuitLayout& layout) {
     addRowLabels(layout);
     scene()->setSceneRect(scene()->itemsBoundingRect().united(layout.bounds).adjusted(-20, -20, 20, 20));
     autoFit_ = true;
-    fitAll();
+    fitForReading();
     // Painting a half-built scene after every batch would cost more than building it: paint once at the end.
     viewport()->setUpdatesEnabled(false);
     addEdgeBatch(generation_, 0);
@@ -159,6 +159,20 @@ void CircuitView::fitAll() {
     if (transform().m11() > 2.0) setTransform(QTransform::fromScale(2.0, 2.0));
 }
 
+// A circuit across many layers is tall: fitted whole, its labels are too small to read. It is fitted to its
+// width instead, at most to a readable size, and shown from the top; scrolling goes down the layers.
+void CircuitView::fitForReading() {
+    if (scene()->items().isEmpty()) return;
+    fitAll();
+    const QRectF all = scene()->itemsBoundingRect();
+    const double whole = transform().m11();
+    const double toWidth = 0.98 * viewport()->width() / std::max(1.0, all.width());
+    const double scale = std::max(whole, std::min(toWidth, kReadableScale));
+    if (scale <= whole) return;
+    setTransform(QTransform::fromScale(scale, scale));
+    centerOn(all.center().x(), all.top() + 0.5 * viewport()->height() / scale);
+}
+
 void CircuitView::wheelEvent(QWheelEvent* event) {
     const double factor = std::pow(1.0015, event->angleDelta().y());
     const double zoom = transform().m11() * factor;
@@ -169,7 +183,7 @@ void CircuitView::wheelEvent(QWheelEvent* event) {
 
 void CircuitView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
-    if (autoFit_) fitAll();
+    if (autoFit_) fitForReading();
 }
 
 bool CircuitView::findNode(const QString& text) {

@@ -20,6 +20,7 @@ public:
     static constexpr int kLayeredEdgeBudget = 80000;
     static constexpr int kGraphvizEdgeBudget = 3000;
     static constexpr int kEdgesPerBatch = 1000;
+    static constexpr double kReadableScale = 0.8;  // node labels stay legible down to this zoom
 
     explicit CircuitView(QWidget* parent = nullptr);
     ~CircuitView() override;
@@ -40,7 +41,11 @@ public:
     int drawnEdgeCount() const { return drawnEdges_; }
     int drawnNodeCount() const { return drawnNodes_; }
 
+    // The whole circuit (the Fit button).
     void fitAll();
+    // What the view does after drawing and on resizing until the user zooms: the whole circuit, or for a tall
+    // one its width at a readable size, from the top.
+    void fitForReading();
     // Selects the node with this name (exact, else the first containing it) and centres on it.
     bool findNode(const QString& text);
     // Selects edge `index` of circuit().edges (-1 clears) and scrolls it into view; emits nothing.
