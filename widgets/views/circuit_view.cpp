@@ -164,6 +164,7 @@ void CircuitView::fitAll() {
 void CircuitView::fitForReading() {
     if (scene()->items().isEmpty()) return;
     fitAll();
+    if (fitsWhole_) return;
     const QRectF all = scene()->itemsBoundingRect();
     const double whole = transform().m11();
     const double toWidth = 0.98 * viewport()->width() / std::max(1.0, all.width());

@@ -44,8 +44,9 @@ public:
     // The whole circuit (the Fit button).
     void fitAll();
     // What the view does after drawing and on resizing until the user zooms: the whole circuit, or for a tall
-    // one its width at a readable size, from the top.
+    // one its width at a readable size, from the top (unless setFitsWhole(true): always the whole circuit).
     void fitForReading();
+    void setFitsWhole(bool whole) { fitsWhole_ = whole; }
     // Selects the node with this name (exact, else the first containing it) and centres on it.
     bool findNode(const QString& text);
     // Selects edge `index` of circuit().edges (-1 clears) and scrolls it into view; emits nothing.
@@ -85,6 +86,7 @@ private:
     bool layingOut_ = false;
     bool overBudget_ = false;
     bool autoFit_ = true;  // keep fitting on resize until the user zooms
+    bool fitsWhole_ = false;
     int drawnEdges_ = 0;
     int drawnNodes_ = 0;
 };
