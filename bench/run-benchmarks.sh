@@ -10,3 +10,7 @@ done
 "$build/bench/bench_forward" --threads 2 --hooked
 "$build/bench/bench_forward" --threads 2 --bf16
 "$build/bench/bench_forward" --threads 2 --layers 12 --hidden 768 --intermediate 2048 --heads 12 --kv-heads 4 --batch 4
+if [[ -x "$build/bench/bench_circuit_layout" ]]; then  # built with the GUI only
+  echo
+  "$build/bench/bench_circuit_layout" --graphviz --repeats 3
+fi

@@ -287,6 +287,29 @@
     </message>
 </context>
 <context>
+    <name>redit::gui::CircuitLayout</name>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>logits</source>
+        <translation>logits</translation>
+    </message>
+    <message>
+        <source>L%1 MLP</source>
+        <translation>第 %1 层 MLP</translation>
+    </message>
+    <message>
+        <source>L%1 q/k/v</source>
+        <translation>第 %1 层 q/k/v</translation>
+    </message>
+    <message>
+        <source>L%1 heads</source>
+        <translation>第 %1 层注意力头</translation>
+    </message>
+</context>
+<context>
     <name>redit::gui::CircuitPairDialog</name>
     <message>
         <source>Compare Circuits</source>
@@ -374,6 +397,24 @@
     <message>
         <source>No node matches “%1”</source>
         <translation>没有与“%1”匹配的节点</translation>
+    </message>
+    <message>
+        <source>Layered</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <source>Graphviz dot</source>
+        <translation>Graphviz dot</translation>
+    </message>
+    <message>
+        <source>Layered: one row per layer and kind, heads in index order, instant at any size.
+Graphviz dot: fewer crossings, seconds for a few thousand edges (at most %1).</source>
+        <translation>分层：每层每种节点一行，注意力头按编号排列，任何规模都能即时绘制。
+Graphviz dot：交叉更少，几千条边需要数秒（最多 %1 条）。</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>布局(&amp;L)：</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,15 @@ NodeKind downstreamKind(DownstreamNodeKind kind) {
     }
 }
 
+HeadPort headPort(DownstreamNodeKind kind) {
+    switch (kind) {
+    case DownstreamNodeKind::Query: return HeadPort::Query;
+    case DownstreamNodeKind::Key: return HeadPort::Key;
+    case DownstreamNodeKind::Value: return HeadPort::Value;
+    default: return HeadPort::Output;  // node-level graphs: a head reads and writes as one node
+    }
+}
+
 // The 95% confidence band of the fitted mean alpha + beta d over the distances the fit used.
 std::vector<InterferenceFit::BandPoint> confidenceBand(const LinearFit& fit, const std::vector<double>& x) {
     std::vector<InterferenceFit::BandPoint> band;
@@ -102,9 +111,12 @@ DrawnCircuit viewOf(const redit::CircuitGraph& graph, const Circuit& circuit) {
         const std::string& from = graph.upstreamName(edge.upstream);
         const std::string& to = graph.downstreamName(edge.downstream);
         nodes.emplace(from, CircuitNode{q(from), upstreamKind(graph.upstreamKind(edge.upstream)),
-                                        int(graph.upstreamLayer(edge.upstream))});
+                                        int(graph.upstreamLayer(edge.upstream)), int(graph.upstreamHead(edge.upstream)),
+                                        HeadPort::Output});
         nodes.emplace(to, CircuitNode{q(to), downstreamKind(graph.downstreamKind(edge.downstream)),
-                                      int(graph.downstreamLayer(edge.downstream))});
+                                      int(graph.downstreamLayer(edge.downstream)),
+                                      int(graph.downstreamHead(edge.downstream)),
+                                      headPort(graph.downstreamKind(edge.downstream))});
         view.edges.push_back({q(from), q(to), circuit.weights[i]});
     }
     for (auto& [name, node] : nodes) view.nodes.push_back(std::move(node));

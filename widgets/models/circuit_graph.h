@@ -12,10 +12,16 @@ enum class NodeKind { Input, Head, Mlp, Logits };
 
 QString nodeKindName(NodeKind kind);
 
+// Which part of an attention head a Head node is: its output, or (in an edge-level graph) its query, key or
+// value input. The layered layout draws a layer's head inputs in a row above its head outputs.
+enum class HeadPort { Output, Query, Key, Value };
+
 struct CircuitNode {
     QString name;
     NodeKind kind = NodeKind::Head;
     int layer = 0;
+    int head = -1;  // head index (for a key or value input: its key/value group); -1 when not a head or unknown
+    HeadPort port = HeadPort::Output;
 };
 
 struct CircuitEdge {

@@ -29,7 +29,7 @@ CircuitLayoutEngine::~CircuitLayoutEngine() {
     thread_.join();
 }
 
-void CircuitLayoutEngine::submit(QObject* receiver, DrawnCircuit graph, Done done) {
+void CircuitLayoutEngine::submit(QObject* receiver, DrawnCircuit graph, CircuitLayoutKind kind, Done done) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         const quint64 ticket = nextTicket_++;
@@ -37,7 +37,7 @@ void CircuitLayoutEngine::submit(QObject* receiver, DrawnCircuit graph, Done don
         pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
                                       [&](const Job& job) { return job.receiver == receiver; }),
                        pending_.end());
-        pending_.push_back(Job{receiver, ticket, std::move(graph), std::move(done)});
+        pending_.push_back(Job{receiver, ticket, std::move(graph), kind, std::move(done)});
     }
     wake_.notify_one();
 }
@@ -58,7 +58,7 @@ void CircuitLayoutEngine::run() {
         Job job = std::move(pending_.front());
         pending_.pop_front();
         lock.unlock();
-        CircuitLayout layout = layoutCircuit(job.graph);
+        CircuitLayout layout = layoutCircuit(job.graph, job.kind);
         lock.lock();
         // Posting under the lock: cancel() (called before the receiver dies) cannot run meanwhile, and Qt
         // discards events still queued for a receiver once it is deleted.

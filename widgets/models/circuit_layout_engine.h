@@ -12,7 +12,8 @@
 
 namespace redit::gui {
 
-// The one Graphviz layout thread of the process, shared by every circuit view while any exists.
+// The one circuit layout thread of the process, shared by every circuit view while any exists (Graphviz is
+// not thread-safe, and its layouts take seconds; the layered one takes milliseconds but runs here too).
 // A receiver's newer request replaces its pending one; results come back on the receiver's thread.
 class CircuitLayoutEngine {
 public:
@@ -22,7 +23,7 @@ public:
     ~CircuitLayoutEngine();
 
     // Queues a layout; `done` runs in `receiver`'s thread unless the request was replaced or cancelled.
-    void submit(QObject* receiver, DrawnCircuit graph, Done done);
+    void submit(QObject* receiver, DrawnCircuit graph, CircuitLayoutKind kind, Done done);
     // Drops the receiver's pending request and any result not yet delivered. Call before the receiver dies.
     void cancel(QObject* receiver);
 
@@ -31,6 +32,7 @@ private:
         QObject* receiver;
         quint64 ticket;
         DrawnCircuit graph;
+        CircuitLayoutKind kind;
         Done done;
     };
     CircuitLayoutEngine();

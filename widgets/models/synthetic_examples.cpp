@@ -26,7 +26,7 @@ DrawnCircuit syntheticCircuit(int layers, int heads, int edges, quint32 seed) {
     rank.push_back(0);
     for (int l = 0; l < layers; ++l) {
         for (int h = 0; h < heads; ++h) {
-            g.nodes.push_back({QStringLiteral("a%1.h%2").arg(l).arg(h), NodeKind::Head, l});
+            g.nodes.push_back({QStringLiteral("a%1.h%2").arg(l).arg(h), NodeKind::Head, l, h});
             rank.push_back(2 * l + 1);
         }
         g.nodes.push_back({QStringLiteral("m%1").arg(l), NodeKind::Mlp, l});

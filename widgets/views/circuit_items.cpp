@@ -56,7 +56,8 @@ CircuitEdgeItem::CircuitEdgeItem(const CircuitEdge& edge, const CircuitLayout::E
     setPen(pen);
     setData(kIndexKey, index);
     setFlag(ItemIsSelectable);
-    setAcceptHoverEvents(true);
+    // No hover events: the tooltip needs none, and repainting a long edge on every hover is what makes a large
+    // circuit sluggish.
     setOpacity(style ? 0.9 : 0.45 + 0.55 * strength);
     setToolTip(QCoreApplication::translate("redit::gui::CircuitItems", "<b>%1 → %2</b><br>score: %3")
                    .arg(edge.from.toHtmlEscaped(), edge.to.toHtmlEscaped())
@@ -68,21 +69,29 @@ QRectF CircuitEdgeItem::boundingRect() const {
 }
 
 QPainterPath CircuitEdgeItem::shape() const {
-    QPainterPathStroker stroker;
-    stroker.setWidth(std::max(pen().widthF(), 6.0));  // thin edges stay easy to click
-    return stroker.createStroke(path());
+    if (shape_.isEmpty()) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(std::max(pen().widthF(), 6.0));  // thin edges stay easy to click
+        shape_ = stroker.createStroke(path());
+    }
+    return shape_;
 }
 
-void CircuitEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+void CircuitEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     QPen drawn = pen();
     if (isSelected()) {
         drawn.setColor(kHighlight);
         drawn.setWidthF(drawn.widthF() + 3);
     }
+    // Zoomed out, an edge is at most a pixel or so wide: a one-pixel cosmetic line looks the same and is drawn
+    // many times faster than a stroked outline, which is what a drawing of thousands of edges needs.
+    const double scale = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (drawn.widthF() * scale < 1.5) drawn.setWidthF(0);
     painter->setPen(drawn);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path());
-    if (!arrowHead_.isEmpty()) {
+    // An arrowhead of a pixel or two shows nothing; drawing thousands of them costs as much as the edges.
+    if (!arrowHead_.isEmpty() && arrowHead_.boundingRect().height() * scale >= 2.5) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(drawn.color());
         painter->drawPolygon(arrowHead_);

@@ -40,6 +40,7 @@ public:
 
 private:
     QPolygonF arrowHead_;
+    mutable QPainterPath shape_;  // stroked once, on the first hit test: hovering tests many long edges
 };
 
 }  // namespace redit::gui

@@ -1,5 +1,6 @@
 #include "views/circuit_panel.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -20,6 +21,7 @@ namespace redit::gui {
 CircuitPanel::CircuitPanel(QWidget* parent)
     : QWidget(parent),
       selection_(new CircuitSelectionWidget(this)),
+      layoutChoice_(new QComboBox(this)),
       search_(new QLineEdit(this)),
       status_(new QLabel(this)),
       notice_(new QLabel(this)),
@@ -27,6 +29,13 @@ CircuitPanel::CircuitPanel(QWidget* parent)
       model_(new CircuitEdgeModel(this)),
       proxy_(new QSortFilterProxyModel(this)),
       table_(new QTableView(this)) {
+    layoutChoice_->addItem(tr("Layered"), int(CircuitLayoutKind::Layered));
+    layoutChoice_->addItem(tr("Graphviz dot"), int(CircuitLayoutKind::Graphviz));
+    layoutChoice_->setToolTip(tr("Layered: one row per layer and kind, heads in index order, instant at any size.\n"
+                                 "Graphviz dot: fewer crossings, seconds for a few thousand edges (at most %1).")
+                                  .arg(CircuitView::kGraphvizEdgeBudget));
+    auto* layoutLabel = new QLabel(tr("&Layout:"), this);
+    layoutLabel->setBuddy(layoutChoice_);
     search_->setPlaceholderText(tr("Find node…"));
     search_->setToolTip(tr("Type a node name and press Enter to highlight and centre it"));
     search_->setClearButtonEnabled(true);
@@ -39,6 +48,9 @@ CircuitPanel::CircuitPanel(QWidget* parent)
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(selection_);
+    controls->addSpacing(12);
+    controls->addWidget(layoutLabel);
+    controls->addWidget(layoutChoice_);
     controls->addSpacing(12);
     controls->addWidget(search_, 1);
     controls->addWidget(fit);
@@ -79,6 +91,9 @@ CircuitPanel::CircuitPanel(QWidget* parent)
     layout->addWidget(splitter, 1);
 
     connect(selection_, &CircuitSelectionWidget::selectionChanged, this, &CircuitPanel::applySelection);
+    connect(layoutChoice_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        view_->setLayoutKind(CircuitLayoutKind(layoutChoice_->currentData().toInt()));
+    });
     connect(search_, &QLineEdit::returnPressed, this, &CircuitPanel::find);
     connect(fit, &QToolButton::clicked, view_, &CircuitView::fitAll);
     connect(filter, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);

@@ -4,6 +4,7 @@
 #include "models/circuit_graph.h"
 #include "export/figure_export.h"
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -15,7 +16,8 @@ class CircuitEdgeModel;
 class CircuitSelectionWidget;
 class CircuitView;
 
-// A circuit tab: selection controls, node search, the drawing and a sortable, filterable edge table.
+// A circuit tab: selection controls, the layout (layered or Graphviz), node search, the drawing and a sortable,
+// filterable edge table.
 // Selecting an edge in the table highlights it in the drawing and the other way round.
 class CircuitPanel : public QWidget, public FigureSource {
     Q_OBJECT
@@ -29,6 +31,7 @@ public:
 
     CircuitView* view() const { return view_; }
     CircuitSelectionWidget* selectionWidget() const { return selection_; }
+    QComboBox* layoutChoice() const { return layoutChoice_; }
     QTableView* edgeTable() const { return table_; }
     QSortFilterProxyModel* edgeProxy() const { return proxy_; }
 
@@ -43,6 +46,7 @@ private:
 
     DrawnCircuit full_;
     CircuitSelectionWidget* selection_;
+    QComboBox* layoutChoice_;
     QLineEdit* search_;
     QLabel* status_;
     QLabel* notice_;

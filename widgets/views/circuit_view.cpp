@@ -4,11 +4,13 @@
 #include <QGraphicsTextItem>
 #include <QHash>
 #include <QResizeEvent>
+#include <QTimer>
 #include <QWheelEvent>
 #include <cmath>
 
 #include "views/circuit_items.h"
 #include "models/circuit_layout_engine.h"
+#include "models/circuit_layout_layered.h"
 
 namespace redit::gui {
 
@@ -29,37 +31,50 @@ CircuitView::~CircuitView() {
     scene()->disconnect(this);  // the scene outlives this class's members while QWidget deletes children
 }
 
+int CircuitView::edgeBudget() const {
+    if (edgeBudget_ > 0) return edgeBudget_;
+    return layoutKind_ == CircuitLayoutKind::Graphviz ? kGraphvizEdgeBudget : kLayeredEdgeBudget;
+}
+
+void CircuitView::setLayoutKind(CircuitLayoutKind kind) {
+    if (kind == layoutKind_) return;
+    layoutKind_ = kind;
+    setCircuit(std::move(graph_), std::move(styles_));
+}
+
 void CircuitView::setCircuit(DrawnCircuit graph, std::vector<EdgeStyle> styles) {
     graph_ = std::move(graph);
     styles_ = styles.size() == graph_.edges.size() ? std::move(styles) : std::vector<EdgeStyle>();
+    layout_ = CircuitLayout();
     const quint64 generation = ++generation_;
-    overBudget_ = int(graph_.edges.size()) > edgeBudget_;
+    overBudget_ = int(graph_.edges.size()) > edgeBudget();
     if (overBudget_) {
         engine_->cancel(this);
         layingOut_ = false;
         showNotice(tr("This circuit has %1 edges, more than the %2 this view lays out.\n"
                       "Select fewer edges (top n, fraction or threshold) to draw it.")
                        .arg(graph_.edges.size())
-                       .arg(edgeBudget_));
+                       .arg(edgeBudget()));
         emit layoutFinished();
         return;
     }
     layingOut_ = true;
     emit layoutStarted(int(graph_.edges.size()));
-    engine_->submit(this, graph_, [this, generation](const CircuitLayout& layout) {
+    engine_->submit(this, graph_, layoutKind_, [this, generation](const CircuitLayout& layout) {
         if (generation != generation_) return;  // a newer circuit is on its way
-        layingOut_ = false;
         if (!layout.error.isEmpty()) {
+            layingOut_ = false;
             showNotice(layout.error);
             emit layoutFailed(layout.error);
+            emit layoutFinished();
         } else {
             draw(layout);
         }
-        emit layoutFinished();
     });
 }
 
 void CircuitView::showNotice(const QString& text) {
+    viewport()->setUpdatesEnabled(true);
     QSignalBlocker block(scene());
     scene()->clear();
     drawnEdges_ = drawnNodes_ = 0;
@@ -69,22 +84,19 @@ void CircuitView::showNotice(const QString& text) {
     resetTransform();
 }
 
+// Nodes and row labels at once (hundreds at most); the edges in batches, so that a drawing of tens of thousands
+// of edges leaves the event loop running (docs/performance.md "Circuit view").
 void CircuitView::draw(const CircuitLayout& layout) {
     QSignalBlocker block(scene());
     scene()->clear();
     drawnEdges_ = drawnNodes_ = 0;
-    double maxAbs = 0;
+    layout_ = layout;
+    maxAbsScore_ = 0;
     QHash<QString, double> nodeTotals;
     for (const CircuitEdge& e : graph_.edges) {
-        maxAbs = std::max(maxAbs, std::abs(e.score));
+        maxAbsScore_ = std::max(maxAbsScore_, std::abs(e.score));
         nodeTotals[e.from] += std::abs(e.score);
         nodeTotals[e.to] += std::abs(e.score);
-    }
-    for (size_t j = 0; j < graph_.edges.size() && j < layout.edges.size(); ++j) {
-        if (layout.edges[j].spline.isEmpty()) continue;
-        scene()->addItem(new CircuitEdgeItem(graph_.edges[j], layout.edges[j], maxAbs, int(j),
-                                             styles_.empty() ? nullptr : &styles_[j]));
-        ++drawnEdges_;
     }
     for (size_t i = 0; i < graph_.nodes.size() && i < layout.nodes.size(); ++i) {
         if (layout.nodes[i].box.isEmpty()) continue;
@@ -92,9 +104,50 @@ void CircuitView::draw(const CircuitLayout& layout) {
         scene()->addItem(new CircuitNodeItem(node, layout.nodes[i].box, nodeTotals.value(node.name), int(i)));
         ++drawnNodes_;
     }
-    scene()->setSceneRect(layout.bounds.adjusted(-20, -20, 20, 20));
+    addRowLabels(layout);
+    scene()->setSceneRect(scene()->itemsBoundingRect().united(layout.bounds).adjusted(-20, -20, 20, 20));
     autoFit_ = true;
-    fitAll();
+    fitForReading();
+    // Painting a half-built scene after every batch would cost more than building it: paint once at the end.
+    viewport()->setUpdatesEnabled(false);
+    addEdgeBatch(generation_, 0);
+}
+
+// Each row's name, right-aligned to the left of the drawing, in the colour of the row's node kind.
+void CircuitView::addRowLabels(const CircuitLayout& layout) {
+    QFont font = this->font();
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    for (const CircuitLayout::Row& row : layout.rows) {
+        QGraphicsSimpleTextItem* label = scene()->addSimpleText(rowLabel(row), font);
+        label->setBrush(nodeKindColour(row.kind).darker(220));
+        const QRectF text = label->boundingRect();
+        label->setPos(layout.bounds.left() - 14 - text.width(), row.y - text.height() / 2);
+    }
+}
+
+void CircuitView::addEdgeBatch(quint64 generation, size_t first) {
+    if (generation != generation_) return;  // a newer circuit replaced this drawing
+    const size_t end = std::min(graph_.edges.size(), std::min(layout_.edges.size(), first + size_t(kEdgesPerBatch)));
+    {
+        QSignalBlocker block(scene());
+        for (size_t j = first; j < end; ++j) {
+            if (layout_.edges[j].spline.isEmpty()) continue;
+            scene()->addItem(new CircuitEdgeItem(graph_.edges[j], layout_.edges[j], maxAbsScore_, int(j),
+                                                 styles_.empty() ? nullptr : &styles_[j]));
+            ++drawnEdges_;
+        }
+    }
+    if (end < std::min(graph_.edges.size(), layout_.edges.size()))
+        QTimer::singleShot(0, this, [this, generation, end] { addEdgeBatch(generation, end); });
+    else
+        finishDrawing();
+}
+
+void CircuitView::finishDrawing() {
+    layout_ = CircuitLayout();
+    viewport()->setUpdatesEnabled(true);
+    layingOut_ = false;
+    emit layoutFinished();
 }
 
 QRectF CircuitView::figureRect() const { return paddedItemsRect(*scene(), 10); }
@@ -104,6 +157,21 @@ void CircuitView::fitAll() {
     fitInView(scene()->itemsBoundingRect(), Qt::KeepAspectRatio);
     // Never blow a small circuit up beyond twice its natural size.
     if (transform().m11() > 2.0) setTransform(QTransform::fromScale(2.0, 2.0));
+}
+
+// A circuit across many layers is tall: fitted whole, its labels are too small to read. It is fitted to its
+// width instead, at most to a readable size, and shown from the top; scrolling goes down the layers.
+void CircuitView::fitForReading() {
+    if (scene()->items().isEmpty()) return;
+    fitAll();
+    if (fitsWhole_) return;
+    const QRectF all = scene()->itemsBoundingRect();
+    const double whole = transform().m11();
+    const double toWidth = 0.98 * viewport()->width() / std::max(1.0, all.width());
+    const double scale = std::max(whole, std::min(toWidth, kReadableScale));
+    if (scale <= whole) return;
+    setTransform(QTransform::fromScale(scale, scale));
+    centerOn(all.center().x(), all.top() + 0.5 * viewport()->height() / scale);
 }
 
 void CircuitView::wheelEvent(QWheelEvent* event) {
@@ -116,7 +184,7 @@ void CircuitView::wheelEvent(QWheelEvent* event) {
 
 void CircuitView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
-    if (autoFit_) fitAll();
+    if (autoFit_) fitForReading();
 }
 
 bool CircuitView::findNode(const QString& text) {

@@ -51,6 +51,7 @@ OverviewPage::OverviewPage(QWidget* parent)
 
     circuitNote_->setText(tr("The first pattern's circuit appears here once the circuits step has finished."));
     circuitView_->setMinimumHeight(180);
+    circuitView_->setFitsWhole(true);  // a thumbnail: always the whole circuit
     // The picture is always fitted to the box: scroll bars would only change its size and refit it, forever.
     circuitView_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     circuitView_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
