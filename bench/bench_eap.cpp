@@ -1,11 +1,14 @@
 // Cost of edge attribution patching relative to one forward plus backward pass on the same batch.
-// Prints one Markdown table row; see docs/performance.md.
+// Prints one Markdown table row; see docs/performance.md. With --split-reference it also times the
+// split-forward computation EAP used before (tests/support/eap_split_reference.h) in the same process and
+// prints how far its scores are from computeEapScores'.
 #include <cstdio>
 #include <vector>
 
 #include "bench_common.h"
 #include "circuits/eap.h"
 #include "circuits/graph.h"
+#include "eap_split_reference.h"
 #include "model/decoder.h"
 #include "util/openmp_env.h"
 #include "util/torch_runtime.h"
@@ -18,6 +21,8 @@ int main(int argc, char** argv) {
     o.config.maxPositions = 1024;
     o.length = 64;
     redit::bench::addModelShapeOptions(app, o);
+    bool splitReference = false;
+    app.add_flag("--split-reference", splitReference, "also time the split-forward computation EAP used before");
     CLI11_PARSE(app, argc, argv);
     redit::bench::finish(o);
     const redit::ModelConfig& c = o.config;
@@ -33,6 +38,13 @@ int main(int argc, char** argv) {
                         std::vector<int64_t>(size_t(batch), 4)};
 
     const double eapSeconds = redit::bench::medianSeconds(o.repeats, [&] { redit::computeEapScores(model, eap); });
+    double splitSeconds = 0, relativeDifference = 0;
+    if (splitReference) {
+        splitSeconds = redit::bench::medianSeconds(o.repeats, [&] { redit::testing::splitReferenceEapScores(model, eap); });
+        const at::Tensor before = redit::testing::splitReferenceEapScores(model, eap);
+        const at::Tensor after = *redit::computeEapScores(model, eap);
+        relativeDifference = ((after - before).abs().max() / before.abs().max()).item<double>();
+    }
     std::vector<at::Tensor> params = model.parameters();
     for (auto& p : params) p.set_requires_grad(true);
     const double forwardBackward = redit::bench::medianSeconds(o.repeats, [&] {
@@ -41,8 +53,12 @@ int main(int argc, char** argv) {
         for (auto& p : params) p.mutable_grad() = at::Tensor();
     });
     const redit::CircuitGraph graph(redit::GraphShape::of(c));
-    std::printf("| %.2fM | %lld | %lldx%lld | %d | %.3f s | %.3f s | %.2f |\n", double(c.parameterCount()) / 1e6,
-                static_cast<long long>(graph.edgeCount()), static_cast<long long>(batch), static_cast<long long>(length),
-                redit::runtimeInfo().threads, eapSeconds, forwardBackward, eapSeconds / forwardBackward);
+    std::printf("| %.2fM | %lld | %lldx%lld | %d |", double(c.parameterCount()) / 1e6,
+                static_cast<long long>(graph.edgeCount()), static_cast<long long>(batch),
+                static_cast<long long>(length), redit::runtimeInfo().threads);
+    if (splitReference) std::printf(" %.3f s (%.2f) |", splitSeconds, splitSeconds / forwardBackward);
+    std::printf(" %.3f s | %.3f s | %.2f |", eapSeconds, forwardBackward, eapSeconds / forwardBackward);
+    if (splitReference) std::printf(" %.1e |", relativeDifference);
+    std::printf("\n");
     return 0;
 }

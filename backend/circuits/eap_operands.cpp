@@ -1,0 +1,122 @@
+#include "circuits/eap_operands.h"
+
+#include <torch/csrc/autograd/autograd.h>
+
+#include <vector>
+
+
+namespace redit {
+
+namespace {
+
+// [B, T, n, e] -> [n, B * T, e] (contiguous, for a batched product per head).
+at::Tensor perHead(const at::Tensor& t) {
+    return t.permute({2, 0, 1, 3}).reshape({t.size(2), t.size(0) * t.size(1), t.size(3)});
+}
+
+// A norm's input x as [N, D] in at least float32 with s = 1 / rms(x) per row ([N, 1]).
+struct NormInput {
+    at::Tensor x, scale;
+};
+
+NormInput normInput(const at::Tensor& residual, double eps) {
+    const at::Tensor x = residual.reshape({-1, residual.size(-1)}).to(at::promote_types(residual.scalar_type(), at::kFloat));
+    return {x, at::rsqrt(x.pow(2).mean({-1}, true) + eps)};
+}
+
+// rmsNorm's vector-Jacobian product for n output gradients w at once (normed = gamma x s):
+//   dx = s gamma w - x s^3 <gamma w, x> / D = s gamma w - x s^2 <w, normed> / D.
+// `block` [n, N, D] holds s gamma w on entry and dx on return; `wDotNormed` [n, N] is <w, normed>.
+void pullThroughNorm(at::Tensor& block, const NormInput& in, const at::Tensor& wDotNormed) {
+    const double D = double(in.x.size(1));
+    block.addcmul_(in.x, (wDotNormed.unsqueeze(-1) * in.scale.pow(2)) / D, -1.0);
+}
+
+// A query, key or value projection's heads (or key/value groups): the tapped output, pre-rotary, and the
+// metric's gradient with respect to it, [B, T, heads, hd].
+struct Projection {
+    const Linear& linear;
+    const at::Tensor& output;
+    const at::Tensor& gradient;
+    int64_t heads;
+};
+
+// Each head's reader gradient into `block` [heads, N, D]: w_h = W[h]^T dq_h, of which s gamma w_h is one
+// batched product with the gamma-scaled weight rows, and <w_h, normed> = <dq_h, q_h - b_h> needs no second one.
+void projectionRows(at::Tensor& block, const Projection& p, const at::Tensor& gamma, const NormInput& in) {
+    const at::ScalarType type = block.scalar_type();
+    const int64_t B = p.output.size(0), T = p.output.size(1), D = in.x.size(1);
+    const at::Tensor dq = p.gradient.to(type);
+    const at::Tensor unbiased = p.linear.bias.defined() ? p.output - p.linear.bias.view({p.heads, -1}) : p.output;
+    const at::Tensor weight = (p.linear.effectiveWeight() * gamma).to(type).view({p.heads, -1, D});
+    at::bmm_out(block, perHead(dq * in.scale.view({B, T, 1, 1})), weight);
+    pullThroughNorm(block, in, perHead((dq * unbiased.to(type)).sum(-1, true)).squeeze(-1));
+}
+
+}  // namespace
+
+at::Tensor upstreamDifferenceRows(const DecoderModel& model, const AttributionTaps& corrupted,
+                                  const AttributionTaps& clean, const at::Tensor& real) {
+    const int64_t B = real.size(0), T = real.size(1);
+    const at::Tensor mask = real.unsqueeze(-1);
+    auto row = [&](const at::Tensor& t) { return t.reshape({1, B, -1}); };
+    std::vector<at::Tensor> rows{row((corrupted.embedding - clean.embedding) * mask)};
+    for (size_t l = 0; l < clean.headValues.size(); ++l) {
+        const Linear& o = model.weights().layers[l].o;
+        const int64_t H = clean.headValues[l].size(2);
+        // out_h = W_O[:, h] z_h is linear in z_h, so its difference is W_O[:, h] (z_h(x~) - z_h(x)).
+        const at::Tensor dz = perHead((corrupted.headValues[l] - clean.headValues[l]) * mask.unsqueeze(-1));
+        const at::Tensor wo = o.effectiveWeight().view({o.outFeatures(), H, -1}).permute({1, 2, 0});  // [H, hd, D]
+        rows.push_back(at::bmm(dz, wo).view({H, B, T * o.outFeatures()}));
+        rows.push_back(row((corrupted.mlps[l] - clean.mlps[l]) * mask));
+    }
+    return at::cat(rows, 0);
+}
+
+at::Tensor readerGradientRows(const DecoderModel& model, const at::Tensor& metric, const AttributionTaps& taps) {
+    std::vector<at::Tensor> wanted;
+    for (size_t l = 0; l < taps.query.size(); ++l)
+        for (const at::Tensor& t : {taps.query[l], taps.key[l], taps.value[l], taps.mlpNormed[l]}) wanted.push_back(t);
+    wanted.push_back(taps.logitsNormed);
+    std::vector<at::Tensor> grads = torch::autograd::grad({metric}, wanted, {}, false, false, true);
+    at::NoGradGuard noGrad;
+    for (size_t i = 0; i < wanted.size(); ++i)
+        if (!grads[i].defined()) grads[i] = at::zeros_like(wanted[i]);
+
+    const ModelConfig& c = model.config();
+    const int64_t B = taps.embedding.size(0), T = taps.embedding.size(1), D = taps.embedding.size(2);
+    const int64_t H = c.numHeads, G = c.numKeyValueHeads, perLayer = H + 2 * G + 1;
+    const at::ScalarType type = at::promote_types(taps.embedding.scalar_type(), at::kFloat);
+    at::Tensor rows = at::empty({perLayer * int64_t(taps.query.size()) + 1, B * T, D},
+                                taps.embedding.options().dtype(type));
+    for (size_t l = 0; l < taps.query.size(); ++l) {
+        const DecoderLayerWeights& L = model.weights().layers[l];
+        const at::Tensor* g = &grads[4 * l];
+        const NormInput in = normInput(taps.attentionResidual[l], c.rmsNormEps);
+        int64_t first = int64_t(l) * perLayer;
+        for (const Projection& p : {Projection{L.q, taps.query[l], g[0], H}, Projection{L.k, taps.key[l], g[1], G},
+                                    Projection{L.v, taps.value[l], g[2], G}}) {
+            at::Tensor block = rows.narrow(0, first, p.heads);
+            projectionRows(block, p, L.inputNorm, in);
+            first += p.heads;
+        }
+        // The MLP input: its norm's output gradient.
+        const NormInput mlpIn = normInput(taps.mlpResidual[l], c.rmsNormEps);
+        const at::Tensor dn = g[3].to(type).reshape({1, B * T, D});
+        at::Tensor block = rows.narrow(0, first, 1);
+        at::mul_out(block, dn * L.postAttentionNorm.to(type), mlpIn.scale);
+        pullThroughNorm(block, mlpIn, (dn * taps.mlpNormed[l].to(type).reshape({1, B * T, D})).sum(-1));
+    }
+    // The logits: the final norm's output gradient, at the positions whose logits were computed.
+    at::Tensor logits = rows.narrow(0, rows.size(0) - 1, 1).view({B, T, D});
+    logits.zero_();
+    const int64_t computed = taps.logitsResidual.size(1);
+    at::Tensor block = logits.narrow(1, T - computed, computed).reshape({1, B * computed, D});  // a view when computed = T or 1
+    const NormInput finalIn = normInput(taps.logitsResidual, c.rmsNormEps);
+    const at::Tensor dn = grads.back().to(type).reshape({1, B * computed, D});
+    block.copy_(dn * model.weights().finalNorm.to(type) * finalIn.scale);
+    pullThroughNorm(block, finalIn, (dn * taps.logitsNormed.to(type).reshape({1, B * computed, D})).sum(-1));
+    return rows.view({rows.size(0), B, T * D});
+}
+
+}  // namespace redit
