@@ -1,7 +1,7 @@
 // Cost of edge attribution patching relative to one forward plus backward pass on the same batch.
 // Prints one Markdown table row; see docs/performance.md. With --split-reference it also times the
 // split-forward computation EAP used before (tests/support/eap_split_reference.h) in the same process and
-// prints how far its scores are from computeEapScores'.
+// prints how far the two float32 results are from each other and (in brackets) from float64 scores.
 #include <cstdio>
 #include <vector>
 
@@ -38,12 +38,17 @@ int main(int argc, char** argv) {
                         std::vector<int64_t>(size_t(batch), 4)};
 
     const double eapSeconds = redit::bench::medianSeconds(o.repeats, [&] { redit::computeEapScores(model, eap); });
-    double splitSeconds = 0, relativeDifference = 0;
+    double splitSeconds = 0;
+    std::vector<double> differences;  // after vs before, before vs float64, after vs float64 (max, relative)
     if (splitReference) {
         splitSeconds = redit::bench::medianSeconds(o.repeats, [&] { redit::testing::splitReferenceEapScores(model, eap); });
-        const at::Tensor before = redit::testing::splitReferenceEapScores(model, eap);
-        const at::Tensor after = *redit::computeEapScores(model, eap);
-        relativeDifference = ((after - before).abs().max() / before.abs().max()).item<double>();
+        const at::Tensor before = redit::testing::splitReferenceEapScores(model, eap).to(at::kDouble);
+        const at::Tensor after = redit::computeEapScores(model, eap)->to(at::kDouble);
+        redit::DecoderModel model64 = model;
+        model64.to(at::kCPU, at::kDouble);
+        const at::Tensor exact = *redit::computeEapScores(model64, eap);
+        auto relative = [](const at::Tensor& a, const at::Tensor& b) { return ((a - b).abs().max() / b.abs().max()).item<double>(); };
+        differences = {relative(after, before), relative(before, exact), relative(after, exact)};
     }
     std::vector<at::Tensor> params = model.parameters();
     for (auto& p : params) p.set_requires_grad(true);
@@ -58,7 +63,7 @@ int main(int argc, char** argv) {
                 static_cast<long long>(length), redit::runtimeInfo().threads);
     if (splitReference) std::printf(" %.3f s (%.2f) |", splitSeconds, splitSeconds / forwardBackward);
     std::printf(" %.3f s | %.3f s | %.2f |", eapSeconds, forwardBackward, eapSeconds / forwardBackward);
-    if (splitReference) std::printf(" %.1e |", relativeDifference);
+    if (splitReference) std::printf(" %.1e (%.1e, %.1e) |", differences[0], differences[1], differences[2]);
     std::printf("\n");
     return 0;
 }

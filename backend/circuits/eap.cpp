@@ -85,8 +85,8 @@ at::Tensor metricSum(const at::Tensor& logits, const Chunk& c, EapMetric metric,
 
 // Scores of one chunk summed over its examples; nullopt when cancelled between passes. Every pass is an
 // ordinary forward with taps (docs/circuits.md "Computing it").
-std::optional<at::Tensor> chunkScores(const DecoderModel& model, const Chunk& c, const EapOptions& options,
-                                      at::ScalarType scoreType) {
+std::optional<at::Tensor> chunkScores(const DecoderModel& model, const CircuitGraph& graph, const Chunk& c,
+                                      const EapOptions& options, at::ScalarType scoreType) {
     at::AutoGradMode enableGrad(true);  // also under a caller's no-grad guard
     HookOptions tap;
     tap.tapAttribution = true;
@@ -136,7 +136,7 @@ std::optional<at::Tensor> chunkScores(const DecoderModel& model, const Chunk& c,
     // example axis joins the contraction.
     const at::Tensor differences =
         upstreamDifferenceRows(model, corrupted.taps, clean.taps, c.mask.to(model.dtype())).flatten(1).to(scoreType);
-    return at::matmul(differences, readerGradients.detach().flatten(1).to(scoreType).t());
+    return edgeScoreProducts(graph, differences, readerGradients.flatten(1).to(scoreType));
 }
 
 }  // namespace
@@ -146,9 +146,10 @@ int64_t estimateEapBytes(const ModelConfig& config, int64_t bytesPerValue, int64
     const CircuitGraph graph(GraphShape::of(config));
     const int64_t upstream = graph.upstreamCount(), downstream = graph.downstreamCount();
     const int64_t values = batch * length * config.hiddenSize;
-    const MemoryEstimate attribution = estimateMemory(config, bytesPerValue, batch, length, ForwardMode::Attribution);
-    // Parameter gradients are not taken: what is left of the estimate are the activations.
-    int64_t bytes = attribution.activationBytes - attribution.weightBytes;
+    // The clean pass is an ordinary forward kept for its backward; parameter gradients are not taken, so what
+    // is left of the estimate are the activations.
+    const MemoryEstimate clean = estimateMemory(config, bytesPerValue, batch, length, ForwardMode::Training);
+    int64_t bytes = clean.activationBytes - clean.weightBytes;
     bytes += 3 * upstream * values * bytesPerValue;  // corrupted and clean outputs, their difference
     bytes += (integratedGradientSteps > 0 ? 2 : 1) * downstream * values * bytesPerValue;  // gradients (+ running sum)
     bytes += upstream * downstream * 8;  // the product
@@ -188,7 +189,7 @@ std::optional<at::Tensor> computeEapScores(const DecoderModel& model, const EapB
     for (int64_t begin = 0; begin < B; begin += perChunk) {
         if (options.cancelled && options.cancelled()) return std::nullopt;
         const int64_t count = std::min(perChunk, B - begin);
-        std::optional<at::Tensor> scores = chunkScores(model, chunkOf(model, batch, begin, count, options.metric), options, scoreType);
+        std::optional<at::Tensor> scores = chunkScores(model, graph, chunkOf(model, batch, begin, count, options.metric), options, scoreType);
         if (!scores) return std::nullopt;
         total += *scores;
         if (options.progress) options.progress(begin + count, B);

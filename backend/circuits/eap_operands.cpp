@@ -2,6 +2,7 @@
 
 #include <torch/csrc/autograd/autograd.h>
 
+#include <algorithm>
 #include <vector>
 
 
@@ -57,20 +58,40 @@ void projectionRows(at::Tensor& block, const Projection& p, const at::Tensor& ga
 
 at::Tensor upstreamDifferenceRows(const DecoderModel& model, const AttributionTaps& corrupted,
                                   const AttributionTaps& clean, const at::Tensor& real) {
-    const int64_t B = real.size(0), T = real.size(1);
-    const at::Tensor mask = real.unsqueeze(-1);
-    auto row = [&](const at::Tensor& t) { return t.reshape({1, B, -1}); };
-    std::vector<at::Tensor> rows{row((corrupted.embedding - clean.embedding) * mask)};
-    for (size_t l = 0; l < clean.headValues.size(); ++l) {
-        const Linear& o = model.weights().layers[l].o;
-        const int64_t H = clean.headValues[l].size(2);
+    const int64_t B = real.size(0), T = real.size(1), D = clean.embedding.size(2);
+    const int64_t layers = int64_t(clean.headValues.size()), H = model.config().numHeads;
+    const at::Tensor mask = real.view({B, T, 1});
+    at::Tensor rows = at::empty({1 + layers * (H + 1), B * T, D}, clean.embedding.options());
+    const at::Tensor perToken = mask.view({B * T, 1});
+    auto difference = [&](int64_t row, const at::Tensor& a, const at::Tensor& b) {
+        at::Tensor out = rows[row];
+        at::mul_out(out, (a - b).view({B * T, D}), perToken);
+    };
+    difference(0, corrupted.embedding, clean.embedding);
+    for (int64_t l = 0; l < layers; ++l) {
+        const Linear& o = model.weights().layers[size_t(l)].o;
         // out_h = W_O[:, h] z_h is linear in z_h, so its difference is W_O[:, h] (z_h(x~) - z_h(x)).
         const at::Tensor dz = perHead((corrupted.headValues[l] - clean.headValues[l]) * mask.unsqueeze(-1));
-        const at::Tensor wo = o.effectiveWeight().view({o.outFeatures(), H, -1}).permute({1, 2, 0});  // [H, hd, D]
-        rows.push_back(at::bmm(dz, wo).view({H, B, T * o.outFeatures()}));
-        rows.push_back(row((corrupted.mlps[l] - clean.mlps[l]) * mask));
+        const at::Tensor wo = o.effectiveWeight().view({D, H, -1}).permute({1, 2, 0});  // [H, hd, D]
+        at::Tensor heads = rows.narrow(0, 1 + l * (H + 1), H);
+        at::bmm_out(heads, dz, wo);
+        difference(1 + l * (H + 1) + H, corrupted.mlps[l], clean.mlps[l]);
     }
-    return at::cat(rows, 0);
+    return rows.view({rows.size(0), B, T * D});
+}
+
+at::Tensor edgeScoreProducts(const CircuitGraph& graph, const at::Tensor& differences, const at::Tensor& gradients) {
+    at::Tensor scores = at::zeros({differences.size(0), gradients.size(0)}, differences.options());
+    const int64_t readers = graph.downstreamCount(), groups = std::min<int64_t>(4, readers);
+    for (int64_t g = 0; g < groups; ++g) {
+        const int64_t begin = readers * g / groups, end = readers * (g + 1) / groups;
+        int64_t writers = 0;  // the writers computed before the group's last reader (firstDownstream grows with u)
+        while (writers < graph.upstreamCount() && graph.firstDownstream(writers) < end) ++writers;
+        scores.narrow(0, 0, writers)
+            .narrow(1, begin, end - begin)
+            .copy_(at::mm(differences.narrow(0, 0, writers), gradients.narrow(0, begin, end - begin).t()));
+    }
+    return scores;
 }
 
 at::Tensor readerGradientRows(const DecoderModel& model, const at::Tensor& metric, const AttributionTaps& taps) {

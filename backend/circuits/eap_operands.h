@@ -5,6 +5,7 @@
 // and they are equal to them.
 #include <ATen/ATen.h>
 
+#include "circuits/graph.h"
 #include "model/decoder.h"
 #include "model/hooks.h"
 
@@ -21,5 +22,11 @@ at::Tensor upstreamDifferenceRows(const DecoderModel& model, const AttributionTa
 // projection's gradient through that head's rows of the projection, then through the input norm; an MLP input
 // and the logits get their norm's output gradient through the norm. Plain values (no graph is kept).
 at::Tensor readerGradientRows(const DecoderModel& model, const at::Tensor& metric, const AttributionTaps& taps);
+
+// Every edge's score summed over the examples, [upstream, downstream], from differences [upstream, K] and
+// gradients [downstream, K] (the rows above flattened to K = B T D, in one type). Writers come after the readers
+// they could feed, so the product is taken by blocks of readers with only the writers computed before them
+// (about 5/8 of the full product); entries that are no edge are not meaningful (mask them).
+at::Tensor edgeScoreProducts(const CircuitGraph& graph, const at::Tensor& differences, const at::Tensor& gradients);
 
 }  // namespace redit
