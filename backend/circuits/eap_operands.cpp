@@ -33,25 +33,26 @@ void pullThroughNorm(at::Tensor& block, const NormInput& in, const at::Tensor& w
     block.addcmul_(in.x, (wDotNormed.unsqueeze(-1) * in.scale.pow(2)) / D, -1.0);
 }
 
-// A query, key or value projection's heads (or key/value groups): the tapped output, pre-rotary, and the
-// metric's gradient with respect to it, [B, T, heads, hd].
-struct Projection {
-    const Linear& linear;
-    const at::Tensor& output;
-    const at::Tensor& gradient;
-    int64_t heads;
-};
+// The projection's output without its bias: W x.
+at::Tensor withoutBias(const Linear& linear, const at::Tensor& output) {
+    return linear.bias.defined() ? output - linear.bias.view({output.size(2), -1}) : output;
+}
 
-// Each head's reader gradient into `block` [heads, N, D]: w_h = W[h]^T dq_h, of which s gamma w_h is one
-// batched product with the gamma-scaled weight rows, and <w_h, normed> = <dq_h, q_h - b_h> needs no second one.
-void projectionRows(at::Tensor& block, const Projection& p, const at::Tensor& gamma, const NormInput& in) {
+// The reader gradients of a layer's query heads and key/value groups into `block` [H + 2 Hkv, N, D], from the
+// projections' outputs and the metric's gradients with respect to them (each [B, T, heads, hd], before
+// rotary). Head h reads W[h] normed: w_h = W[h]^T dq_h, of which s gamma w_h is one batched product with the
+// gamma-scaled weight rows, and <w_h, normed> = <dq_h, W[h] normed> needs no second one.
+void attentionInputRows(at::Tensor& block, const DecoderLayerWeights& L, const std::vector<at::Tensor>& outputs,
+                        const std::vector<at::Tensor>& gradients, const NormInput& in) {
     const at::ScalarType type = block.scalar_type();
-    const int64_t B = p.output.size(0), T = p.output.size(1), D = in.x.size(1);
-    const at::Tensor dq = p.gradient.to(type);
-    const at::Tensor unbiased = p.linear.bias.defined() ? p.output - p.linear.bias.view({p.heads, -1}) : p.output;
-    const at::Tensor weight = (p.linear.effectiveWeight() * gamma).to(type).view({p.heads, -1, D});
+    const int64_t B = outputs[0].size(0), T = outputs[0].size(1), D = in.x.size(1);
+    const at::Tensor dq = at::cat(gradients, 2).to(type);  // [B, T, H + 2 Hkv, hd]
+    const at::Tensor projected =
+        at::cat({withoutBias(L.q, outputs[0]), withoutBias(L.k, outputs[1]), withoutBias(L.v, outputs[2])}, 2).to(type);
+    const at::Tensor weight = (at::cat({L.q.effectiveWeight(), L.k.effectiveWeight(), L.v.effectiveWeight()}, 0) *
+                               L.inputNorm).to(type).view({block.size(0), -1, D});
     at::bmm_out(block, perHead(dq * in.scale.view({B, T, 1, 1})), weight);
-    pullThroughNorm(block, in, perHead((dq * unbiased.to(type)).sum(-1, true)).squeeze(-1));
+    pullThroughNorm(block, in, perHead((dq * projected).sum(-1, true)).squeeze(-1));
 }
 
 }  // namespace
@@ -114,17 +115,12 @@ at::Tensor readerGradientRows(const DecoderModel& model, const at::Tensor& metri
         const DecoderLayerWeights& L = model.weights().layers[l];
         const at::Tensor* g = &grads[4 * l];
         const NormInput in = normInput(taps.attentionResidual[l], c.rmsNormEps);
-        int64_t first = int64_t(l) * perLayer;
-        for (const Projection& p : {Projection{L.q, taps.query[l], g[0], H}, Projection{L.k, taps.key[l], g[1], G},
-                                    Projection{L.v, taps.value[l], g[2], G}}) {
-            at::Tensor block = rows.narrow(0, first, p.heads);
-            projectionRows(block, p, L.inputNorm, in);
-            first += p.heads;
-        }
+        at::Tensor attention = rows.narrow(0, int64_t(l) * perLayer, perLayer - 1);
+        attentionInputRows(attention, L, {taps.query[l], taps.key[l], taps.value[l]}, {g[0], g[1], g[2]}, in);
         // The MLP input: its norm's output gradient.
         const NormInput mlpIn = normInput(taps.mlpResidual[l], c.rmsNormEps);
         const at::Tensor dn = g[3].to(type).reshape({1, B * T, D});
-        at::Tensor block = rows.narrow(0, first, 1);
+        at::Tensor block = rows.narrow(0, int64_t(l) * perLayer + perLayer - 1, 1);
         at::mul_out(block, dn * L.postAttentionNorm.to(type), mlpIn.scale);
         pullThroughNorm(block, mlpIn, (dn * taps.mlpNormed[l].to(type).reshape({1, B * T, D})).sum(-1));
     }
