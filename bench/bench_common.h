@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <ctime>
+#include <functional>
 #include <vector>
 
 #include "model/model_config.h"
@@ -63,6 +65,38 @@ double medianSeconds(int repeats, Fn fn) {
     }
     std::sort(seconds.begin(), seconds.end());
     return seconds[seconds.size() / 2];
+}
+
+// Median wall time and median CPU time of the whole process (all threads) of each of `fns`, called in turn
+// `repeats` times after one warm-up round: on a shared machine the turns see the same load, and the CPU time
+// measures the work done whatever else competes for the cores.
+struct Timing {
+    double wall = 0, cpu = 0;
+};
+
+inline std::vector<Timing> interleavedMedians(int repeats, const std::vector<std::function<void()>>& fns) {
+    auto cpuNow = [] {
+        timespec t{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+        return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+    };
+    for (const auto& fn : fns) fn();
+    std::vector<std::vector<double>> wall(fns.size()), cpu(fns.size());
+    for (int i = 0; i < repeats; ++i)
+        for (size_t f = 0; f < fns.size(); ++f) {
+            const auto start = std::chrono::steady_clock::now();
+            const double cpuStart = cpuNow();
+            fns[f]();
+            cpu[f].push_back(cpuNow() - cpuStart);
+            wall[f].push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        }
+    std::vector<Timing> medians;
+    for (size_t f = 0; f < fns.size(); ++f) {
+        std::sort(wall[f].begin(), wall[f].end());
+        std::sort(cpu[f].begin(), cpu[f].end());
+        medians.push_back({wall[f][wall[f].size() / 2], cpu[f][cpu[f].size() / 2]});
+    }
+    return medians;
 }
 
 }  // namespace redit::bench

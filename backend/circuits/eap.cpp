@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "circuits/eap_rows.h"
+#include "circuits/eap_operands.h"
 #include "model/memory_estimate.h"
 #include "util/error.h"
 
@@ -58,10 +58,15 @@ Chunk chunkOf(const DecoderModel& model, const EapBatch& batch, int64_t begin, i
     return c;
 }
 
+// The last real position's logits [b, V] of a forward pass (that computed all positions or the last only).
+at::Tensor lastLogits(const at::Tensor& logits, const Chunk& c) {
+    if (logits.size(1) == 1) return logits.select(1, 0);
+    return logits.index({at::arange(logits.size(0), c.mask.options()), lastRealPositions(c.mask)});
+}
+
 // Metric summed over the chunk's examples (examples do not interact, so each gets its own gradient).
 at::Tensor metricSum(const at::Tensor& logits, const Chunk& c, EapMetric metric, const at::Tensor& corruptedLogProbs) {
-    at::Tensor rows = at::arange(logits.size(0), c.mask.options());
-    at::Tensor last = logits.index({rows, lastRealPositions(c.mask)});  // [b, V]
+    at::Tensor last = lastLogits(logits, c);
     last = last.to(at::promote_types(last.scalar_type(), at::kFloat));
     switch (metric) {
         case EapMetric::LogitDifference:
@@ -78,66 +83,60 @@ at::Tensor metricSum(const at::Tensor& logits, const Chunk& c, EapMetric metric,
     return {};
 }
 
-// Scores of one chunk summed over its examples; nullopt when cancelled between passes.
-std::optional<at::Tensor> chunkScores(const DecoderModel& model, const Chunk& c, const EapOptions& options,
-                                      at::ScalarType scoreType) {
+// Scores of one chunk summed over its examples; nullopt when cancelled between passes. Every pass is an
+// ordinary forward with taps (docs/circuits.md "Computing it").
+std::optional<at::Tensor> chunkScores(const DecoderModel& model, const CircuitGraph& graph, const Chunk& c,
+                                      const EapOptions& options, at::ScalarType scoreType) {
     at::AutoGradMode enableGrad(true);  // also under a caller's no-grad guard
-    HookOptions capture;
-    capture.captureUpstream = true;
+    HookOptions tap;
+    tap.tapAttribution = true;
+    // The metric reads the last real position: when that is the last column of every row (left padding),
+    // the logits are computed there only.
+    const LogitPositions positions =
+        c.mask.select(1, c.mask.size(1) - 1).all().item<bool>() ? LogitPositions::Last : LogitPositions::All;
     ForwardResult corrupted, clean;
     {
         at::NoGradGuard noGrad;
-        corrupted = model.forward(c.corrupted, c.mask, capture);
+        corrupted = model.forward(c.corrupted, c.mask, tap, false, positions);
     }
     at::Tensor corruptedLogProbs;
     if (options.metric == EapMetric::KlDivergence) {
-        at::Tensor rows = at::arange(c.mask.size(0), c.mask.options());
-        at::Tensor last = corrupted.logits.index({rows, lastRealPositions(c.mask)});
+        const at::Tensor last = lastLogits(corrupted.logits, c);
         corruptedLogProbs = at::log_softmax(last.to(at::promote_types(last.scalar_type(), at::kFloat)), -1);
     }
 
-    HookOptions split = capture;
-    split.splitDownstream = true;
     at::Tensor readerGradients;
     const int64_t steps = options.integratedGradientSteps;
     if (steps == 0) {
-        clean = model.forward(c.clean, c.mask, split);
+        clean = model.forward(c.clean, c.mask, tap, false, positions);
         readerGradients =
-            downstreamGradientRows(metricSum(clean.logits, c, options.metric, corruptedLogProbs), clean.downstream, false);
+            readerGradientRows(model, metricSum(clean.logits, c, options.metric, corruptedLogProbs), clean.taps);
     } else {
         {
             at::NoGradGuard noGrad;
-            clean = model.forward(c.clean, c.mask, capture);
+            clean = model.forward(c.clean, c.mask, tap, false, positions);
         }
-        const at::Tensor from = corrupted.upstream.embedding, towards = clean.upstream.embedding;
+        const at::Tensor from = corrupted.taps.embedding, towards = clean.taps.embedding;
         for (int64_t k = 1; k <= steps; ++k) {
             if (options.cancelled && options.cancelled()) return std::nullopt;
             const double alpha = double(k) / double(steps);
-            HookOptions interpolate;
-            interpolate.splitDownstream = true;
+            HookOptions interpolate = tap;
             interpolate.patch = [&](UpstreamKind kind, int64_t, const at::Tensor& out) {
                 return kind == UpstreamKind::Embedding ? from + alpha * (towards - from) : out;
             };
-            ForwardResult r = model.forward(c.clean, c.mask, interpolate);
-            at::Tensor g = downstreamGradientRows(metricSum(r.logits, c, options.metric, corruptedLogProbs), r.downstream, false);
+            ForwardResult r = model.forward(c.clean, c.mask, interpolate, false, positions);
+            at::Tensor g = readerGradientRows(model, metricSum(r.logits, c, options.metric, corruptedLogProbs), r.taps);
             readerGradients = readerGradients.defined() ? readerGradients + g : g;
         }
         readerGradients = readerGradients / double(steps);
     }
 
-    // Padding positions carry no signal: their differences are zeroed.
-    const at::Tensor real = c.mask.to(model.dtype());
-    UpstreamOutputs difference;
-    difference.embedding = (corrupted.upstream.embedding - clean.upstream.embedding.detach()) * real.unsqueeze(-1);
-    for (size_t l = 0; l < corrupted.upstream.heads.size(); ++l) {
-        difference.heads.push_back((corrupted.upstream.heads[l] - clean.upstream.heads[l].detach()) *
-                                   real.unsqueeze(-1).unsqueeze(-1));
-        difference.mlps.push_back((corrupted.upstream.mlps[l] - clean.upstream.mlps[l].detach()) * real.unsqueeze(-1));
-    }
     at::NoGradGuard noGrad;
-    // Summed over the chunk's examples: the example axis joins the contraction.
-    const at::Tensor differences = upstreamRows(difference).flatten(1).to(scoreType);
-    return at::matmul(differences, readerGradients.detach().flatten(1).to(scoreType).t());
+    // Padding positions carry no signal: their differences are zeroed. Summed over the chunk's examples: the
+    // example axis joins the contraction.
+    const at::Tensor differences =
+        upstreamDifferenceRows(model, corrupted.taps, clean.taps, c.mask.to(model.dtype())).flatten(1).to(scoreType);
+    return edgeScoreProducts(graph, differences, readerGradients.flatten(1).to(scoreType));
 }
 
 }  // namespace
@@ -147,9 +146,10 @@ int64_t estimateEapBytes(const ModelConfig& config, int64_t bytesPerValue, int64
     const CircuitGraph graph(GraphShape::of(config));
     const int64_t upstream = graph.upstreamCount(), downstream = graph.downstreamCount();
     const int64_t values = batch * length * config.hiddenSize;
-    const MemoryEstimate attribution = estimateMemory(config, bytesPerValue, batch, length, ForwardMode::Attribution);
-    // Parameter gradients are not taken: what is left of the estimate are the activations.
-    int64_t bytes = attribution.activationBytes - attribution.weightBytes;
+    // The clean pass is an ordinary forward kept for its backward; parameter gradients are not taken, so what
+    // is left of the estimate are the activations.
+    const MemoryEstimate clean = estimateMemory(config, bytesPerValue, batch, length, ForwardMode::Training);
+    int64_t bytes = clean.activationBytes - clean.weightBytes;
     bytes += 3 * upstream * values * bytesPerValue;  // corrupted and clean outputs, their difference
     bytes += (integratedGradientSteps > 0 ? 2 : 1) * downstream * values * bytesPerValue;  // gradients (+ running sum)
     bytes += upstream * downstream * 8;  // the product
@@ -189,7 +189,7 @@ std::optional<at::Tensor> computeEapScores(const DecoderModel& model, const EapB
     for (int64_t begin = 0; begin < B; begin += perChunk) {
         if (options.cancelled && options.cancelled()) return std::nullopt;
         const int64_t count = std::min(perChunk, B - begin);
-        std::optional<at::Tensor> scores = chunkScores(model, chunkOf(model, batch, begin, count, options.metric), options, scoreType);
+        std::optional<at::Tensor> scores = chunkScores(model, graph, chunkOf(model, batch, begin, count, options.metric), options, scoreType);
         if (!scores) return std::nullopt;
         total += *scores;
         if (options.progress) options.progress(begin + count, B);

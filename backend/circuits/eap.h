@@ -40,8 +40,8 @@ struct EapOptions {
     std::function<bool()> cancelled;                            // checked before every pass; true stops
 };
 
-// Working memory of scoring `batch` examples of `length` tokens at once (weights not included): the
-// attribution forward and backward, both runs' upstream outputs and the two operands of the product.
+// Working memory of scoring `batch` examples of `length` tokens at once (weights not included): the clean
+// forward and backward, both runs' upstream outputs and the two operands of the product.
 int64_t estimateEapBytes(const ModelConfig& config, int64_t bytesPerValue, int64_t batch, int64_t length,
                          int64_t integratedGradientSteps);
 

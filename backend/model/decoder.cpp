@@ -141,6 +141,10 @@ ForwardResult DecoderModel::forward(const at::Tensor& inputIds, const at::Tensor
     at::Tensor resid = at::embedding(weights_.embedding, inputIds.to(dev, at::kLong));
     if (hooks.patch) resid = hooks.patch(UpstreamKind::Embedding, -1, resid);
     if (hooks.captureUpstream) out.upstream.embedding = resid;
+    AttributionTaps& taps = out.taps;
+    const bool tap = hooks.tapAttribution;
+    if (tap && at::GradMode::is_enabled() && !resid.requires_grad()) resid = resid.detach().requires_grad_(true);
+    if (tap) taps.embedding = resid;
 
     for (int64_t l = 0; l < c.numLayers; ++l) {
         const DecoderLayerWeights& L = weights_.layers[static_cast<size_t>(l)];
@@ -157,7 +161,14 @@ ForwardResult DecoderModel::forward(const at::Tensor& inputIds, const at::Tensor
             k = L.k.forward(h, training).view({B, T, Hkv, hd});
             v = L.v.forward(h, training).view({B, T, Hkv, hd});
         }
+        if (tap) {
+            taps.attentionResidual.push_back(resid);
+            taps.query.push_back(q);
+            taps.key.push_back(k);
+            taps.value.push_back(v);
+        }
         at::Tensor z = attend(applyRotary(q, cos, sin), applyRotary(k, cos, sin), v, bias);  // [B, T, H, hd]
+        if (tap) taps.headValues.push_back(z);
 
         at::Tensor attnOut;
         if (perHeadOutput) {
@@ -173,14 +184,25 @@ ForwardResult DecoderModel::forward(const at::Tensor& inputIds, const at::Tensor
         resid = resid + attnOut;
 
         at::Tensor mlpIn = split ? resid + out.downstream.mlp[l] : resid;
-        at::Tensor m = mlp(L, rmsNorm(mlpIn, L.postAttentionNorm, c.rmsNormEps), training);
+        at::Tensor mlpNormed = rmsNorm(mlpIn, L.postAttentionNorm, c.rmsNormEps);
+        at::Tensor m = mlp(L, mlpNormed, training);
         if (hooks.patch) m = hooks.patch(UpstreamKind::Mlp, l, m);
         if (hooks.captureUpstream) out.upstream.mlps.push_back(m);
+        if (tap) {
+            taps.mlpResidual.push_back(mlpIn);
+            taps.mlpNormed.push_back(mlpNormed);
+            taps.mlps.push_back(m);
+        }
         resid = resid + m;
     }
     at::Tensor finalIn = split ? resid + out.downstream.logits : resid;
     if (logitPositions == LogitPositions::Last) finalIn = finalIn.narrow(1, T - 1, 1);
-    out.logits = at::linear(rmsNorm(finalIn, weights_.finalNorm, c.rmsNormEps), weights_.lmHead);
+    at::Tensor finalNormed = rmsNorm(finalIn, weights_.finalNorm, c.rmsNormEps);
+    if (tap) {
+        taps.logitsResidual = finalIn;
+        taps.logitsNormed = finalNormed;
+    }
+    out.logits = at::linear(finalNormed, weights_.lmHead);
     return out;
 }
 

@@ -33,6 +33,23 @@ struct DownstreamInputs {
     at::Tensor logits;               // [B, T, D]
 };
 
+// What edge attribution needs from one ordinary forward pass (nothing split, circuits/eap_rows.h): the
+// upstream outputs in compact form and, for every reader, the tensor whose gradient gives the gradient of
+// its residual input once pulled back through the reader's projection and norm.
+struct AttributionTaps {
+    at::Tensor embedding;                       // [B, T, D]
+    std::vector<at::Tensor> headValues;         // per layer [B, T, H, hd]: each head's attention output before W_O
+    std::vector<at::Tensor> mlps;               // per layer [B, T, D]
+    std::vector<at::Tensor> attentionResidual;  // per layer [B, T, D]: the residual the input norm reads
+    std::vector<at::Tensor> query;              // per layer [B, T, H, hd]: projections, before rotary
+    std::vector<at::Tensor> key;                // per layer [B, T, Hkv, hd]
+    std::vector<at::Tensor> value;              // per layer [B, T, Hkv, hd]
+    std::vector<at::Tensor> mlpResidual;        // per layer [B, T, D]: the residual the MLP's norm reads
+    std::vector<at::Tensor> mlpNormed;          // per layer [B, T, D]: that norm's output
+    at::Tensor logitsResidual;                  // [B, T', D]: the final norm's input (T' = 1 for the last position only)
+    at::Tensor logitsNormed;                    // [B, T', D]: its output
+};
+
 // Called with each upstream output as it is computed; returns the tensor to use instead (same shape).
 // `layer` is -1 for the embedding. Activation patching replaces (part of) the output.
 using UpstreamPatch = std::function<at::Tensor(UpstreamKind kind, int64_t layer, const at::Tensor& output)>;
@@ -42,13 +59,17 @@ struct HookOptions {
     bool splitDownstream = false;            // separate residual input per downstream node
     const DownstreamInputs* downstreamOffsets = nullptr;  // with split: offsets to add (else zero leaves)
     UpstreamPatch patch;                     // optional
-    bool any() const { return captureUpstream || splitDownstream || static_cast<bool>(patch); }
+    // Fill ForwardResult::taps. Under grad mode the embedding output then requires a gradient even when no
+    // weight does, so that every tap is differentiable.
+    bool tapAttribution = false;
+    bool any() const { return captureUpstream || splitDownstream || static_cast<bool>(patch) || tapAttribution; }
 };
 
 struct ForwardResult {
     at::Tensor logits;            // [B, T, vocab]
     UpstreamOutputs upstream;     // when captured
     DownstreamInputs downstream;  // with split: the offsets used (zero leaves requiring grad by default)
+    AttributionTaps taps;         // with tapAttribution
 };
 
 }  // namespace redit

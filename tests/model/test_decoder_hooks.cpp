@@ -85,6 +85,36 @@ private slots:
         QVERIFY(maxAbs(rebuilt - plain) < 1e-5);
     }
 
+    void attributionTapsDescribeTheOrdinaryPass() {
+        at::Tensor plain = model_.forward(ids_).logits;
+        HookOptions taps;
+        taps.tapAttribution = true;
+        taps.captureUpstream = true;
+        ForwardResult r = model_.forward(ids_, {}, taps, false, LogitPositions::Last);
+        QVERIFY(maxAbs(r.logits[0][0] - plain[0][-1]) < 1e-5);
+        const AttributionTaps& t = r.taps;
+        QVERIFY(t.embedding.requires_grad());  // a leaf, so that the taps are differentiable with frozen weights
+        QCOMPARE(t.query[1].sizes(), (at::IntArrayRef{1, 7, 4, 4}));
+        QCOMPARE(t.value[1].sizes(), (at::IntArrayRef{1, 7, 2, 4}));
+        QCOMPARE(t.logitsResidual.sizes(), (at::IntArrayRef{1, 1, 16}));
+        const auto& w = model_.weights();
+        const double eps = model_.config().rmsNormEps;
+        for (int64_t l = 0; l < model_.config().numLayers; ++l) {
+            const auto& L = w.layers[size_t(l)];
+            // Each head's output is its attention output through its slice of W_O; the norms read the taps.
+            at::Tensor wo = L.o.weight.view({16, 4, 4});
+            QVERIFY(maxAbs(at::einsum("bthe,dhe->bthd", {t.headValues[l], wo}) - r.upstream.heads[l]) < 1e-5);
+            at::Tensor q = L.q.forward(rmsNorm(t.attentionResidual[l], L.inputNorm, eps)).view({1, 7, 4, 4});
+            QVERIFY(maxAbs(q - t.query[l]) < 1e-5);
+            QVERIFY(maxAbs(rmsNorm(t.mlpResidual[l], L.postAttentionNorm, eps) - t.mlpNormed[l]) < 1e-5);
+            QVERIFY(maxAbs(t.mlps[l] - r.upstream.mlps[l]) < 1e-5);
+        }
+        {
+            at::NoGradGuard noGrad;
+            QVERIFY(!model_.forward(ids_, {}, taps).taps.embedding.requires_grad());
+        }
+    }
+
     void patchingANodeToItsOwnValueChangesNothing() {
         HookOptions capture;
         capture.captureUpstream = true;
