@@ -4,6 +4,8 @@
 // runs the real CLI with the eval stage on a real Slurm.
 #include <QtTest>
 
+#include <SQLiteCpp/Database.h>
+
 #include <cstring>
 #include <filesystem>
 
