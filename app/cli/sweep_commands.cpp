@@ -133,7 +133,7 @@ void runSlurm(const SweepOptions& o, const SweepSpec& spec, const std::vector<in
     std::cout << "wrote " << script << '\n';
     if (o.noSubmit) return;
     const SlurmSubmission submission = submitSlurmScript(spec, script, cellIndices);
-    std::cout << "submitted array job " << submission.jobId << " (" << cells.size() << " cells: " << arrayList(cellIndices)
+    std::cout << "submitted array job " << submission.jobId << " (" << cells.size() << (cells.size() == 1 ? " cell: " : " cells: ") << arrayList(cellIndices)
               << "); `redit sweep status " << o.spec << "` follows it\n";
 }
 

@@ -98,8 +98,9 @@ for _ in $(seq 120); do
 done
 echo "$status"
 grep -q "^4 cells: 3 done, 0 running, 0 pending, 1 failed" <<<"$status" || fail "the cancelled cell is not the one failed cell"
-timeout 60 "$redit" sweep run kill.json --slurm --site site.json 2>&1 | grep -q "resume" ||
+refusal=$(timeout 60 "$redit" sweep run kill.json --slurm --site site.json 2>&1) &&
   fail "a stopped cell was resubmitted without --resume"
+grep -q "cells 2 (cancelled) were started before; --resume" <<<"$refusal" || fail "unexpected refusal: $refusal"
 timeout 60 "$redit" sweep run kill.json --slurm --site site.json --resume || fail "sweep run --slurm --resume"
 grep -q "^#SBATCH --array=2$" kill.sweep/slurm/submit-2.sbatch || fail "the resubmission is not of cell 2 alone"
 wait_done kill
