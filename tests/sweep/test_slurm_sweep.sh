@@ -18,8 +18,18 @@ done
 
 work=$(mktemp -d /tmp/redit-slurm-test.XXXXXX)
 source "$source_dir/tests/sweep/slurm_cluster.sh"
-cleanup() { stop_slurm_cluster "$work/cluster"; rm -rf "$work"; }
+# The daemons never outlive the test: every exit (a failure, ctest's timeout signal, the watchdog) stops them.
+cleanup() {
+  [ -n "${watchdog:-}" ] && kill "$watchdog" 2>/dev/null
+  stop_slurm_cluster "$work/cluster"
+  rm -rf "$work"
+}
 trap cleanup EXIT
+trap 'echo "FAILED: stopped by a signal (the watchdog: more than 420 s)"; exit 1' TERM INT
+( trap 'kill "$nap" 2>/dev/null; exit 0' TERM
+  sleep 420 & nap=$!
+  wait "$nap" && kill -TERM $$ ) 2>/dev/null &
+watchdog=$!
 start_slurm_cluster "$work/cluster" ||
   skip "Slurm could not be started here: $(cat "$work"/cluster/log/*.log 2>/dev/null | tail -n 3 | tr '\n' ' ')"
 cd "$work"
@@ -44,23 +54,23 @@ timeout 60 "$redit" sweep plan slurm.json >plan.txt || fail "sweep plan"
 cat plan.txt
 grep -q "^cells: *4" plan.txt || fail "the plan does not list 4 cells"
 
-# Waits until every cell of a spec is done (or fails when a cell failed or 240 s passed).
+# Waits until every cell of a spec is done (or fails when a cell failed or after 120 polls a second apart).
 wait_done() {
   local status
-  for _ in $(seq 240); do
+  for _ in $(seq 120); do
     status=$(timeout 30 "$redit" sweep status "$1.json") || fail "sweep status $1"
     grep -q "^4 cells: 4 done" <<<"$status" && { echo "$status"; return 0; }
     grep -q " [1-9][0-9]* failed" <<<"$status" && { echo "$status"; fail "a cell of $1 failed"; }
     sleep 1
   done
   echo "$status"
-  fail "the cells of $1 did not finish in 240 s"
+  fail "the cells of $1 did not finish in 120 polls"
 }
 
 results() { timeout 60 "$redit" export --project "$1" --what results; }
 
 begin=$(date +%s%N)
-timeout 300 "$redit" sweep run local.json --local 2 || fail "sweep run --local 2"
+timeout 120 "$redit" sweep run local.json --local 2 || fail "sweep run --local 2"
 local_ms=$((($(date +%s%N) - begin) / 1000000))
 timeout 60 "$redit" sweep collect local.json --project local.redit || fail "collect local"
 
