@@ -23,6 +23,7 @@
 #include "sweep/sweep_collect.h"
 #include "sweep/sweep_estimate.h"
 #include "sweep/sweep_spec.h"
+#include "sweep/sweep_status.h"
 #include "util/byte_format.h"
 #include "util/error.h"
 #include "util/subprocess.h"
@@ -65,19 +66,6 @@ std::vector<double> finishedSeconds(const SweepSpec& spec) {
 
 std::string stateText(const CellState& state) {
     return state.started ? toString(state.status) : "not started";
-}
-
-// Queued or running in Slurm decides; otherwise the cell's own project does, unless its task has ended in
-// Slurm while the project still says it runs or waits (a task killed before it could record that).
-std::string cellSummary(const CellState& state, const std::string& slurmState) {
-    if (slurmState == "PENDING" || slurmState == "CONFIGURING" || slurmState == "REQUEUED") return "pending";
-    if (slurmState == "RUNNING" || slurmState == "COMPLETING") return "running";
-    const bool taskEnded = !slurmState.empty();
-    if (!state.started) return taskEnded ? "failed" : "pending";
-    if (state.status == RunStatus::Finished) return "done";
-    if (state.status == RunStatus::Running) return taskEnded ? "failed" : "running";
-    if (state.status == RunStatus::Pending) return taskEnded ? "failed" : "pending";
-    return "failed";
 }
 
 void plan(const SweepOptions& o) {
@@ -195,27 +183,24 @@ void runCell(const SweepOptions& o) {
 
 void status(const SweepOptions& o) {
     const SweepSpec spec = readSweepSpec(o.spec, globalStageRegistry());
-    const SlurmView slurm = querySlurm(spec);
+    const SweepStatus status = sweepStatus(spec);
     TerminalTable table({"cell", "values", "state", "progress", "slurm task", "slurm state", "node"});
     std::map<std::string, int> counts;
-    for (const SweepCell& cell : sweepCells(spec, globalStageRegistry())) {
-        const CellState state = readCellState(spec, cell.index);
-        const auto task = slurm.cells.find(cell.index);
-        const SlurmTaskState t = task == slurm.cells.end() ? SlurmTaskState{} : task->second;
-        const std::string summary = cellSummary(state, t.state);
-        ++counts[summary];
+    for (const CellStatus& c : status.cells) {
+        ++counts[c.summary];
         char progress[16];
-        std::snprintf(progress, sizeof progress, "%d%%", int(state.progress * 100));
-        std::string node = t.node.empty() ? state.origin.value("node", state.origin.value("host", "")) : t.node;
-        table.addRow({std::to_string(cell.index), cellLabel(cell), stateText(state), progress, t.jobId.empty() ? "-" : t.jobId,
-                      t.state.empty() ? "-" : t.state, node.empty() ? "-" : node});
+        std::snprintf(progress, sizeof progress, "%d%%", int(c.cell.progress * 100));
+        const std::string node = c.slurm.node.empty() ? c.cell.origin.value("node", c.cell.origin.value("host", "")) : c.slurm.node;
+        table.addRow({std::to_string(c.cell.index), cellLabel(sweepCell(spec, c.cell.index, globalStageRegistry())),
+                      stateText(c.cell), progress, c.slurm.jobId.empty() ? "-" : c.slurm.jobId,
+                      c.slurm.state.empty() ? "-" : c.slurm.state, node.empty() ? "-" : node});
     }
     table.print(std::cout);
     std::string line;
     for (const char* s : {"done", "running", "pending", "failed"})
         line += (line.empty() ? "" : ", ") + std::to_string(counts[s]) + " " + s;
     std::cout << spec.cellCount() << " cells: " << line << '\n';
-    for (const std::string& note : slurm.notes) std::cout << "note: " << note << '\n';
+    for (const std::string& note : status.notes) std::cout << "note: " << note << '\n';
 }
 
 void collect(const SweepOptions& o) {

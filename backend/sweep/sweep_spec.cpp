@@ -57,17 +57,12 @@ SweepSpec readSweepSpec(const std::string& path, const StageRegistry& registry) 
     spec.name = fields.optionalString("name", fs::path(path).stem().string());
     spec.run = fields.at("run");
     if (!spec.run.is_object()) fields.fail("run", "must be a run config (a JSON object with kind and params)");
-    if (spec.run.contains("params") && spec.run["params"].is_object() && spec.run["params"].contains("model") &&
-        spec.run["params"]["model"].is_string())
-        spec.run["params"]["model"] =
-            (specFolder / spec.run["params"]["model"].get<std::string>()).lexically_normal().string();
 
     const nlohmann::json& axes = fields.at("axes");
     if (!axes.is_object() || axes.empty()) fields.fail("axes", "must be an object of key: [values]");
     for (const auto& [key, values] : axes.items()) {
         if (!values.is_array() || values.empty()) fields.fail("axes", "'" + key + "' must be a non-empty list of values");
-        if (key == "kind" || key == "params.model")
-            fields.fail("axes", "'" + key + "' cannot be swept (one stage and one model per sweep)");
+        if (key == "kind") fields.fail("axes", "'kind' cannot be swept (one stage per sweep)");
         spec.axes.push_back({key, std::vector<nlohmann::json>(values.begin(), values.end())});
     }
     spec.folder = (specFolder / fields.optionalString("folder", fs::path(path).stem().string() + ".sweep"))
@@ -100,6 +95,13 @@ SweepCell sweepCell(const SweepSpec& spec, int index, const StageRegistry& regis
         cell.request[pointerOf(axis->key)] = value;
     }
     try {
+        // The model is named relative to the spec; every cell and the merged project store it absolute.
+        if (cell.request.contains("params") && cell.request["params"].is_object()) {
+            nlohmann::json& params = cell.request["params"];
+            if (params.contains("model") && params["model"].is_string())
+                params["model"] = (fs::absolute(spec.file).parent_path() / params["model"].get<std::string>())
+                                      .lexically_normal().string();
+        }
         const std::string name = cell.request.value("name", std::string());
         cell.request["name"] = (name.empty() ? spec.name : name) + " [" + cellLabel(cell) + "]";
         checkRequest(cell.request, registry);

@@ -22,7 +22,7 @@ struct SweepSpec {
     std::string file;         // the spec file
     std::string name;
     std::string id;           // FNV-1a of the run config and axes: the same sweep has the same id anywhere
-    nlohmann::json run;       // the run config, `params.model` made absolute against the spec's folder
+    nlohmann::json run;       // the run config as the spec gives it
     std::vector<SweepAxis> axes;
     std::string folder;       // absolute: where the cell projects, scripts and logs go
     nlohmann::json slurm = nlohmann::json::object();  // sbatch settings of this sweep (docs/cluster.md)
@@ -33,7 +33,8 @@ struct SweepSpec {
 struct SweepCell {
     int index = 0;
     nlohmann::json values = nlohmann::json::object();  // axis key -> this cell's value
-    nlohmann::json request;                            // the cell's run config, checked against its stage
+    nlohmann::json request;  // the cell's run config, checked against its stage; `params.model` made absolute
+                             // against the spec's folder
 };
 
 // Reads and checks a spec:

@@ -20,6 +20,7 @@
 #include "sweep/sweep_collect.h"
 #include "sweep/sweep_estimate.h"
 #include "sweep/sweep_spec.h"
+#include "sweep/sweep_status.h"
 #include "temp_dir.h"
 #include "util/error.h"
 #include "util/json_file.h"
@@ -121,6 +122,7 @@ private slots:
         QVERIFY(message({{"run", run}, {"axes", nlohmann::json::object()}}).contains("axes"));
         QVERIFY(message({{"run", run}, {"axes", {{"seed", {1}}}}, {"extra", 1}}).contains("extra"));
         QVERIFY(message({{"run", {{"kind", "nope"}}}, {"axes", {{"seed", {1}}}}}).contains("nope"));
+        QVERIFY(message({{"run", run}, {"axes", {{"kind", {"count"}}}}}).contains("'kind' cannot be swept"));
     }
 
     void aCellRunsIntoItsOwnProjectAndResumesFromItsCheckpoint() {
@@ -241,6 +243,24 @@ private slots:
         QVERIFY(cpuScript.find("--gres") == std::string::npos);
         QVERIFY(cpuScript.find("#SBATCH --time=00:04:00") != std::string::npos);  // 100 s x 2, rounded up to minutes
         QVERIFY(cpuScript.find("#SBATCH --mem=4096M") != std::string::npos);     // no estimate: the default
+    }
+
+    void aCellsStateComesFromSlurmWhileQueuedAndFromItsProjectAfter() {
+        CellState notStarted, running, finished, cancelled;
+        running.started = finished.started = cancelled.started = true;
+        running.status = RunStatus::Running;
+        finished.status = RunStatus::Finished;
+        cancelled.status = RunStatus::Cancelled;
+        QCOMPARE(cellSummary(notStarted, ""), std::string("pending"));
+        QCOMPARE(cellSummary(notStarted, "PENDING"), std::string("pending"));
+        QCOMPARE(cellSummary(notStarted, "RUNNING"), std::string("running"));
+        QCOMPARE(cellSummary(notStarted, "FAILED"), std::string("failed"));     // died before its project was made
+        QCOMPARE(cellSummary(running, ""), std::string("running"));            // a local process
+        QCOMPARE(cellSummary(running, "CANCELLED"), std::string("failed"));    // killed before it could record it
+        QCOMPARE(cellSummary(finished, "COMPLETED"), std::string("done"));
+        QCOMPARE(cellSummary(finished, ""), std::string("done"));              // Slurm has forgotten the task
+        QCOMPARE(cellSummary(cancelled, "CANCELLED"), std::string("failed"));
+        QCOMPARE(cellSummary(cancelled, "PENDING"), std::string("pending"));   // resubmitted
     }
 
     void refusesABadSiteConfig() {
