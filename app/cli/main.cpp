@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     redit::cli::addLawCommands(app);
     redit::cli::addPipelineCommand(app);
     redit::cli::addReshapeCommands(app);
+    redit::cli::addSweepCommands(app);
 
     try {
         app.parse(argc, argv);

@@ -1,6 +1,7 @@
-// `redit project init|info|check`, `redit runs list|show|cancel|resume`, `redit export` and `redit run`.
+// `redit project init|info|check|merge`, `redit runs list|show|cancel|resume`, `redit export` and `redit run`.
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <filesystem>
 #include <map>
 
 #include "cli/commands.h"
@@ -10,6 +11,7 @@
 #include "jobs/run_request.h"
 #include "jobs/stage_registry.h"
 #include "store/project_export.h"
+#include "store/project_merge.h"
 #include "store/project_store.h"
 #include "store/runs.h"
 #include "util/json_file.h"
@@ -65,8 +67,23 @@ void show(const std::string& file, std::int64_t id) {
                             {"created", r.createdAt},           {"started", r.startedAt},
                             {"finished", r.finishedAt},         {"elapsed s", std::to_string(r.elapsedSeconds)},
                             {"progress", r.progressMessage},    {"error", r.error}});
+    const nlohmann::json origin = runOrigin(store, id);
+    if (!origin.is_null()) printFields(std::cout, {{"merged from", origin.dump()}});
     std::cout << "config:\n" << r.config.dump(2) << "\nlog:\n";
     for (const LogLine& l : runLog(store, id)) std::cout << "  " << l.at << " " << l.level << " " << l.message << '\n';
+}
+
+void merge(const std::string& target, const std::vector<std::string>& sources) {
+    ProjectStore store = std::filesystem::exists(target) ? ProjectStore::open(target) : ProjectStore::create(target);
+    std::vector<MergeSource> from;
+    for (const std::string& source : sources) from.push_back({source});
+    const MergeReport report = mergeProjects(store, from);
+    TerminalTable table({"source", "source run", "run", "merged"});
+    for (const MergedRun& run : report.runs)
+        table.addRow({run.source, std::to_string(run.sourceRunId), std::to_string(run.targetRunId),
+                      run.alreadyMerged ? "before (skipped)" : "now"});
+    table.print(std::cout);
+    for (const std::string& line : report.notMerged) std::cout << "not merged: " << line << '\n';
 }
 
 }  // namespace
@@ -85,6 +102,11 @@ void addProjectCommands(CLI::App& app) {
     project->add_subcommand("check", "Full integrity check of a project")->callback([file] { projectCheck(*file); });
     for (CLI::App* sub : project->get_subcommands([](CLI::App*) { return true; }))
         sub->add_option("file", *file, "Project file (.redit)")->required();
+    auto sources = std::make_shared<std::vector<std::string>>();
+    CLI::App* mergeCommand = project->add_subcommand("merge", "Copy the finished runs of other projects into a project (idempotent)");
+    mergeCommand->add_option("target", *file, "Project file receiving the runs (created when missing)")->required();
+    mergeCommand->add_option("sources", *sources, "Project files whose finished runs are copied")->required();
+    mergeCommand->callback([file, sources] { merge(*file, *sources); });
 
     CLI::App* runs = app.add_subcommand("runs", "List, inspect, cancel and resume runs");
     runs->require_subcommand(1);

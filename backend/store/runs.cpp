@@ -1,4 +1,5 @@
 #include "store/runs.h"
+#include "store/run_owner.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -216,6 +217,21 @@ int markInterruptedRuns(ProjectStore& store) {
     }
     tx.commit();
     return int(dead.size());
+}
+
+std::string runOwnerHost(const ProjectStore& store, std::int64_t runId) {
+    SQLite::Statement s(store.db(), "SELECT ifnull(owner_host, '') FROM runs WHERE id = ? AND status = 'running'");
+    s.bind(1, runId);
+    return s.executeStep() ? s.getColumn(0).getString() : std::string();
+}
+
+std::string localHostName() { return hostName(); }
+
+void takeOverRun(ProjectStore& store, std::int64_t runId, const std::string& reason) {
+    WriteTransaction tx(store);
+    setRunStatus(store, runId, RunStatus::Interrupted);
+    appendLog(store, runId, "warning", reason + "; marked as interrupted");
+    tx.commit();
 }
 
 }  // namespace redit

@@ -77,11 +77,23 @@ CREATE TABLE artifacts(
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), UNIQUE(run_id, name));
 )sql";
 
+// Schema version 2: where a run came from when `redit project merge` or `redit sweep collect` copied it in
+// (docs/store.md, "Merging"), and an id of the project itself, so a merge recognises runs it copied before.
+constexpr const char* kSchemaV2 = R"sql(
+INSERT OR IGNORE INTO project_info(key, value) VALUES ('project_id', lower(hex(randomblob(16))));
+CREATE TABLE run_origins(
+  run_id INTEGER PRIMARY KEY REFERENCES runs(id), source_project_id TEXT NOT NULL, source_path TEXT NOT NULL,
+  source_run_id INTEGER NOT NULL, provenance TEXT NOT NULL,
+  merged_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  UNIQUE(source_project_id, source_run_id));
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schemaMigrations() {
     static const std::vector<Migration> migrations = {
         {1, "create the first schema", [](SQLite::Database& db) { db.exec(kSchemaV1); }},
+        {2, "record the origin of merged runs", [](SQLite::Database& db) { db.exec(kSchemaV2); }},
     };
     return migrations;
 }
@@ -105,7 +117,7 @@ const std::vector<std::string>& requiredTables() {
     static const std::vector<std::string> tables = {
         "project_info", "models",   "datasets", "patterns",    "instances",   "splits",
         "runs",         "run_log",  "metrics",  "checkpoints", "results",     "graph_specs",
-        "circuits",     "distances", "interference_matrices", "artifacts"};
+        "circuits",     "distances", "interference_matrices", "artifacts", "run_origins"};
     return tables;
 }
 

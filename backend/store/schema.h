@@ -13,7 +13,7 @@ namespace redit::store {
 // PRAGMA application_id of every .redit file ('REDT'), so a foreign SQLite file is recognised.
 inline constexpr std::int32_t kApplicationId = 0x52454454;
 // PRAGMA user_version written by this build; files with a higher version are refused.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // One forward step of the schema: brings a file from toVersion - 1 to toVersion.
 struct Migration {

@@ -7,7 +7,7 @@
 #     redit_backend or LibTorch.
 #
 # Layers, lowest first:
-#   util -> data, store, model (its file formats) -> results -> analysis -> jobs        (redit_core, no LibTorch)
+#   util -> data, store, model (its file formats) -> results -> analysis -> jobs -> sweep  (redit_core, no LibTorch)
 #        -> model, circuits, edit, reshape, demo (LibTorch) -> pipeline (algorithms) -> stages (the job engine's units)
 #        -> app (cli, gui) and widgets
 # model/ and circuits/ hold torch-free files (compiled into redit_core) beside LibTorch ones: the lower
@@ -26,21 +26,22 @@ set(allowed_store util redit)  # redit/: the generated build_info.h
 set(allowed_results util data store ${core_model} ${core_circuits})
 set(allowed_analysis util data store results ${core_model} ${core_circuits})
 set(allowed_jobs util store)
+set(allowed_sweep util store jobs ${core_model})
 set(allowed_model util)
 set(allowed_circuits util data model edit)
 set(allowed_edit util data model results analysis)
 set(allowed_reshape util data model circuits edit results)
 set(allowed_demo util data model)
 set(allowed_pipeline util data store results analysis model circuits edit reshape)
-set(allowed_stages util data store results analysis jobs model circuits edit reshape demo pipeline)
-set(allowed_widgets util data store results analysis jobs redit ${core_model} ${core_circuits})
-set(folders util data store results analysis jobs model circuits edit reshape demo pipeline stages)
+set(allowed_stages util data store results analysis jobs sweep model circuits edit reshape demo pipeline)
+set(allowed_widgets util data store results analysis jobs sweep redit ${core_model} ${core_circuits})
+set(folders util data store results analysis jobs sweep model circuits edit reshape demo pipeline stages)
 # Folders that must not see LibTorch at all.
-set(torch_free util data store results analysis jobs widgets)
+set(torch_free util data store results analysis jobs sweep widgets)
 # The one LibTorch file in a torch-free folder: util's runtime setup, compiled into redit_backend.
 set(torch_files backend/util/torch_runtime.cpp)
 # Project include roots (the first path component of a quoted include).
-set(project_roots util data store results analysis jobs model circuits edit reshape demo pipeline stages redit)
+set(project_roots util data store results analysis jobs sweep model circuits edit reshape demo pipeline stages redit)
 
 set(problems "")
 function(check_folder folder dir)

@@ -78,13 +78,14 @@ private slots:
         makeProject(p);
         SQLite::Database db(p, SQLite::OPEN_READWRITE);
         std::vector<store::Migration> steps = store::schemaMigrations();
-        steps.push_back({2, "add notes", [](SQLite::Database& d) { d.exec("CREATE TABLE notes(text TEXT)"); }});
-        steps.push_back({3, "broken", [](SQLite::Database& d) {
+        const int next = store::kSchemaVersion + 1;
+        steps.push_back({next, "add notes", [](SQLite::Database& d) { d.exec("CREATE TABLE notes(text TEXT)"); }});
+        steps.push_back({next + 1, "broken", [](SQLite::Database& d) {
                              d.exec("CREATE TABLE half_done(x)");
                              d.exec("THIS IS NOT SQL");
                          }});
         QVERIFY_THROWS_EXCEPTION(SQLite::Exception, store::migrate(db, steps));
-        QCOMPARE(db.execAndGet("PRAGMA user_version").getInt(), 2);
+        QCOMPARE(db.execAndGet("PRAGMA user_version").getInt(), next);
         QVERIFY(db.tableExists("notes"));
         QVERIFY(!db.tableExists("half_done"));
         QCOMPARE(db.execAndGet("SELECT count(*) FROM circuits").getInt(), 1);
