@@ -1188,6 +1188,31 @@ d = %3，Δ = %4</translation>
     </message>
 </context>
 <context>
+    <name>redit::gui::MethodChain</name>
+    <message>
+        <source>The whole method stopped at %1: run #%2 %3</source>
+        <translation>完整方法在%1处停止：运行 #%2 %3</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>was cancelled</source>
+        <translation>已被取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>The whole method has finished: %n run(s), see the Overview</source>
+        <translation>
+            <numerusform>完整方法已完成：%n 个运行，请查看概览</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The whole method stopped: %1 could not be launched: %2</source>
+        <translation>完整方法已停止：无法启动%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>redit::gui::MetricChart</name>
     <message>
         <source>The metric of the selected run to plot</source>
@@ -1409,16 +1434,6 @@ d = %3，Δ = %4</translation>
         <source>(no rule text stored)</source>
         <translation>（未存储规则文本）</translation>
     </message>
-    <message numerus="yes">
-        <source>The first %1 of its %n instance(s):</source>
-        <translation>
-            <numerusform>其 %n 个实例中的前 %1 个：</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Accuracy: no finished eval run has scored this pattern yet (Run &gt; New Run…, stage eval). The model&apos;s answer per instance is not stored; eval runs store the accuracy per pattern.</source>
-        <translation>准确率：尚无已完成的评估运行对该模式评分（运行 &gt; 新建运行…，阶段 eval）。模型对每个实例的回答不会被存储；评估运行按模式存储准确率。</translation>
-    </message>
     <message>
         <source>Accuracy of the model in each finished eval run:</source>
         <translation>模型在每次已完成评估运行中的准确率：</translation>
@@ -1438,6 +1453,34 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Show the circuit run #%1 found for this pattern</source>
         <translation>显示运行 #%1 为该模式找到的电路</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>P(answer)</source>
+        <translation>P(回答)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The model&apos;s answers in eval run #%1 (instances: %2), the first %3 of the %n it scored; P(answer) is the answer&apos;s probability among True, False and N/A:</source>
+        <translation>
+            <numerusform>eval 运行 #%1（实例：%2）中模型的回答，为其评估的 %n 个实例中的前 %3 个；P(回答) 是该回答在 True、False 和 N/A 中的概率：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %1 of its %n instance(s); the model&apos;s answers appear once an eval run scores the pattern (Run &gt; New Run…, stage eval):</source>
+        <translation>
+            <numerusform>其 %n 个实例中的前 %1 个；eval 运行评估此模式后会显示模型的回答（运行 &gt; 新建运行…，阶段 eval）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrong: the gold label is %1</source>
+        <translation>错误：正确标签为 %1</translation>
+    </message>
+    <message>
+        <source>Accuracy: no finished eval run has scored this pattern yet (Run &gt; New Run…, stage eval).</source>
+        <translation>准确率：尚无已完成的 eval 运行评估此模式（运行 &gt; 新建运行…，阶段 eval）。</translation>
     </message>
 </context>
 <context>
@@ -1700,10 +1743,6 @@ d = %3，Δ = %4</translation>
         <translation>新建运行</translation>
     </message>
     <message>
-        <source>The pipeline stage this run executes</source>
-        <translation>此运行执行的流水线阶段</translation>
-    </message>
-    <message>
         <source>shown in lists</source>
         <translation>在列表中显示</translation>
     </message>
@@ -1774,6 +1813,18 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Choose the dataset the run uses</source>
         <translation>请选择运行使用的数据集</translation>
+    </message>
+    <message>
+        <source>The pipeline stage this run executes, or the whole method as linked runs</source>
+        <translation>此运行执行的流水线阶段，或以链接运行执行完整方法</translation>
+    </message>
+    <message>
+        <source>Whole method (every step, as linked runs)</source>
+        <translation>完整方法（每一步，作为链接的运行）</translation>
+    </message>
+    <message>
+        <source>Every step of the method on the chosen model and dataset, each with the Overview&apos;s defaults, as linked runs: %1. Each run is launched when the one before it has finished; a failed or cancelled run stops the chain. Each step&apos;s parameters can be changed by launching it on its own.</source>
+        <translation>在所选模型和数据集上以链接的运行执行方法的每一步，各用概览的默认值：%1。每个运行在前一个完成后启动；失败或取消的运行会终止该链。要更改某一步的参数，请单独启动该步。</translation>
     </message>
 </context>
 <context>
@@ -2094,6 +2145,10 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Runs: %1</source>
         <translation>运行：%1</translation>
+    </message>
+    <message>
+        <source>Whole method: launched run #%1 (%2)</source>
+        <translation>完整方法：已启动运行 #%1（%2）</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,10 @@ int64_t candidateIndex(data::Truth label) {
     return label == data::Truth::True ? 0 : label == data::Truth::False ? 1 : 2;
 }
 
+data::Truth candidateTruth(int64_t candidate) {
+    return candidate == 0 ? data::Truth::True : candidate == 1 ? data::Truth::False : data::Truth::Unknown;
+}
+
 }  // namespace
 
 AccuracyReport evaluatePatterns(const DecoderModel& model, const Tokenizer& tokenizer,
@@ -86,10 +90,12 @@ AccuracyReport evaluatePatterns(const DecoderModel& model, const Tokenizer& toke
     const std::vector<int64_t> candidates = answerTokenIds(tokenizer, style);
     std::vector<ScoredPrompt> prompts;
     std::vector<size_t> owner;  // pattern index of each prompt
+    std::vector<const data::Instance*> scored;
     for (size_t p = 0; p < patterns.size(); ++p)
         for (const data::Instance* instance : chosenInstances(patterns[p], o)) {
             prompts.push_back({tokenizer.encode(style.prompt(instance->text)), candidateIndex(instance->label)});
             owner.push_back(p);
+            scored.push_back(instance);
         }
 
     AccuracyReport report;
@@ -99,11 +105,14 @@ AccuracyReport evaluatePatterns(const DecoderModel& model, const Tokenizer& toke
     for (size_t start = 0; start < prompts.size(); start += chunk) {
         const size_t end = std::min(prompts.size(), start + chunk);
         std::vector<ScoredPrompt> part(prompts.begin() + long(start), prompts.begin() + long(end));
-        std::vector<int64_t> predicted = predictAnswers(model, part, candidates, o.padId, o.batchSize, o.cancelled);
-        if (predicted.size() != part.size()) return {};
+        const std::vector<ScoredAnswer> answers = scoreAnswers(model, part, candidates, o.padId, o.batchSize, o.cancelled);
+        if (answers.size() != part.size()) return {};
         for (size_t i = 0; i < part.size(); ++i) {
             PatternAccuracy& acc = report.patterns[owner[start + i]];
-            const bool right = predicted[i] == part[i].gold;
+            const bool right = answers[i].candidate == part[i].gold;
+            const data::Instance& instance = *scored[start + i];
+            acc.answers.push_back({instance.domain, instance.text, data::truthName(instance.label),
+                                   data::truthName(candidateTruth(answers[i].candidate)), answers[i].probability});
             acc.correct += right;
             acc.total += 1;
             report.correct += right;

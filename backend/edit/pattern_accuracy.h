@@ -19,12 +19,22 @@ enum class EvalPart { All, Test, Probe };  // All: every contextual instance; Te
 EvalPart parseEvalPart(const std::string& name);  // "all", "test", "probe"; ConfigError otherwise
 std::string evalPartName(EvalPart part);
 
+// One scored instance: the model's answer and its probability among the three answers.
+struct InstanceAnswer {
+    std::string domain;
+    std::string text;
+    std::string label;   // gold: True, False or N/A
+    std::string answer;  // the model's
+    double probability = 0;
+};
+
 struct PatternAccuracy {
     std::string patternId;
     int level = 0;
     std::string label;  // gold label of the pattern
     int64_t correct = 0;
     int64_t total = 0;
+    std::vector<InstanceAnswer> answers;  // every scored instance, in the pattern's order
     double accuracy() const { return total ? double(correct) / double(total) : 0.0; }
 };
 

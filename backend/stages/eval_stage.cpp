@@ -17,6 +17,7 @@ namespace {
 
 constexpr const char* kCheckpoint = "eval";
 constexpr const char* kTable = "pattern_accuracy";
+constexpr const char* kAnswersTable = "instance_answers";  // one row per pattern: every scored instance
 
 ConfigSchema evalSchema() {
     using T = FieldSpec::Type;
@@ -54,6 +55,14 @@ size_t decodeCursor(const std::vector<unsigned char>& bytes, size_t total, const
     const auto done = j["patterns_done"].get<std::uint64_t>();
     if (done > total) throw FileError(source, "field 'patterns_done' is beyond the dataset's patterns");
     return size_t(done);
+}
+
+nlohmann::json answersRowOf(const PatternAccuracy& p) {
+    nlohmann::json answers = nlohmann::json::array();
+    for (const InstanceAnswer& a : p.answers)
+        answers.push_back({{"domain", a.domain}, {"text", a.text}, {"label", a.label}, {"answer", a.answer},
+                           {"probability", a.probability}});
+    return {{"pattern", p.patternId}, {"answers", answers}};
 }
 
 nlohmann::json rowOf(const PatternAccuracy& p) {
@@ -95,8 +104,10 @@ public:
             const AccuracyReport report = evaluatePatterns(*loaded.model, loaded.tokenizer, part, options);
             ctx.checkCancelled();  // a cancelled evaluation returns an empty report
             ctx.commitStep(kCheckpoint, encodeCursor(end, patterns.size()), [&] {
-                for (size_t i = 0; i < report.patterns.size(); ++i)
+                for (size_t i = 0; i < report.patterns.size(); ++i) {
                     putResultRow(ctx.store(), ctx.runId(), kTable, int64_t(done + i), rowOf(report.patterns[i]));
+                    putResultRow(ctx.store(), ctx.runId(), kAnswersTable, int64_t(done + i), answersRowOf(report.patterns[i]));
+                }
             });
             done = end;
             ctx.report({double(done) / total, std::to_string(done) + " of " + std::to_string(patterns.size()) + " patterns", {}});
@@ -119,7 +130,8 @@ public:
 }  // namespace
 
 StageInfo evalStage() {
-    return {"eval", "Per-pattern answer accuracy of a model folder on a dataset (resumable per chunk of patterns)",
+    return {"eval", "Per-pattern answer accuracy of a model folder on a dataset, and each instance's answer and its "
+                    "probability (resumable per chunk of patterns)",
             evalSchema(), [] { return std::make_unique<EvalJob>(); }};
 }
 

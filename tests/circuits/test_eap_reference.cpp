@@ -89,8 +89,11 @@ private slots:
                 1e-12, "right padding");
     }
 
+    // In float32 each computation is a few 1e-6 (relative) from the float64 scores, and the summation order of
+    // the BLAS kernels varies with threads (a 1e-6 bound between the two failed once at 1.06e-6). The float64
+    // cases above are the exact check; this one checks agreement to float32 precision.
     void float32AgreesToItsPrecision() {
-        compare(modelOf(testing::tinyConfig(), at::kFloat), threePairs(false), EapMetric::LogitDifference, 0, 1e-6,
+        compare(modelOf(testing::tinyConfig(), at::kFloat), threePairs(false), EapMetric::LogitDifference, 0, 1e-5,
                 "float32");
     }
 

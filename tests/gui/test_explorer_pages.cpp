@@ -157,6 +157,13 @@ private slots:
         appendResultRows(store, evalRun, "pattern_accuracy",
                          {{{"pattern", firstPattern}, {"level", 1}, {"label", "True"}, {"correct", 3}, {"total", 4},
                            {"accuracy", 0.75}}});
+        appendResultRows(store, evalRun, "instance_answers",
+                         {{{"pattern", firstPattern},
+                           {"answers",
+                            {{{"domain", "cooking"}, {"text", "If the oven is hot, the bread rises."}, {"label", "True"},
+                              {"answer", "False"}, {"probability", 0.61}},
+                             {{"domain", "sports"}, {"text", "If the ball is red, the team wins."}, {"label", "True"},
+                              {"answer", "True"}, {"probability", 0.9}}}}}});
         setRunStatus(store, evalRun, RunStatus::Finished);
         saveArtifact(store, evalRun, "accuracy.png", "image/png", bytesOf(pngOf(8, 6)));
         saveArtifact(store, evalRun, "summary.md", "text/markdown", bytesOf("# Summary\n\nall patterns scored\n"));
@@ -179,7 +186,6 @@ private slots:
         QVERIFY(w.window.openProjectFile(project));
         const ProjectStore store = ProjectStore::open(project.toStdString(), ProjectStore::Mode::ReadOnly);
         const PatternRecord stored = listPatterns(store).at(0);
-        const std::vector<InstanceRecord> instances = listInstances(store, stored.id);
 
         QTreeWidgetItem* item = entry(w.window, ProjectExplorer::Patterns, QString::fromStdString(firstPattern));
         QVERIFY(item);
@@ -188,10 +194,18 @@ private slots:
         QVERIFY(page);
         QCOMPARE(w.window.tabs()->tabText(w.window.tabs()->currentIndex()), "Pattern " + QString::fromStdString(firstPattern));
         QCOMPARE(page->ruleLabel()->text(), QString::fromStdString(stored.description));
+        // The instances the eval run answered, with the model's answer and its probability.
         QTableWidget* shown = page->instanceTable();
-        QCOMPARE(shown->rowCount(), int(std::min<size_t>(12, instances.size())));
-        QCOMPARE(shown->item(0, 2)->text(), QString::fromStdString(instances[0].data["text"].get<std::string>()));
-        QCOMPARE(shown->item(0, 1)->text(), QString::fromStdString(instances[0].data["label"].get<std::string>()));
+        QCOMPARE(shown->rowCount(), 2);
+        QVERIFY(!shown->isColumnHidden(2) && !shown->isColumnHidden(3));
+        QCOMPARE(shown->item(0, 0)->text(), QString("cooking"));
+        QCOMPARE(shown->item(0, 1)->text(), QString("True"));
+        QCOMPARE(shown->item(0, 2)->text(), QString("False"));
+        QCOMPARE(shown->item(0, 3)->text(), QString("0.610"));
+        QCOMPARE(shown->item(0, 4)->text(), QString("If the oven is hot, the bread rises."));
+        QVERIFY(shown->item(0, 2)->toolTip().contains("True"));  // a wrong answer names the gold label
+        QCOMPARE(shown->item(1, 3)->text(), QString("0.900"));
+        QVERIFY(shown->item(1, 2)->toolTip().isEmpty());
         QTableWidget* accuracy = page->accuracyTable();
         QCOMPARE(accuracy->rowCount(), 1);
         QCOMPARE(accuracy->item(0, 0)->text(), QStringLiteral("#%1").arg(evalRun));
@@ -206,11 +220,17 @@ private slots:
         QCOMPARE(w.window.tabs()->tabText(w.window.tabs()->currentIndex()),
                  QStringLiteral("Run #%1: %2").arg(circuitsRun).arg(QString::fromStdString(firstPattern)));
 
-        // A pattern without an eval run or a circuit says so.
-        const QString second = QString::fromStdString(listPatterns(store).at(1).name);
-        doubleClick(w.window, entry(w.window, ProjectExplorer::Patterns, second));
+        // A pattern without an eval run or a circuit says so, and lists its stored instances without answers.
+        const PatternRecord second = listPatterns(store).at(1);
+        const std::vector<InstanceRecord> instances = listInstances(store, second.id);
+        doubleClick(w.window, entry(w.window, ProjectExplorer::Patterns, QString::fromStdString(second.name)));
         page = currentPage<PatternPage>(w.window);
         QVERIFY(page && page->accuracyTable()->isHidden());
+        shown = page->instanceTable();
+        QCOMPARE(shown->rowCount(), int(std::min<size_t>(12, instances.size())));
+        QVERIFY(shown->isColumnHidden(2) && shown->isColumnHidden(3));
+        QCOMPARE(shown->item(0, 4)->text(), QString::fromStdString(instances[0].data["text"].get<std::string>()));
+        QCOMPARE(shown->item(0, 1)->text(), QString::fromStdString(instances[0].data["label"].get<std::string>()));
         QVERIFY(page->findChild<QLabel*>("noCircuit"));
     }
 

@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QToolButton>
@@ -15,6 +16,7 @@
 #include "dialogs/run_config_dialog.h"
 #include "jobs/stage_registry.h"
 #include "stages/builtin_stages.h"
+#include "models/method_chain.h"
 #include "models/run_time_estimate.h"
 #include "store/models.h"
 #include "store/runs.h"
@@ -193,6 +195,54 @@ private slots:
         dialog.launch();
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
         QCOMPARE(dialog.errorLine()->text(), QString("Choose the model the run loads"));
+    }
+
+    // "Whole method" launches circuits on the chosen model and dataset, then each next step when the one before
+    // it finished, reading the chain's own runs; cancelling a step ends the chain with nothing launched after it.
+    void wholeMethodLaunchesTheStepsAsLinkedRuns() {
+        {
+            ProjectStore store = ProjectStore::create(path("chain.redit").toStdString());
+            addModel(store, {0, "logic-tiny", kModelFolder.toStdString(), nlohmann::json::object(), "h"});
+            addDataset(store, {0, "level 1", {{"spec", "synthetic:deductive:level1"}}, "d"});
+        }
+        StoreProjectController controller(registry, {path("demo.redit"), path("none")});
+        controller.openProject(path("chain.redit"));
+        RunConfigDialog dialog(controller);
+        auto* stage = dialog.findChild<QComboBox*>("stageBox");
+        stage->setCurrentIndex(stage->findText(RunConfigDialog::wholeMethodLabel()));
+        QVERIFY(dialog.findChild<QLabel*>("stageDescription")->text().contains("Interference"));
+        QVERIFY(dialog.memoryEstimate()->isHidden());
+        dialog.setRequest({{"seed", 1}});
+        dialog.launch();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QPointer<MethodChain> chain = dialog.launchedChain();
+        QVERIFY(chain);
+        QStringList ids{dialog.launchedRunId()};
+        bool completed = true;
+        QString endMessage;
+        connect(chain, &MethodChain::stepLaunched, this, [&](MethodStep, const QString& id) { ids << id; });
+        connect(chain, &MethodChain::ended, this, [&](bool done, const QString& message) {
+            completed = done;
+            endMessage = message;
+        });
+
+        const nlohmann::json circuits = controller.runDetails(ids[0]).config;
+        QCOMPARE(circuits["kind"], nlohmann::json("circuits"));
+        QCOMPARE(circuits["seed"], nlohmann::json(1));
+        QCOMPARE(circuits["params"]["model"], nlohmann::json(kModelFolder.toStdString()));
+        QCOMPARE(circuits["params"]["data"], nlohmann::json("synthetic:deductive:level1"));
+        // Distances wait for circuits and read them; interference waits for distances.
+        QTRY_VERIFY_WITH_TIMEOUT(ids.size() >= 2, 240000);
+        QCOMPARE(controller.runDetails(ids[1]).config["params"]["circuits_run"], nlohmann::json(ids[0].toLongLong()));
+        QTRY_VERIFY_WITH_TIMEOUT(ids.size() >= 3, 240000);
+        QCOMPARE(controller.runDetails(ids[2]).config["kind"], nlohmann::json("interference"));
+        QVERIFY(controller.runDetails(ids[1]).ended);
+        controller.cancelRun(ids[2]);
+        QTRY_VERIFY_WITH_TIMEOUT(!endMessage.isEmpty(), 240000);
+        QVERIFY(!completed);
+        QVERIFY2(endMessage.contains("Interference") && endMessage.contains("#" + ids[2]), qPrintable(endMessage));
+        QTRY_VERIFY(!chain);  // it deletes itself when it ends
+        QCOMPARE(controller.projectRuns().size(), 3);  // nothing launched after the cancelled step
     }
 };
 

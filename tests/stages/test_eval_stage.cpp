@@ -8,6 +8,7 @@
 #include "jobs/run_request.h"
 #include "jobs/stage_registry.h"
 #include "model/model_folder.h"
+#include "model/scoring.h"
 #include "stages/builtin_stages.h"
 #include "stages/train_tiny_stage.h"
 #include "store/checkpoints.h"
@@ -84,6 +85,31 @@ private slots:
             correct += report.correct;
             total += report.total;
         }
+        // Each pattern's instance answers: one per scored instance, as many right as the table counts, each
+        // probability the softmax of the three answer logits computed here independently.
+        const std::vector<nlohmann::json> answerRows = table(store, whole, "instance_answers");
+        QCOMPARE(answerRows.size(), patterns.size());
+        const data::PromptStyle style = promptStyleFor(loaded.tokenizer);
+        const std::vector<int64_t> candidates = answerTokenIds(loaded.tokenizer, style);
+        const char* names[] = {"True", "False", "N/A"};
+        for (size_t p = 0; p < patterns.size(); ++p) {
+            const nlohmann::json& answers = answerRows[p]["answers"];
+            QCOMPARE(answerRows[p]["pattern"].get<std::string>(), patterns[p].id);
+            QCOMPARE(int64_t(answers.size()), rows[p]["total"].get<int64_t>());
+            int64_t right = 0;
+            for (const nlohmann::json& a : answers) right += a["answer"] == a["label"];
+            QCOMPARE(right, rows[p]["correct"].get<int64_t>());
+            const nlohmann::json& first = answers.at(0);
+            const data::Instance& instance = *std::find_if(patterns[p].instances.begin(), patterns[p].instances.end(),
+                                                           [](const data::Instance& i) { return i.domain != data::kAbstractDomain; });
+            QCOMPARE(first["text"].get<std::string>(), instance.text);
+            const at::Tensor logits = candidateLogits(
+                *loaded.model, makeLeftPaddedBatch({loaded.tokenizer.encode(style.prompt(instance.text))}, 0), candidates)[0];
+            const int64_t best = logits.argmax().item<int64_t>();
+            QCOMPARE(first["answer"].get<std::string>(), std::string(names[best]));
+            QVERIFY(std::abs(first["probability"].get<double>() - logits.softmax(0)[best].item<double>()) < 1e-5);
+        }
+
         const nlohmann::json summary = table(store, whole, "eval_summary").at(0);
         QCOMPARE(summary["correct"].get<int64_t>(), correct);
         QCOMPARE(summary["total"].get<int64_t>(), total);

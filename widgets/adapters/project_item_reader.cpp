@@ -28,7 +28,19 @@ QString jsonText(const nlohmann::json& data, const char* key) {
 }
 
 InstanceRow instanceRow(const InstanceRecord& record) {
-    return {jsonText(record.data, "domain"), jsonText(record.data, "text"), jsonText(record.data, "label")};
+    return {jsonText(record.data, "domain"), jsonText(record.data, "text"), jsonText(record.data, "label"), {}, -1};
+}
+
+// The instances of `pattern` that eval run `runId` scored, each with the model's answer; empty when it stored none.
+QList<InstanceRow> answeredInstances(const ProjectStore& store, qint64 runId, const QString& pattern) {
+    QList<InstanceRow> rows;
+    for (const ResultRow& row : resultRows(store, runId, "instance_answers")) {
+        if (jsonText(row.data, "pattern") != pattern || !row.data.contains("answers")) continue;
+        for (const nlohmann::json& answer : row.data["answers"])
+            rows << InstanceRow{jsonText(answer, "domain"), jsonText(answer, "text"), jsonText(answer, "label"),
+                                jsonText(answer, "answer"), answer.value("probability", -1.0)};
+    }
+    return rows;
 }
 
 QString datasetName(const ProjectStore& store, std::int64_t id) {
@@ -60,19 +72,31 @@ PatternPageData readPatternPage(const ProjectStore& store, const QString& name, 
     page.dataset = datasetName(store, pattern->datasetId);
     const std::vector<InstanceRecord> instances = listInstances(store, pattern->id);
     page.instanceCount = int(instances.size());
-    for (int i = 0; i < std::min(maxInstances, page.instanceCount); ++i) page.instances << instanceRow(instances[i]);
+    QList<InstanceRow> answered;
     for (const RunRecord& run : listRuns(store)) {
         if (run.status != RunStatus::Finished) continue;
         for (const StoredCircuit& circuit : listCircuits(store, run.id))
             if (q(circuit.name) == name && !page.circuitRuns.contains(run.id)) page.circuitRuns << run.id;
         if (run.kind != "eval") continue;
+        const nlohmann::json params = run.config.value("params", nlohmann::json::object());
+        const QString part = q(params.value("instances", std::string("all")));
+        if (QList<InstanceRow> rows = answeredInstances(store, run.id, name); !rows.isEmpty() && run.id > page.answersRun) {
+            answered = std::move(rows);
+            page.answersRun = run.id;
+            page.answersPart = part;
+        }
         for (const ResultRow& row : resultRows(store, run.id, "pattern_accuracy")) {
             if (jsonText(row.data, "pattern") != name) continue;
-            const nlohmann::json params = run.config.value("params", nlohmann::json::object());
-            page.accuracy << PatternAccuracyRow{run.id, q(params.value("instances", std::string("all"))),
+            page.accuracy << PatternAccuracyRow{run.id, part,
                                                 row.data.value("correct", 0), row.data.value("total", 0),
                                                 row.data.value("accuracy", 0.0)};
         }
+    }
+    page.answeredCount = int(answered.size());
+    if (page.answersRun != 0) {
+        page.instances = answered.mid(0, maxInstances);
+    } else {
+        for (int i = 0; i < std::min(maxInstances, page.instanceCount); ++i) page.instances << instanceRow(instances[i]);
     }
     return page;
 }
@@ -93,7 +117,7 @@ DatasetPageData readDatasetPage(const ProjectStore& store, const QString& name) 
     for (const data::Pattern& pattern : data::loadDataset(datasetSpec(*dataset))) {
         DatasetPattern row{q(pattern.id), q(pattern.text), {}};
         for (const data::Instance& instance : pattern.instances)
-            row.instances << InstanceRow{q(instance.domain), q(instance.text), q(data::truthName(instance.label))};
+            row.instances << InstanceRow{q(instance.domain), q(instance.text), q(data::truthName(instance.label)), {}, -1};
         page.patterns << row;
     }
     return page;

@@ -16,6 +16,8 @@ namespace redit::gui {
 
 struct InstanceRow {
     QString domain, text, label;
+    QString answer;           // the model's answer as an eval run stored it; empty when none did
+    double probability = -1;  // of that answer among the three; -1 when none
 };
 
 // A pattern's accuracy as one finished eval run stored it (its `pattern_accuracy` table).
@@ -29,12 +31,15 @@ struct PatternAccuracyRow {
 struct PatternPageData {
     QString name, rule, dataset;
     int instanceCount = 0;
-    QList<InstanceRow> instances;  // the first few
+    QList<InstanceRow> instances;  // the first few, with the model's answers when answersRun is set
+    qint64 answersRun = 0;  // the newest finished eval run that stored this pattern's answers; 0 when none
+    QString answersPart;  // that run's `instances` param
+    int answeredCount = 0;  // how many instances that run scored
     QList<PatternAccuracyRow> accuracy;  // by run, oldest first
     QList<qint64> circuitRuns;  // the runs that stored a circuit of this pattern, oldest first
 };
 // The first pattern of that name (a pattern id is unique within a dataset), with at most `maxInstances`
-// instances.
+// instances: those the newest eval run answered (its `instance_answers` table), else the stored ones.
 PatternPageData readPatternPage(const ProjectStore& store, const QString& name, int maxInstances = 12);
 
 struct DatasetPattern {

@@ -18,6 +18,8 @@
 #include "adapters/run_memory_estimate.h"
 #include "models/run_time_estimate.h"
 #include "models/run_suggestions.h"
+#include "models/method_chain.h"
+#include "models/method_steps.h"
 #include "adapters/workbench_settings.h"
 
 namespace redit::gui {
@@ -25,6 +27,8 @@ namespace {
 
 // The item role holding a model's folder or a dataset's spec (Qt::UserRole holds its id).
 constexpr int kValueRole = Qt::UserRole + 1;
+// The stage chooser's items hold their stage kind as Qt::UserRole; the whole method's is this.
+const QString kWholeMethod = QStringLiteral("whole-method");
 const std::string kModelField = "model";
 const std::string kDataField = "data";
 
@@ -79,8 +83,9 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     dataset_->setToolTip(tr("The patterns the run uses: one of the project's datasets, or a dataset spec typed "
                             "here (synthetic:deductive:level1, contexthub:FOLDER:deductive:level2, …)"));
     stage_->setObjectName(QStringLiteral("stageBox"));
-    for (const std::string& kind : controller_.stageKinds()) stage_->addItem(q(kind));
-    stage_->setToolTip(tr("The pipeline stage this run executes"));
+    for (const std::string& kind : controller_.stageKinds()) stage_->addItem(q(kind), q(kind));
+    stage_->addItem(wholeMethodLabel(), kWholeMethod);
+    stage_->setToolTip(tr("The pipeline stage this run executes, or the whole method as linked runs"));
     name_->setObjectName(QStringLiteral("runName"));
     name_->setPlaceholderText(tr("shown in lists"));
     seed_->setRange(0, 2147483647);
@@ -135,16 +140,40 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     stageChosen();
 }
 
+MethodChain* RunConfigDialog::launchedChain() const { return launchedChain_; }
+
+QString RunConfigDialog::wholeMethodLabel() { return tr("Whole method (every step, as linked runs)"); }
+
+std::string RunConfigDialog::currentKind() const {
+    return wholeMethodChosen() ? std::string() : stage_->currentData().toString().toStdString();
+}
+
+bool RunConfigDialog::wholeMethodChosen() const { return stage_->currentData().toString() == kWholeMethod; }
+
 const FieldSpec* RunConfigDialog::stageField(const std::string& field) const {
-    if (stage_->currentIndex() < 0) return nullptr;
-    for (const FieldSpec& spec : controller_.stage(stage_->currentText().toStdString()).schema.fields())
+    if (stage_->currentIndex() < 0 || wholeMethodChosen()) return nullptr;
+    for (const FieldSpec& spec : controller_.stage(currentKind()).schema.fields())
         if (spec.name == field) return &spec;
     return nullptr;
 }
 
 void RunConfigDialog::stageChosen() {
     if (stage_->currentIndex() < 0) return;
-    const StageInfo& stage = controller_.stage(stage_->currentText().toStdString());
+    if (wholeMethodChosen()) {
+        QStringList steps;
+        for (MethodStep step : kMethodSteps) steps << stepTitle(step);
+        stageDescription_->setText(tr("Every step of the method on the chosen model and dataset, each with the "
+                                      "Overview's defaults, as linked runs: %1. Each run is launched when the one "
+                                      "before it has finished; a failed or cancelled run stops the chain. Each "
+                                      "step's parameters can be changed by launching it on its own.")
+                                       .arg(steps.join(QStringLiteral(" → "))));
+        form_->setSchema(ConfigSchema{}, {});
+        model_->setEnabled(true);
+        dataset_->setEnabled(true);
+        updateEstimates();
+        return;
+    }
+    const StageInfo& stage = controller_.stage(currentKind());
     stageDescription_->setText(q(stage.description));
     // The choosers fill the stage's model and dataset params; a stage without them uses neither.
     form_->setSchema(stage.schema, {kModelField, kDataField});
@@ -176,19 +205,24 @@ void RunConfigDialog::choose(QComboBox* box, qint64 id, const QString& value) {
 }
 
 void RunConfigDialog::updateEstimates() {
+    if (wholeMethodChosen()) {  // each step's estimate shows when it is launched on its own
+        memory_->setVisible(false);
+        time_->setVisible(false);
+        return;
+    }
     const QString modelPath = model_->isEnabled() ? choiceOf(model_).value : QString();
     const QString folder = runModelFolder(form_->values(), modelPath);
-    memory_->setText(folder.isEmpty() ? QString() : runMemoryEstimate(stage_->currentText().toStdString(), form_->values(), folder));
+    memory_->setText(folder.isEmpty() ? QString() : runMemoryEstimate(currentKind(), form_->values(), folder));
     memory_->setVisible(!folder.isEmpty());
     const QString data = dataset_->isEnabled() ? choiceOf(dataset_).value : QString();
-    time_->setText(runTimeEstimate(stage_->currentText(), modelPath, data, controller_.finishedRunTimes()));
+    time_->setText(runTimeEstimate(q(currentKind()), modelPath, data, controller_.finishedRunTimes()));
     time_->setVisible(!time_->text().isEmpty());
 }
 
 void RunConfigDialog::setRequest(const nlohmann::json& request) {
     if (!request.is_object()) return;
     if (request.contains("kind")) {
-        const int stage = stage_->findText(q(request.value("kind", std::string())));
+        const int stage = stage_->findData(q(request.value("kind", std::string())));
         if (stage >= 0) stage_->setCurrentIndex(stage);
     }
     if (request.contains("name")) name_->setText(q(request.value("name", std::string())));
@@ -220,7 +254,7 @@ nlohmann::json RunConfigDialog::request() const {
         datasetId = dataset.id;
         if (!dataset.value.isEmpty()) params[kDataField] = dataset.value.toStdString();
     }
-    return {{"kind", stage_->currentText().toStdString()},
+    return {{"kind", currentKind()},
             {"name", name_->text().trimmed().toStdString()},
             {"seed", seed_->value()},
             {"device", device_->currentText().trimmed().toStdString()},
@@ -234,6 +268,10 @@ void RunConfigDialog::launch() {
     if (stage_->currentIndex() < 0) {
         error_->setText(tr("No stage is registered; nothing can be run"));
         error_->setVisible(true);
+        return;
+    }
+    if (wholeMethodChosen()) {
+        launchWholeMethod();
         return;
     }
     auto missing = [this](const std::string& field, const QComboBox* box) {
@@ -252,6 +290,28 @@ void RunConfigDialog::launch() {
         launchedRunId_ = controller_.launchRun(request());
         accept();
     } catch (const std::exception& e) {  // also SQLite's, from a damaged file
+        error_->setText(q(e.what()));
+        error_->setVisible(true);
+    }
+}
+
+void RunConfigDialog::launchWholeMethod() {
+    const Choice model = choiceOf(model_), dataset = choiceOf(dataset_);
+    if (model.value.isEmpty() || dataset.value.isEmpty()) {
+        error_->setText(model.value.isEmpty() ? tr("Choose the model the run loads") : tr("Choose the dataset the run uses"));
+        error_->setVisible(true);
+        return;
+    }
+    const MethodChain::Inputs inputs{model.value,  dataset.value,           model.id, dataset.id, seed_->value(),
+                                     device_->currentText().trimmed(), name_->text().trimmed()};
+    // Parented to the controller: the chain outlives the dialog and goes with the controller's project.
+    auto* chain = new MethodChain(controller_, inputs, {kMethodSteps.begin(), kMethodSteps.end()}, &controller_);
+    try {
+        launchedRunId_ = chain->start();
+        launchedChain_ = chain;
+        accept();
+    } catch (const std::exception& e) {  // the first step's config error, or the store's
+        delete chain;
         error_->setText(q(e.what()));
         error_->setVisible(true);
     }

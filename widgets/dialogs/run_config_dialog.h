@@ -1,6 +1,7 @@
 #pragma once
 #include <QDialog>
 #include <QList>
+#include <QPointer>
 
 #include <nlohmann/json.hpp>
 
@@ -14,12 +15,15 @@ class QSpinBox;
 namespace redit::gui {
 
 class ConfigForm;
+class MethodChain;
 
 // Run > New Run…: the stage, name, seed and device; one model chooser and one dataset chooser (the project's
 // models and datasets, or a typed folder or spec) that fill the stage's `model` and `data` params; the
 // stage's other params as a form generated from its ConfigSchema (labels, units and tooltips from the schema,
 // the rarely changed ones folded under Advanced); and the memory and time estimates beside Launch. Launch validates
-// (errors beside the wrong field), then submits and queues the run through the controller.
+// (errors beside the wrong field), then submits and queues the run through the controller. The stage chooser's
+// last choice, "Whole method", launches every step of the method on the chosen model and dataset as linked
+// runs (MethodChain), each with its defaults.
 class RunConfigDialog : public QDialog {
     Q_OBJECT
 public:
@@ -34,6 +38,10 @@ public:
     // Validates and launches; on success the dialog is accepted and launchedRunId() is set.
     void launch();
     QString launchedRunId() const { return launchedRunId_; }
+    // The whole method's chain when that was launched (it runs on after the dialog closes); null otherwise.
+    MethodChain* launchedChain() const;
+    // The stage chooser's entry of the whole method.
+    static QString wholeMethodLabel();
 
     ConfigForm* form() const { return form_; }
     QComboBox* modelChooser() const { return model_; }
@@ -52,7 +60,11 @@ private:
     static void choose(QComboBox* box, qint64 id, const QString& value);
     // The current stage's field of that name; null when it has none.
     const FieldSpec* stageField(const std::string& field) const;
+    // The chosen stage's kind; empty for the whole method.
+    std::string currentKind() const;
+    bool wholeMethodChosen() const;
     void stageChosen();
+    void launchWholeMethod();
     // The memory estimate of the chosen model and the time of the most alike finished run of the project.
     void updateEstimates();
 
@@ -69,6 +81,7 @@ private:
     QLabel* time_;
     QLabel* error_;
     QString launchedRunId_;
+    QPointer<MethodChain> launchedChain_;
 };
 
 }  // namespace redit::gui

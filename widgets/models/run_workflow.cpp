@@ -1,5 +1,8 @@
 #include "models/run_workflow.h"
 
+#include "models/method_chain.h"
+#include "models/method_steps.h"
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialog>
@@ -25,6 +28,8 @@
 #include "views/distance_heatmap.h"
 #include "views/interference_scatter.h"
 #include "main_window.h"
+#include "models/method_chain.h"
+#include "models/method_steps.h"
 #include "models/explorer_workflow.h"
 #include "views/metric_chart.h"
 #include "adapters/project_contents_reader.h"
@@ -101,7 +106,14 @@ void RunWorkflow::newRun(const QString& cloneOf, const nlohmann::json& preset) {
         }
         dialog.setRequest(preset);
         emit dialogOpened(&dialog);
-        if (dialog.exec() == QDialog::Accepted) window_.appendLog(tr("Launched run #%1").arg(dialog.launchedRunId()));
+        if (dialog.exec() != QDialog::Accepted) return;
+        window_.appendLog(tr("Launched run #%1").arg(dialog.launchedRunId()));
+        if (MethodChain* chain = dialog.launchedChain()) {
+            connect(chain, &MethodChain::stepLaunched, this, [this](MethodStep step, const QString& id) {
+                window_.appendLog(tr("Whole method: launched run #%1 (%2)").arg(id, stepTitle(step)));
+            });
+            connect(chain, &MethodChain::ended, this, [this](bool, const QString& message) { window_.appendLog(message); });
+        }
     } catch (const std::exception& e) {  // also SQLite's, from a damaged file
         window_.appendLog(tr("New run: %1").arg(QString::fromStdString(e.what())));
     }

@@ -29,7 +29,8 @@ void setRow(QTableWidget* table, int row, const QStringList& cells) {
 
 PatternPage::PatternPage(QWidget* parent)
     : QWidget(parent), title_(new QLabel(this)), rule_(new QLabel(this)), instancesNote_(new QLabel(this)),
-      instances_(readOnlyTable(this, {tr("Domain"), tr("Label"), tr("Instance")}, QStringLiteral("patternInstances"))),
+      instances_(readOnlyTable(this, {tr("Domain"), tr("Label"), tr("Answer"), tr("P(answer)"), tr("Instance")},
+                                 QStringLiteral("patternInstances"))),
       accuracyNote_(new QLabel(this)),
       accuracy_(readOnlyTable(this, {tr("Eval run"), tr("Instances"), tr("Correct"), tr("Total"), tr("Accuracy")},
                               QStringLiteral("patternAccuracy"))),
@@ -55,16 +56,34 @@ PatternPage::PatternPage(QWidget* parent)
 void PatternPage::setPattern(const PatternPageData& data) {
     title_->setText(tr("<h2>Pattern %1</h2><p>Dataset: %2</p>").arg(data.name.toHtmlEscaped(), data.dataset.toHtmlEscaped()));
     rule_->setText(data.rule.isEmpty() ? tr("(no rule text stored)") : data.rule);
-    instancesNote_->setText(tr("The first %1 of its %n instance(s):", nullptr, data.instanceCount).arg(data.instances.size()));
+    if (data.answersRun != 0) {
+        instancesNote_->setText(tr("The model's answers in eval run #%1 (instances: %2), the first %3 of the %n it "
+                                   "scored; P(answer) is the answer's probability among True, False and N/A:",
+                                   nullptr, data.answeredCount)
+                                    .arg(data.answersRun)
+                                    .arg(data.answersPart)
+                                    .arg(data.instances.size()));
+    } else {
+        instancesNote_->setText(tr("The first %1 of its %n instance(s); the model's answers appear once an eval run "
+                                   "scores the pattern (Run > New Run…, stage eval):",
+                                   nullptr, data.instanceCount)
+                                    .arg(data.instances.size()));
+    }
+    instances_->setColumnHidden(2, data.answersRun == 0);
+    instances_->setColumnHidden(3, data.answersRun == 0);
     instances_->setRowCount(int(data.instances.size()));
-    for (int r = 0; r < data.instances.size(); ++r)
-        setRow(instances_, r, {data.instances[r].domain, data.instances[r].label, data.instances[r].text});
+    for (int r = 0; r < data.instances.size(); ++r) {
+        const InstanceRow& row = data.instances[r];
+        const QString probability = row.probability < 0 ? QString() : QString::number(row.probability, 'f', 3);
+        setRow(instances_, r, {row.domain, row.label, row.answer, probability, row.text});
+        if (!row.answer.isEmpty() && row.answer != row.label)
+            instances_->item(r, 2)->setToolTip(tr("Wrong: the gold label is %1").arg(row.label));
+    }
     instances_->resizeColumnsToContents();
     instances_->resizeRowsToContents();
     accuracyNote_->setText(data.accuracy.isEmpty()
                                ? tr("Accuracy: no finished eval run has scored this pattern yet (Run > New Run…, "
-                                    "stage eval). The model's answer per instance is not stored; eval runs store "
-                                    "the accuracy per pattern.")
+                                    "stage eval).")
                                : tr("Accuracy of the model in each finished eval run:"));
     accuracy_->setVisible(!data.accuracy.isEmpty());
     accuracy_->setRowCount(int(data.accuracy.size()));
