@@ -148,6 +148,7 @@ bool canDequantize(TensorType type) {
 std::string dequantizableTypeNames() { return "F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q4_K, Q6_K"; }
 
 void dequantizeRow(TensorType type, const std::uint8_t* data, float* out, uint64_t count) {
+    if (count == 0) return;  // a tensor with a zero dimension: `out` may be null, which memcpy must not get
     switch (type) {
         case TensorType::F32: std::memcpy(out, data, count * 4); return;  // little-endian host
         case TensorType::F16:
