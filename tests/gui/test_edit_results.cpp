@@ -25,6 +25,7 @@
 #include "export/results_export.h"
 #include "views/results_view.h"
 #include "models/run_workflow.h"
+#include "store/project_merge.h"
 #include "store/project_store.h"
 #include "store/results.h"
 #include "store/runs.h"
@@ -255,6 +256,63 @@ private slots:
             QVERIFY(std::abs(c.generality.mean - generality.at(key)) < 1e-9);
             QCOMPARE(c.locality.n, locality.count(key) ? 2 : 0);
             if (c.locality.n) QVERIFY(std::abs(c.locality.mean - locality.at(key)) < 1e-9);
+        }
+    }
+
+    // Three cells of a sweep over seeds x lora_lr, each its own project with one compare run of one seed, collected
+    // into a project as `redit sweep collect` does (mergeProjects with the cell's record as provenance). The
+    // newest cell's seeds are pooled with the cell of the other seed at the same lora_lr; the cell at another
+    // lora_lr is not averaged in.
+    void sweepCellsOverSeedsArePooled() {
+        const QString target = dir.filePath("collected.redit");
+        ProjectStore project = ProjectStore::create(target.toStdString());
+        struct Cell {
+            int seed;
+            double lr;
+            double offset;
+        };
+        std::vector<nlohmann::json> pooledRows;
+        const Cell cells[] = {{0, 0.01, 0.3}, {0, 0.001, 0.0}, {1, 0.001, 0.1}};
+        for (int index = 0; index < 3; ++index) {
+            const Cell& cell = cells[index];
+            const QString path = dir.filePath(QStringLiteral("cell-%1.redit").arg(index));
+            std::vector<nlohmann::json> cellRows;
+            {
+                ProjectStore cellProject = ProjectStore::create(path.toStdString());
+                for (const char* pattern : {"a", "b"}) {
+                    const double base = cell.offset + (pattern[0] == 'a' ? 0.0 : 0.04);
+                    cellRows.push_back(outcome(1, "Raw", cell.seed, pattern, base, std::nullopt));
+                    cellRows.push_back(outcome(1, "REdit", cell.seed, pattern, base + 0.3, 0.9 - 0.05 * cell.seed));
+                }
+                NewRun run;
+                run.kind = "compare";
+                const int64_t id = createRun(cellProject, run);
+                appendResultRows(cellProject, id, "edit_outcomes", cellRows);
+                setRunStatus(cellProject, id, redit::RunStatus::Finished);
+            }
+            if (cell.lr == 0.001) pooledRows.insert(pooledRows.end(), cellRows.begin(), cellRows.end());
+            const nlohmann::json provenance = {{"sweep_id", "5eed"}, {"sweep", "seeds-and-lr"}, {"cell", index},
+                                               {"values", {{"params.lora_lr", cell.lr}, {"params.seeds", {cell.seed}}}}};
+            mergeProjects(project, {{path.toStdString(), provenance}});
+        }
+        const ProjectEditResults results = loadProjectEditResults(project);
+        QCOMPARE(results.levels.size(), size_t(1));
+        QCOMPARE(results.levels[0].run, qint64(3));
+        QCOMPARE(results.levels[0].pooled, std::vector<qint64>{2});
+        QCOMPARE(results.levels[0].superseded, std::vector<qint64>{1});
+        const QString note = projectEditResultsNote(results);
+        QVERIFY2(note.contains(QStringLiteral("level 1 from the 2 cells of sweep \"seeds-and-lr\" (runs #3, #2, seeds pooled)")),
+                 qPrintable(note));
+        QVERIFY2(note.contains(QStringLiteral("older run(s) #1, not shown")), qPrintable(note));
+
+        // Mean and spread over the two pooled seeds, computed here from the rows written.
+        const auto generality = expectedMeans(pooledRows, "generality");
+        const std::vector<ResultsSummaryCell> summary = summarizeResults(results.edits);
+        QCOMPARE(summary.size(), size_t(2));
+        for (const ResultsSummaryCell& c : summary) {
+            QCOMPARE(c.generality.n, 2);
+            QVERIFY(std::abs(c.generality.mean - generality.at({c.method.toStdString(), 1})) < 1e-9);
+            QVERIFY(c.generality.std > 0);
         }
     }
 
