@@ -32,6 +32,8 @@
 #include "views/results_view.h"
 #include "adapters/run_controller.h"
 #include "views/run_monitor.h"
+#include "views/sweep_monitor.h"
+#include "models/sweep_workflow.h"
 #include "models/run_monitor_model.h"
 #include "models/overview_workflow.h"
 #include "models/run_workflow.h"
@@ -113,9 +115,12 @@ void MainWindow::createDocks() {
     log_->setReadOnly(true);
     log_->setMaximumBlockCount(10000);
     log_->setToolTip(tr("Messages of this session"));
+    sweepMonitor_ = new SweepMonitor(this);
     dock(tr("Project"), QStringLiteral("projectDock"), explorer_, Qt::LeftDockWidgetArea);
     QDockWidget* runs = dock(tr("Runs"), QStringLiteral("runsDock"), runsPane, Qt::BottomDockWidgetArea);
+    sweepsDock_ = dock(tr("Sweeps"), QStringLiteral("sweepsDock"), sweepMonitor_, Qt::BottomDockWidgetArea);
     QDockWidget* log = dock(tr("Log"), QStringLiteral("logDock"), log_, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(runs, sweepsDock_);
     tabifyDockWidget(runs, log);
     runs->raise();
     resizeDocks({runs}, {240}, Qt::Vertical);
@@ -209,8 +214,16 @@ QStringList MainWindow::recentProjects() { return QSettings().value(kRecentKey).
 void MainWindow::setRunController(RunController* controller) {
     delete runWorkflow_;
     delete overview_;
+    delete sweepWorkflow_;
     runWorkflow_ = controller ? new RunWorkflow(*this, *controller) : nullptr;
     overview_ = controller ? new OverviewWorkflow(*this, *controller) : nullptr;
+    sweepWorkflow_ = controller ? new SweepWorkflow(*this, *controller, *sweepMonitor_) : nullptr;
+    if (runWorkflow_ && sweepWorkflow_)
+        connect(runWorkflow_, &RunWorkflow::sweepLaunched, this, [this](const QString& spec) {
+            sweepWorkflow_->launched(spec);
+            sweepsDock_->show();
+            sweepsDock_->raise();
+        });
 }
 
 void MainWindow::runAction(const std::function<void(RunWorkflow&, const QString&)>& action, bool needsSelection) {

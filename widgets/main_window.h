@@ -9,6 +9,7 @@
 #include "adapters/workbench_settings.h"
 #include "dialogs/about_dialog.h"
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
@@ -28,6 +29,8 @@ class ResultsView;
 class RunController;
 class RunMonitor;
 class RunWorkflow;
+class SweepMonitor;
+class SweepWorkflow;
 
 // The workbench's main window: File/View/Run/Help menus, the project explorer, run monitor and log docks (their
 // layout is remembered), and central tabs: the project's overview (the page a project opens on), circuits,
@@ -52,6 +55,8 @@ public:
     RunMonitor* runMonitor() const { return runMonitor_; }
     MetricChart* metricChart() const { return metricChart_; }
     RunWorkflow* runWorkflow() const { return runWorkflow_; }
+    SweepMonitor* sweepMonitor() const { return sweepMonitor_; }
+    SweepWorkflow* sweepWorkflow() const { return sweepWorkflow_; }
     OverviewWorkflow* overviewWorkflow() const { return overview_; }
     QTabWidget* tabs() const { return tabs_; }
     void appendLog(const QString& line);
@@ -127,6 +132,9 @@ private:
     RunMonitor* runMonitor_ = nullptr;
     MetricChart* metricChart_ = nullptr;
     RunWorkflow* runWorkflow_ = nullptr;
+    SweepMonitor* sweepMonitor_ = nullptr;
+    QDockWidget* sweepsDock_ = nullptr;
+    SweepWorkflow* sweepWorkflow_ = nullptr;
     OverviewWorkflow* overview_ = nullptr;
     QPlainTextEdit* log_ = nullptr;
     QMenu* recentMenu_ = nullptr;

@@ -60,6 +60,10 @@ public:
     using QObject::QObject;
 
     virtual std::vector<std::string> stageKinds() const = 0;
+    // The stages the job engine runs (a sweep's spec is checked against them; may be used from any thread).
+    virtual const StageRegistry& stageRegistry() const = 0;
+    // The open project's file (ConfigError when none is open).
+    virtual QString projectPath() const = 0;
     virtual const StageInfo& stage(const std::string& kind) const = 0;
     virtual QList<ProjectInput> models() const = 0;
     virtual QList<ProjectInput> datasets() const = 0;
@@ -87,6 +91,9 @@ public:
     virtual QList<RunUpdate> projectRuns() const = 0;
     // The open project's finished runs with their model, dataset and wall time (New Run's time estimate).
     virtual QList<FinishedRunTime> finishedRunTimes() const = 0;
+    // Reads the open project's contents again after another connection wrote to it (a collected sweep) and
+    // emits projectChanged.
+    virtual void reloadProject() = 0;
 
 signals:
     void runUpdated(const redit::gui::RunUpdate& update);

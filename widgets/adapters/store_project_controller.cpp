@@ -201,6 +201,12 @@ void StoreProjectController::progressed(qint64 runId, int generation, double fra
     emit runUpdated(run);
 }
 
+QString StoreProjectController::projectPath() const { return QString::fromStdString(openStore().path()); }
+
+void StoreProjectController::reloadProject() {
+    if (store_) emit projectChanged(readContents(*store_));
+}
+
 std::vector<std::string> StoreProjectController::stageKinds() const { return registry_.kinds(); }
 
 const StageInfo& StoreProjectController::stage(const std::string& kind) const { return registry_.get(kind); }

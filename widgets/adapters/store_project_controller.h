@@ -34,6 +34,7 @@ public:
     void cancelRun(const QString& runId) override;
 
     std::vector<std::string> stageKinds() const override;
+    const StageRegistry& stageRegistry() const override { return registry_; }
     const StageInfo& stage(const std::string& kind) const override;
     QList<ProjectInput> models() const override;
     QList<ProjectInput> datasets() const override;
@@ -49,6 +50,8 @@ public:
     QStringList runLabels() const override;
     QList<RunUpdate> projectRuns() const override;
     QList<FinishedRunTime> finishedRunTimes() const override;
+    void reloadProject() override;
+    QString projectPath() const override;
 
     bool isOpen() const { return store_.has_value(); }
     // Runs queued or running in this session.

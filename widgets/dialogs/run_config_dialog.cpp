@@ -15,6 +15,8 @@
 #include <QVBoxLayout>
 
 #include "dialogs/config_form.h"
+#include "dialogs/sweep_options.h"
+#include "adapters/sweep_launch.h"
 #include "adapters/run_memory_estimate.h"
 #include "models/run_time_estimate.h"
 #include "models/run_suggestions.h"
@@ -68,7 +70,7 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
       stageDescription_(wrappingLabel(this, QStringLiteral("stageDescription"))), name_(new QLineEdit(this)),
       seed_(new QSpinBox(this)), form_(new ConfigForm(this)), memory_(wrappingLabel(this, QStringLiteral("memoryEstimate"))),
       time_(wrappingLabel(this, QStringLiteral("timeEstimate"))),
-      error_(wrappingLabel(this, QStringLiteral("runError"))) {
+      error_(wrappingLabel(this, QStringLiteral("runError"))), sweep_(new SweepOptions(this)) {
     setWindowTitle(tr("New Run"));
     const WorkbenchSettings settings = WorkbenchSettings::load(QSettings());
     const QList<ProjectInput> models = controller_.models();
@@ -107,6 +109,7 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     run->addRow(tr("&Name:"), name_);
     run->addRow(tr("S&eed:"), seed_);
     run->addRow(tr("&Device:"), device_);
+    sweep_->addRows(run);
     auto* params = new QGroupBox(tr("Parameters"), this);
     auto* scroll = new QScrollArea(params);
     scroll->setWidget(form_);
@@ -135,6 +138,7 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     connect(model_, &QComboBox::currentTextChanged, this, &RunConfigDialog::updateEstimates);
     connect(dataset_, &QComboBox::currentTextChanged, this, &RunConfigDialog::updateEstimates);
     connect(form_, &ConfigForm::edited, this, &RunConfigDialog::updateEstimates);
+    connect(sweep_, &SweepOptions::changed, this, [this] { sweep_->updateSummary(stageHasSeedList()); });
     connect(buttons, &QDialogButtonBox::accepted, this, &RunConfigDialog::launch);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     stageChosen();
@@ -168,6 +172,8 @@ void RunConfigDialog::stageChosen() {
                                       "step's parameters can be changed by launching it on its own.")
                                        .arg(steps.join(QStringLiteral(" → "))));
         form_->setSchema(ConfigSchema{}, {});
+        sweep_->runOn()->setCurrentIndex(0);  // the chain's runs are linked in this project
+        sweep_->runOn()->setEnabled(false);
         model_->setEnabled(true);
         dataset_->setEnabled(true);
         updateEstimates();
@@ -177,6 +183,8 @@ void RunConfigDialog::stageChosen() {
     stageDescription_->setText(q(stage.description));
     // The choosers fill the stage's model and dataset params; a stage without them uses neither.
     form_->setSchema(stage.schema, {kModelField, kDataField});
+    sweep_->runOn()->setEnabled(true);
+    sweep_->updateSummary(stageHasSeedList());
     model_->setEnabled(stageField(kModelField));
     dataset_->setEnabled(stageField(kDataField));
     updateEstimates();
@@ -287,12 +295,33 @@ void RunConfigDialog::launch() {
     }
     try {
         if (!form_->validate()) return;
+        if (sweep_->isSweep()) {
+            launchSweep();
+            return;
+        }
         launchedRunId_ = controller_.launchRun(request());
         accept();
     } catch (const std::exception& e) {  // also SQLite's, from a damaged file
         error_->setText(q(e.what()));
         error_->setVisible(true);
     }
+}
+
+bool RunConfigDialog::stageHasSeedList() const {
+    const FieldSpec* seeds = stageField("seeds");
+    return seeds && seeds->type == FieldSpec::Type::Array;
+}
+
+void RunConfigDialog::launchSweep() {
+    SweepLaunch launch;
+    launch.run = request();
+    launch.axes = sweep_->axes(stageHasSeedList());  // ConfigError for bad axes, shown below the form
+    launch.execution = sweep_->execution();
+    launch.name = name_->text().trimmed().isEmpty() ? q(currentKind()) + QStringLiteral("-sweep") : name_->text().trimmed();
+    const QString spec = writeSweepSpec(controller_.projectPath(), launch, controller_.stageRegistry());
+    startSweep(spec, launch.execution, false);
+    launchedSweep_ = spec;
+    accept();
 }
 
 void RunConfigDialog::launchWholeMethod() {

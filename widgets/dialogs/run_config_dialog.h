@@ -16,6 +16,7 @@ namespace redit::gui {
 
 class ConfigForm;
 class MethodChain;
+class SweepOptions;
 
 // Run > New Run…: the stage, name, seed and device; one model chooser and one dataset chooser (the project's
 // models and datasets, or a typed folder or spec) that fill the stage's `model` and `data` params; the
@@ -23,7 +24,8 @@ class MethodChain;
 // the rarely changed ones folded under Advanced); and the memory and time estimates beside Launch. Launch validates
 // (errors beside the wrong field), then submits and queues the run through the controller. The stage chooser's
 // last choice, "Whole method", launches every step of the method on the chosen model and dataset as linked
-// runs (MethodChain), each with its defaults.
+// runs (MethodChain), each with its defaults. "Run on" sends the run to this project's queue, or launches it
+// as a sweep over seeds (and one more axis) on this machine or a Slurm cluster (SweepOptions, sweep_launch.h).
 class RunConfigDialog : public QDialog {
     Q_OBJECT
 public:
@@ -38,6 +40,9 @@ public:
     // Validates and launches; on success the dialog is accepted and launchedRunId() is set.
     void launch();
     QString launchedRunId() const { return launchedRunId_; }
+    // The spec of the sweep that was launched; empty otherwise.
+    QString launchedSweep() const { return launchedSweep_; }
+    SweepOptions* sweepOptions() const { return sweep_; }
     // The whole method's chain when that was launched (it runs on after the dialog closes); null otherwise.
     MethodChain* launchedChain() const;
     // The stage chooser's entry of the whole method.
@@ -65,6 +70,9 @@ private:
     bool wholeMethodChosen() const;
     void stageChosen();
     void launchWholeMethod();
+    void launchSweep();
+    // Whether the stage takes a list of seeds (compare): a seed sweep then sets it, one seed per cell.
+    bool stageHasSeedList() const;
     // The memory estimate of the chosen model and the time of the most alike finished run of the project.
     void updateEstimates();
 
@@ -80,7 +88,9 @@ private:
     QLabel* memory_;
     QLabel* time_;
     QLabel* error_;
+    SweepOptions* sweep_;
     QString launchedRunId_;
+    QString launchedSweep_;
     QPointer<MethodChain> launchedChain_;
 };
 

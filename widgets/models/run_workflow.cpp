@@ -107,6 +107,11 @@ void RunWorkflow::newRun(const QString& cloneOf, const nlohmann::json& preset) {
         dialog.setRequest(preset);
         emit dialogOpened(&dialog);
         if (dialog.exec() != QDialog::Accepted) return;
+        if (!dialog.launchedSweep().isEmpty()) {
+            window_.appendLog(tr("Launched sweep %1 (its cells are in the Sweeps pane)").arg(dialog.launchedSweep()));
+            emit sweepLaunched(dialog.launchedSweep());
+            return;
+        }
         window_.appendLog(tr("Launched run #%1").arg(dialog.launchedRunId()));
         if (MethodChain* chain = dialog.launchedChain()) {
             connect(chain, &MethodChain::stepLaunched, this, [this](MethodStep step, const QString& id) {

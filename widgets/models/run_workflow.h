@@ -64,6 +64,8 @@ public:
 signals:
     // The dialog is open (tests fill it in).
     void dialogOpened(redit::gui::RunConfigDialog* dialog);
+    // New Run launched a sweep (its spec file).
+    void sweepLaunched(const QString& spec);
 
 private:
     // Runs `read` on a worker thread and `show` with its value on the GUI thread, unless the project changed
