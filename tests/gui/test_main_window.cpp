@@ -74,7 +74,7 @@ private slots:
             QVERIFY(dock->widget());
         }
         docks.sort();
-        QCOMPARE(docks, QStringList({"logDock", "projectDock", "runsDock"}));
+        QCOMPARE(docks, QStringList({"logDock", "projectDock", "runsDock", "sweepsDock"}));
         // The explorer has its seven groups, all empty until a project is opened, and the hidden Results entry.
         QCOMPARE(window.projectExplorer()->topLevelItemCount(), 8);
         for (int g = 0; g < 7; ++g) QCOMPARE(window.projectExplorer()->topLevelItem(g)->childCount(), 0);
