@@ -138,7 +138,10 @@ RunConfigDialog::RunConfigDialog(RunController& controller, QWidget* parent)
     connect(model_, &QComboBox::currentTextChanged, this, &RunConfigDialog::updateEstimates);
     connect(dataset_, &QComboBox::currentTextChanged, this, &RunConfigDialog::updateEstimates);
     connect(form_, &ConfigForm::edited, this, &RunConfigDialog::updateEstimates);
-    connect(sweep_, &SweepOptions::changed, this, [this] { sweep_->updateSummary(stageHasSeedList()); });
+    connect(sweep_, &SweepOptions::changed, this, [this] {
+        sweep_->updateSummary(stageHasSeedList());
+        seed_->setEnabled(!sweep_->isSweep() || sweep_->seeds()->text().trimmed().isEmpty());  // the cells' seeds rule
+    });
     connect(buttons, &QDialogButtonBox::accepted, this, &RunConfigDialog::launch);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     stageChosen();

@@ -46,6 +46,8 @@ SweepMonitor::SweepMonitor(QWidget* parent)
     tree_->setColumnCount(ColumnCount);
     tree_->setHeaderLabels({tr("Sweep / cell"), tr("State"), tr("Progress"), tr("Slurm job"), tr("Node")});
     tree_->header()->setSectionResizeMode(Title, QHeaderView::Stretch);
+    tree_->header()->setSectionResizeMode(State, QHeaderView::ResizeToContents);
+    tree_->header()->setStretchLastSection(false);
     tree_->setRootIsDecorated(true);
     tree_->setUniformRowHeights(true);
     collect_->setObjectName(QStringLiteral("collectSweepButton"));
@@ -104,8 +106,8 @@ void SweepMonitor::setSweeps(const QList<SweepView>& sweeps) {
             if (!cell.error.isEmpty()) item->setToolTip(State, cell.error);
         }
         for (const QString& note : sweep.notes) notes << QStringLiteral("%1: %2").arg(sweep.name, note);
-        // A new sweep opens expanded; one the user folded stays folded.
-        top->setExpanded(expanded.contains(sweep.spec) || (firstFill && sweep.isActive()) || sweep.spec == selected);
+        // Every sweep opens expanded when the project opens; later, one the user folded stays folded.
+        top->setExpanded(firstFill || expanded.contains(sweep.spec) || sweep.spec == selected);
     }
     notes_->setText(notes.join(QLatin1Char('\n')));
     notes_->setVisible(!notes.isEmpty());
