@@ -48,7 +48,10 @@ CircuitEdgeItem::CircuitEdgeItem(const CircuitEdge& edge, const CircuitLayout::E
                                  int index, const EdgeStyle* style)
     : QGraphicsPathItem(route.spline), arrowHead_(route.arrowHead) {
     const double strength = maxAbsScore > 0 ? std::abs(edge.score) / maxAbsScore : 0.0;
-    const QColor colour = style ? style->colour : edge.score >= 0 ? QColor(0x25, 0x63, 0xeb) : QColor(0xdc, 0x26, 0x26);
+    QColor colour = style ? style->colour : edge.score >= 0 ? QColor(0x25, 0x63, 0xeb) : QColor(0xdc, 0x26, 0x26);
+    // Weak edges fade: in the pen's alpha rather than the item's opacity, which costs every repaint a
+    // painter state change per edge.
+    colour.setAlphaF(style ? 0.9f : float(0.45 + 0.55 * strength));
     // A styled edge's colour carries its meaning, so even weak edges stay clearly visible.
     QPen pen(colour, style ? 1.2 + 3.8 * std::sqrt(strength) : 0.6 + 4.4 * strength);
     pen.setCapStyle(Qt::RoundCap);
@@ -58,7 +61,6 @@ CircuitEdgeItem::CircuitEdgeItem(const CircuitEdge& edge, const CircuitLayout::E
     setFlag(ItemIsSelectable);
     // No hover events: the tooltip needs none, and repainting a long edge on every hover is what makes a large
     // circuit sluggish.
-    setOpacity(style ? 0.9 : 0.45 + 0.55 * strength);
     setToolTip(QCoreApplication::translate("redit::gui::CircuitItems", "<b>%1 → %2</b><br>score: %3")
                    .arg(edge.from.toHtmlEscaped(), edge.to.toHtmlEscaped())
                    .arg(edge.score, 0, 'g', 4));
@@ -86,10 +88,17 @@ void CircuitEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* o
     // Zoomed out, an edge is at most a pixel or so wide: a one-pixel cosmetic line looks the same and is drawn
     // many times faster than a stroked outline, which is what a drawing of thousands of edges needs.
     const double scale = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (drawn.widthF() * scale < 1.5) drawn.setWidthF(0);
-    painter->setPen(drawn);
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(path());
+    if (drawn.widthF() * scale < 1.5) {
+        // Flattening the curve again on every repaint is most of a repaint's cost: the polyline is kept.
+        if (flattened_.isEmpty()) flattened_ = path().toSubpathPolygons().value(0);
+        drawn.setWidthF(0);
+        painter->setPen(drawn);
+        painter->drawPolyline(flattened_);
+    } else {
+        painter->setPen(drawn);
+        painter->drawPath(path());
+    }
     // An arrowhead of a pixel or two shows nothing; drawing thousands of them costs as much as the edges.
     if (!arrowHead_.isEmpty() && arrowHead_.boundingRect().height() * scale >= 2.5) {
         painter->setPen(Qt::NoPen);

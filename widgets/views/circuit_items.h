@@ -41,6 +41,7 @@ public:
 private:
     QPolygonF arrowHead_;
     mutable QPainterPath shape_;  // stroked once, on the first hit test: hovering tests many long edges
+    mutable QPolygonF flattened_; // the curve as a polyline, flattened once, for the zoomed-out one-pixel line
 };
 
 }  // namespace redit::gui

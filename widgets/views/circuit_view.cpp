@@ -17,10 +17,13 @@ namespace redit::gui {
 CircuitView::CircuitView(QWidget* parent)
     : QGraphicsView(parent), engine_(CircuitLayoutEngine::shared()) {
     setScene(new QGraphicsScene(this));
+    scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
     setRenderHint(QPainter::Antialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    // Thousands of edge items: no painter save/restore around each (CircuitEdgeItem::paint sets what it uses).
+    setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
     setBackgroundBrush(Qt::white);
     setToolTip(QString());
     connect(scene(), &QGraphicsScene::selectionChanged, this, &CircuitView::onSceneSelectionChanged);
@@ -145,6 +148,9 @@ void CircuitView::addEdgeBatch(quint64 generation, size_t first) {
 
 void CircuitView::finishDrawing() {
     layout_ = CircuitLayout();
+    // Antialiasing thousands of curves makes every repaint (a zoom, a scroll, a selection) take hundreds of
+    // milliseconds; above kAntialiasedEdges the edges are drawn aliased (docs/performance.md, "Circuit view").
+    setRenderHint(QPainter::Antialiasing, drawnEdgeCount() <= kAntialiasedEdges);
     viewport()->setUpdatesEnabled(true);
     layingOut_ = false;
     emit layoutFinished();

@@ -20,6 +20,8 @@ public:
     static constexpr int kLayeredEdgeBudget = 80000;
     static constexpr int kGraphvizEdgeBudget = 3000;
     static constexpr int kEdgesPerBatch = 1000;
+    // Up to this many drawn edges the view antialiases; above it, repaints would block the window.
+    static constexpr int kAntialiasedEdges = 3000;
     static constexpr double kReadableScale = 0.8;  // node labels stay legible down to this zoom
 
     explicit CircuitView(QWidget* parent = nullptr);
