@@ -1,6 +1,7 @@
 #include "model/tokenizer_model.h"
 
 #include "model/tokenizer_bpe.h"
+#include "model/tokenizer_unigram.h"
 #include "model/tokenizer_word_level.h"
 #include "model/tokenizer_word_piece.h"
 #include "util/error.h"
@@ -14,8 +15,9 @@ std::unique_ptr<TokenModel> parseTokenModel(const nlohmann::json& model, const s
     if (type == "BPE") return std::make_unique<BpeModel>(fields, file);
     if (type == "WordLevel") return std::make_unique<WordLevelModel>(fields, file);
     if (type == "WordPiece") return std::make_unique<WordPieceModel>(fields, file);
+    if (type == "Unigram") return std::make_unique<UnigramModel>(fields, file);
     if (type.empty()) fields.fail("type", "is missing");
-    throw FileError(file, "model type '" + type + "' is not supported (supported: BPE, WordLevel, WordPiece)");
+    throw FileError(file, "model type '" + type + "' is not supported (supported: BPE, WordLevel, WordPiece, Unigram)");
 }
 
 }  // namespace redit::tok

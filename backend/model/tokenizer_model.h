@@ -21,7 +21,7 @@ public:
     virtual std::string kind() const = 0;  // e.g. "BPE (151387 merges)", "WordLevel"
 };
 
-// Reads `model` (type BPE, WordLevel or WordPiece). Throws FileError naming the file, the field and the problem.
+// Reads `model` (type BPE, WordLevel, WordPiece or Unigram). Throws FileError naming the file, the field and the problem.
 std::unique_ptr<TokenModel> parseTokenModel(const nlohmann::json& model, const std::string& file);
 
 }  // namespace redit::tok

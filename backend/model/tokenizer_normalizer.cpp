@@ -131,9 +131,12 @@ Normalizer::Step Normalizer::parseStep(const JsonFields& fields, const std::stri
         return Bert{fields.optionalBool("clean_text", true), fields.optionalBool("handle_chinese_chars", true), accents,
                     lower};
     }
+    if (type == "Precompiled")
+        return Precompiled{std::make_shared<const PrecompiledCharsmap>(
+            PrecompiledCharsmap::parse(fields.requiredString("precompiled_charsmap"), file, where))};
     throw FileError(file, where + ": normalizer type '" + type +
                               "' is not supported (supported: NFC, NFD, NFKC, NFKD, Prepend, Replace, Lowercase, "
-                              "Strip, StripAccents, BertNormalizer, Sequence)");
+                              "Strip, StripAccents, BertNormalizer, Precompiled, Sequence)");
 }
 
 std::string Normalizer::apply(std::string_view input, bool* startMoved) const {
@@ -166,6 +169,8 @@ std::string Normalizer::apply(std::string_view input, bool* startMoved) const {
             const std::u32string chars = toCodePoints(text);
             text = toUtf8(stripAccents(chars));
             if (!chars.empty() && isMark(chars.front()) && !text.empty()) moved = true;
+        } else if (const auto* s = std::get_if<Precompiled>(&step)) {
+            text = s->map->normalize(text);
         } else if (const auto* s = std::get_if<Bert>(&step)) {
             std::u32string chars = toCodePoints(text), out;
             for (char32_t c : chars) {

@@ -5,7 +5,9 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <memory>
 
+#include "model/tokenizer_precompiled.h"
 #include "model/tokenizer_regex.h"
 #include "util/json_file.h"
 
@@ -15,7 +17,7 @@ namespace redit::tok {
 
 // The `normalizer` of tokenizer.json: null, one component or a Sequence of them. Supported: the Unicode
 // normal forms (NFC, NFD, NFKC, NFKD, through ICU), Prepend, Replace (String or Regex pattern), Lowercase,
-// Strip, StripAccents and BertNormalizer, with the semantics of the Hugging Face `tokenizers` library.
+// Strip, StripAccents, BertNormalizer and Precompiled (SentencePiece's charsmap), with the semantics of the Hugging Face `tokenizers` library.
 class Normalizer {
 public:
     // Throws FileError naming the file, `where` and the problem (e.g. an unsupported type).
@@ -44,7 +46,10 @@ private:
     struct Bert {
         bool cleanText, chineseChars, stripAccents, lowercase;
     };
-    using Step = std::variant<Form, Prepend, Replace, Lowercase, Strip, StripAccents, Bert>;
+    struct Precompiled {
+        std::shared_ptr<const PrecompiledCharsmap> map;  // shared: normalizers are copied
+    };
+    using Step = std::variant<Form, Prepend, Replace, Lowercase, Strip, StripAccents, Bert, Precompiled>;
 
     static Step parseStep(const JsonFields& fields, const std::string& type, const std::string& file,
                           const std::string& where);

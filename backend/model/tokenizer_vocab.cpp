@@ -35,4 +35,13 @@ Vocab Vocab::parse(const nlohmann::json& vocab, const std::string& file, const s
     return v;
 }
 
+Vocab Vocab::fromList(const std::vector<std::string>& tokens) {
+    Vocab v;
+    v.ids_.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) v.ids_[tokens[i]] = int32_t(i);
+    v.tokens_.reserve(tokens.size());
+    for (const std::string& token : tokens) v.tokens_.push_back(&v.ids_.find(token)->first);
+    return v;
+}
+
 }  // namespace redit::tok

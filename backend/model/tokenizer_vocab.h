@@ -16,6 +16,8 @@ class Vocab {
 public:
     // Throws FileError for anything but an object of non-negative integer ids, or a repeated id.
     static Vocab parse(const nlohmann::json& vocab, const std::string& file, const std::string& where);
+    // A vocabulary given as a list (Unigram): token i has id i; a token listed twice is found by its last id.
+    static Vocab fromList(const std::vector<std::string>& tokens);
 
     Vocab() = default;
     Vocab(Vocab&&) = default;

@@ -255,7 +255,9 @@ def reference_tokenizer(j):
     text = json.dumps(j, ensure_ascii=False)
     try:
         tok = Tokenizer.from_str(text)
-    except Exception as e:  # noqa: BLE001 - any refusal
+    except BaseException as e:  # noqa: BLE001 - any refusal; a Rust panic (bad base64) is a BaseException
+        if isinstance(e, KeyboardInterrupt):
+            raise
         return {"loads": False, "error": str(e)[:200]}
     cases = []
     for s in STRINGS:
@@ -266,6 +268,11 @@ def reference_tokenizer(j):
             case["ids_special"] = tok.encode(s, add_special_tokens=True).ids
         except Exception as e:  # noqa: BLE001
             case["error"] = str(e)[:200]
+        except BaseException as e:  # noqa: BLE001 - a Rust panic (a damaged charsmap): not comparable
+            if isinstance(e, KeyboardInterrupt):
+                raise
+            case.pop("ids", None)
+            case["encode_panic"] = str(e)[:200]
         if "ids" in case:
             try:
                 case["decoded"] = tok.decode(ids, skip_special_tokens=False)
@@ -491,7 +498,7 @@ def main():
     parser.add_argument("--smollm2", help="SmolLM2's tokenizer.json: also record its reference ids")
     parser.add_argument("--smollm2-gguf", help="SmolLM2's .gguf file: record the ids transformers' GGUF tokenizer "
                                                 "gives (smollm2_gguf.json.qz)")
-    parser.add_argument("--only", default="tokenizers,safetensors,gguf,config,shards",
+    parser.add_argument("--only", default="tokenizers,safetensors,gguf,config,shards,unigram",
                         help="comma-separated corpora to (re)build")
     args = parser.parse_args()
     only = set(args.only.split(","))
@@ -505,6 +512,14 @@ def main():
         print(f"tokenizers: {len(tok)} tokenizers, {sum(len(e.get('cases', [])) for e in tok)} strings encoded, "
               f"{sum(not e['loads'] for e in tok)} refused")
         print(f"safetensors: {len(st)} files, {sum(not e['accepts'] for e in st)} refused")
+    if "unigram" in only:
+        from conformance_unigram import build_unigram_corpus
+        import sentencepiece
+        entries = build_unigram_corpus(TRAIN_TEXT, BYTE_TOKENS, STRINGS, reference_tokenizer)
+        write_qz("unigram.json.qz", {"versions": {**versions, "sentencepiece": sentencepiece.__version__},
+                                     "strings": STRINGS, "entries": entries})
+        print(f"unigram: {len(entries)} tokenizers, {sum(len(e.get('cases', [])) for e in entries)} strings encoded, "
+              f"{sum(not e['loads'] for e in entries)} refused")
     if "gguf" in only:
         from conformance_gguf import build_gguf_corpus, gguf
         entries = build_gguf_corpus(random.Random(SEED))

@@ -35,6 +35,7 @@ inline std::string bytesOfHex(const nlohmann::json& hex) {
 // Disagreements, reported together at the end.
 struct Tally {
     int cases = 0;
+    int skipped = 0;  // cases the reference could not decide (it panicked)
     std::vector<std::string> disagreements;
     void check(bool agree, const std::string& what) {
         ++cases;
@@ -42,7 +43,8 @@ struct Tally {
     }
     void report(const char* format) const {
         for (std::size_t i = 0; i < disagreements.size() && i < 40; ++i) qWarning("%s", disagreements[i].c_str());
-        qInfo("%s: %d checks, %d disagreements", format, cases, int(disagreements.size()));
+        qInfo("%s: %d checks, %d disagreements, %d skipped (the reference panicked)", format, cases,
+              int(disagreements.size()), skipped);
     }
 };
 

@@ -521,7 +521,7 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("not an object") << "top array" << "t.json: top level must be a JSON object";
         QTest::newRow("missing model") << "no model" << "t.json: field 'model' is missing";
-        QTest::newRow("unknown model type") << "unigram" << "t.json: model type 'Unigram' is not supported";
+        QTest::newRow("unknown model type") << "unigram" << "t.json: model type 'Bogus' is not supported";
         QTest::newRow("vocab not an object") << "vocab list" << "t.json: model.vocab must be an object";
         QTest::newRow("negative id") << "negative id" << "model.vocab: id of token 'a' must be an integer from 0";
         QTest::newRow("repeated id") << "repeated id" << "have the same id 98";
@@ -534,7 +534,9 @@ private slots:
                                                  "expression: missing closing parenthesis at offset 3";
         QTest::newRow("bad behavior") << "behavior" << "field 'behavior' 'Sideways' is not a split behavior";
         QTest::newRow("unknown pre-tokenizer") << "metaspace" << "pre_tokenizer: pre-tokenizer type 'FixedLength' is not supported";
-        QTest::newRow("unknown normalizer") << "lowercase" << "normalizer.normalizers[1]: normalizer type 'Precompiled' is not supported";
+        QTest::newRow("unknown normalizer") << "lowercase" << "normalizer.normalizers[1]: normalizer type 'Nmt' is not supported";
+        QTest::newRow("charsmap too short") << "charsmap" << "normalizer.normalizers[1]: precompiled_charsmap is shorter than its 4-byte trie size";
+        QTest::newRow("charsmap not base64") << "charsmap base64" << "normalizer: precompiled_charsmap is not valid base64";
         QTest::newRow("unknown decoder") << "wordpiece" << "decoder: decoder type 'CTC' is not supported";
         QTest::newRow("roberta without cls") << "roberta" << "post_processor: field 'cls' is missing";
         QTest::newRow("metaspace scheme") << "scheme" << "field 'prepend_scheme' 'sometimes' is not a prepend scheme";
@@ -550,7 +552,7 @@ private slots:
         const std::string c = change.toStdString();
         if (c == "top array") j = json::array({1, 2});
         if (c == "no model") j.erase("model");
-        if (c == "unigram") j["model"]["type"] = "Unigram";
+        if (c == "unigram") j["model"]["type"] = "Bogus";
         if (c == "vocab list") j["model"]["vocab"] = json::array({"a", "b"});
         if (c == "negative id") j["model"]["vocab"]["a"] = -5;
         if (c == "repeated id") j["model"]["vocab"]["a"] = 98;
@@ -570,7 +572,14 @@ private slots:
         }
         if (c == "lowercase") {
             j["normalizer"] = {{"type", "Sequence"},
+                               {"normalizers", {{{"type", "NFC"}}, {{"type", "Nmt"}}}}};
+        }
+        if (c == "charsmap") {
+            j["normalizer"] = {{"type", "Sequence"},
                                {"normalizers", {{{"type", "NFC"}}, {{"type", "Precompiled"}, {"precompiled_charsmap", "AA=="}}}}};
+        }
+        if (c == "charsmap base64") {
+            j["normalizer"] = {{"type", "Precompiled"}, {"precompiled_charsmap", "A*=="}};
         }
         if (c == "wordpiece") j["decoder"] = {{"type", "CTC"}};
         if (c == "roberta") j["post_processor"] = {{"type", "RobertaProcessing"}};
