@@ -111,6 +111,14 @@
         <source>the results cannot be read: %1</source>
         <translation>无法读取结果：%1</translation>
     </message>
+    <message>
+        <source>Collected sweep &quot;%1&quot;: %2 run(s) merged, %3 merged before</source>
+        <translation>已收集扫描“%1”：合并了 %2 个运行，%3 个此前已合并</translation>
+    </message>
+    <message>
+        <source>; not finished yet: %1</source>
+        <translation>；尚未完成：%1</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::AboutDialog</name>
@@ -1186,6 +1194,10 @@ d = %3，Δ = %4</translation>
         <source>Manual: %1</source>
         <translation>手册：%1</translation>
     </message>
+    <message>
+        <source>Sweeps</source>
+        <translation>扫描</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::MethodChain</name>
@@ -1496,6 +1508,10 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Compare runs shown: %1.</source>
         <translation>显示的比较运行：%1。</translation>
+    </message>
+    <message>
+        <source>level %1 from the %2 cells of sweep &quot;%3&quot; (runs %4, seeds pooled)</source>
+        <translation>第 %1 级来自扫描“%3”的 %2 个单元（运行 %4，种子合并）</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2166,10 @@ d = %3，Δ = %4</translation>
         <source>Whole method: launched run #%1 (%2)</source>
         <translation>完整方法：已启动运行 #%1（%2）</translation>
     </message>
+    <message>
+        <source>Launched sweep %1 (its cells are in the Sweeps pane)</source>
+        <translation>已启动扫描 %1（其单元见“扫描”面板）</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::SettingsDialog</name>
@@ -2692,6 +2712,153 @@ d = %3，Δ = %4</translation>
     <message>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::SweepMonitor</name>
+    <message>
+        <source>Slurm cluster</source>
+        <translation>Slurm 集群</translation>
+    </message>
+    <message numerus="yes">
+        <source>this machine, %n process(es)</source>
+        <translation>
+            <numerusform>本机，%n 个进程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 running, %3 pending, %4 failed</source>
+        <translation>%1 已完成，%2 运行中，%3 等待中，%4 失败</translation>
+    </message>
+    <message>
+        <source>&amp;Collect Finished Cells</source>
+        <translation>收集已完成的单元(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Stopped Cells</source>
+        <translation>继续已停止的单元(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sweep / cell</source>
+        <translation>扫描 / 单元</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Slurm job</source>
+        <translation>Slurm 作业</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Merge the selected sweep&apos;s finished cells into this project (as often as you like: cells merged before are skipped); the Results views then include them</source>
+        <translation>将所选扫描中已完成的单元合并到本项目（可随时重复：此前合并过的单元会被跳过）；结果视图随后会包含它们</translation>
+    </message>
+    <message>
+        <source>Run the selected sweep&apos;s failed or stopped cells again from their checkpoints, where the sweep was launched</source>
+        <translation>在扫描启动的位置，从检查点重新运行所选扫描中失败或已停止的单元</translation>
+    </message>
+    <message>
+        <source>cell %1: %2</source>
+        <translation>单元 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::SweepOptions</name>
+    <message>
+        <source>this project (one run)</source>
+        <translation>本项目（一个运行）</translation>
+    </message>
+    <message>
+        <source>this machine (a sweep)</source>
+        <translation>本机（扫描）</translation>
+    </message>
+    <message>
+        <source>Slurm cluster (a sweep)</source>
+        <translation>Slurm 集群（扫描）</translation>
+    </message>
+    <message>
+        <source>One run queued in this project, or a sweep: one run per cell, each in its own project file, collected into this project from the Sweeps pane (docs/cluster.md)</source>
+        <translation>在本项目中排队一个运行，或进行扫描：每个单元一个运行，各自写入单独的项目文件，再从“扫描”面板收集到本项目（docs/cluster.md）</translation>
+    </message>
+    <message>
+        <source>e.g. 0, 1, 2 or 0-4</source>
+        <translation>例如 0, 1, 2 或 0-4</translation>
+    </message>
+    <message>
+        <source>One cell per seed; the Results view shows the mean and spread over them</source>
+        <translation>每个种子一个单元；结果视图显示它们的均值与离散程度</translation>
+    </message>
+    <message>
+        <source>optional, e.g. params.lora_lr = 0.001, 0.01</source>
+        <translation>可选，例如 params.lora_lr = 0.001, 0.01</translation>
+    </message>
+    <message>
+        <source>A key of the run config and its values; every seed runs with every value</source>
+        <translation>运行配置中的一个键及其取值；每个种子都会与每个取值组合运行</translation>
+    </message>
+    <message>
+        <source>Cells run at once on this machine; the cores are shared among them</source>
+        <translation>本机上同时运行的单元数；它们共享 CPU 核心</translation>
+    </message>
+    <message>
+        <source>site.json: partition, account, qos, preamble (optional)</source>
+        <translation>site.json：分区、账户、QoS、前导命令（可选）</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s site config (docs/cluster.md); empty: the cluster&apos;s defaults</source>
+        <translation>集群的站点配置（docs/cluster.md）；留空：使用集群默认值</translation>
+    </message>
+    <message>
+        <source>Run &amp;on:</source>
+        <translation>运行位置(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Sweep see&amp;ds:</source>
+        <translation>扫描种子(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Other a&amp;xis:</source>
+        <translation>其他轴(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Processes:</source>
+        <translation>进程数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Site &amp;config:</source>
+        <translation>站点配置(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>%1 cells, each one run in its own project file; collect them into this project from the Sweeps pane</source>
+        <translation>%1 个单元，每个单元一个运行，各自写入单独的项目文件；请从“扫描”面板将它们收集到本项目</translation>
+    </message>
+</context>
+<context>
+    <name>redit::gui::SweepWorkflow</name>
+    <message>
+        <source>Collect: %1</source>
+        <translation>收集：%1</translation>
+    </message>
+    <message>
+        <source>Resumed the stopped cells of %1 (output in %2)</source>
+        <translation>已继续 %1 中已停止的单元（输出见 %2）</translation>
+    </message>
+    <message>
+        <source>Resume: %1</source>
+        <translation>继续：%1</translation>
     </message>
 </context>
 </TS>
