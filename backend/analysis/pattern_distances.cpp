@@ -18,7 +18,7 @@ std::vector<double> circuitDistances(const CircuitGraph& graph, const Circuit& a
 }
 
 std::vector<DistanceRow> patternDistances(const CircuitGraph& graph, const std::vector<PatternScores>& patterns,
-                                          const std::vector<double>& budgets) {
+                                          const std::vector<double>& budgets, std::vector<std::string>* skipped) {
     std::vector<DistanceRow> rows;
     for (const double budget : budgets) {
         if (!(budget > 0 && budget <= 1))
@@ -30,19 +30,34 @@ std::vector<DistanceRow> patternDistances(const CircuitGraph& graph, const std::
             halfA.push_back(selectCircuit(graph, p.halfA, selection));
             halfB.push_back(selectCircuit(graph, p.halfB, selection));
         }
+        // A circuit left empty by pruning has no distance to anything. Leaving its pattern out of this budget
+        // (its same-pattern row too, so that the law does not use it) keeps the rest of the run; without
+        // `skipped` it is an error.
+        auto empty = [&](const std::string& pattern, const char* which) {
+            const std::string note = "at budget " + std::to_string(budget) + " the " + which + " of pattern " + pattern +
+                                     " is empty after pruning dangling edges";
+            if (!skipped) throw ConfigError(note + "; use a larger budget");
+            skipped->push_back(note + ": its distances at this budget are left out");
+        };
+        std::vector<bool> usable(patterns.size(), true);
+        for (size_t i = 0; i < patterns.size(); ++i) {
+            if (whole[i].size() == 0) empty(patterns[i].patternId, "circuit");
+            else if (halfA[i].size() == 0 || halfB[i].size() == 0) empty(patterns[i].patternId, "half circuit");
+            usable[i] = whole[i].size() > 0 && halfA[i].size() > 0 && halfB[i].size() > 0;
+        }
         auto add = [&](const std::string& a, const std::string& b, const Circuit& ca, const Circuit& cb) {
-            if (ca.size() == 0 || cb.size() == 0)
-                throw ConfigError("at budget " + std::to_string(budget) + " a circuit of pattern " +
-                                  (ca.size() == 0 ? a : b) + " is empty after pruning dangling edges; use a larger budget");
             const std::vector<double> values = circuitDistances(graph, ca, cb);
             for (size_t m = 0; m < values.size(); ++m) rows.push_back({a, b, distanceMetricNames()[m], budget, values[m]});
         };
         for (size_t i = 0; i < patterns.size(); ++i) {
+            if (!usable[i]) continue;
             add(patterns[i].patternId, patterns[i].patternId, halfA[i], halfB[i]);
             for (size_t j = i + 1; j < patterns.size(); ++j)
-                add(patterns[i].patternId, patterns[j].patternId, whole[i], whole[j]);
+                if (usable[j]) add(patterns[i].patternId, patterns[j].patternId, whole[i], whole[j]);
         }
     }
+    if (rows.empty() && !patterns.empty())
+        throw ConfigError("no pattern has a non-empty circuit at any of the budgets; use larger budgets");
     return rows;
 }
 

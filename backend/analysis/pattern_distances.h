@@ -21,9 +21,11 @@ std::vector<double> circuitDistances(const CircuitGraph& graph, const Circuit& a
 
 // Every unordered pattern pair (A before B in input order) and every pattern's halves, for each budget and
 // metric. Circuits: top ceil(budget * edges) by |w|, dangling edges pruned. ConfigError for a budget outside
-// (0, 1].
+// (0, 1]. A pattern whose circuit or one of whose half circuits is empty at a budget is an error, or, with
+// `skipped`, left out of that budget (all its rows) with a note there; ConfigError when no row is left.
 std::vector<DistanceRow> patternDistances(const CircuitGraph& graph, const std::vector<PatternScores>& patterns,
-                                          const std::vector<double>& budgets);
+                                          const std::vector<double>& budgets,
+                                          std::vector<std::string>* skipped = nullptr);
 
 
 }  // namespace redit::analysis

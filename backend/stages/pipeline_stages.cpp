@@ -72,8 +72,10 @@ public:
         const int64_t circuitsRun = inputRun(context.store(), p.at("circuits_run").get<int64_t>(), "circuits");
         const CircuitRun circuits = loadCircuitRun(context.store(), circuitsRun);
         context.checkCancelled();
-        const std::vector<DistanceRow> rows =
-            patternDistances(CircuitGraph(circuits.shape), circuits.patterns, p.at("budgets").get<std::vector<double>>());
+        std::vector<std::string> skipped;
+        const std::vector<DistanceRow> rows = patternDistances(CircuitGraph(circuits.shape), circuits.patterns,
+                                                               p.at("budgets").get<std::vector<double>>(), &skipped);
+        for (const std::string& note : skipped) context.log("warning", note);
         context.commitStep("distances", {}, [&] { writeDistances(context.store(), context.runId(), circuits, rows); });
     }
 };

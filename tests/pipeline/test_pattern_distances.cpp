@@ -1,6 +1,7 @@
 #include <QtTest>
 #include <algorithm>
 #include <random>
+#include <set>
 
 #include "results/circuit_records.h"
 #include "results/law_records.h"
@@ -86,6 +87,39 @@ private slots:
     void budgetsOutsideTheUnitIntervalAreConfigErrors() {
         QVERIFY_THROWS_EXCEPTION(ConfigError, patternDistances(graph, threePatterns(), {0.0}));
         QVERIFY_THROWS_EXCEPTION(ConfigError, patternDistances(graph, threePatterns(), {1.5}));
+    }
+
+    // At a budget of two edges most circuits are pruned to nothing. Without a list for the skipped patterns that
+    // is an error; with one, each empty pattern is named and has no row at that budget, and every other pattern
+    // keeps its same-pattern row and its rows with the others; the larger budget is untouched.
+    void patternsWithEmptyCircuitsAreLeftOutOfThatBudget() {
+        const double tiny = 2.0 / double(graph.edgeCount());
+        QVERIFY_THROWS_EXCEPTION(ConfigError, patternDistances(graph, threePatterns(), {tiny}));
+        std::vector<std::string> skipped;
+        std::vector<DistanceRow> rows;
+        try {
+            rows = patternDistances(graph, threePatterns(), {tiny, 0.9}, &skipped);
+        } catch (const ConfigError& e) {
+            QFAIL(e.what());
+        }
+        QVERIFY(!skipped.empty());
+        std::set<std::string> left;
+        for (const std::string& note : skipped) {
+            QVERIFY2(note.find("is empty after pruning dangling edges: its distances at this budget are left out") !=
+                         std::string::npos, note.c_str());
+            for (const char* p : {"p0", "p1", "p2"})
+                if (note.find(std::string("pattern ") + p + " ") != std::string::npos) left.insert(p);
+        }
+        QCOMPARE(left.size(), skipped.size());  // one note per pattern left out
+        std::set<std::string> sameAtTiny;
+        for (const DistanceRow& r : rows) {
+            if (r.budget != tiny) continue;
+            QVERIFY(!left.count(r.patternA) && !left.count(r.patternB));
+            if (r.patternA == r.patternB) sameAtTiny.insert(r.patternA);
+        }
+        QCOMPARE(sameAtTiny.size() + left.size(), size_t(3));
+        const auto atLarge = std::count_if(rows.begin(), rows.end(), [](const DistanceRow& r) { return r.budget == 0.9; });
+        QCOMPARE(size_t(atLarge), size_t(6 * 4));  // 3 same-pattern and 3 cross pairs, 4 metrics
     }
 
     void distanceRunRoundTripsThroughTheProject() {
