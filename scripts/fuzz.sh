@@ -19,7 +19,7 @@ command -v clang++ >/dev/null || { echo "clang++ is missing (packaging/install-d
 flags=(-std=c++17 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
        -Ibackend -I"$generated" -Itests/fuzz $(pkg-config --cflags libpcre2-8)
        -DSPDLOG_COMPILED_LIB -DSPDLOG_FMT_EXTERNAL -DSPDLOG_SHARED_LIB -DFMT_SHARED -DBOOST_ALL_NO_LIB)
-libs=(-lSQLiteCpp -lsqlite3 $(pkg-config --libs libpcre2-8) -lspdlog -lfmt -ldl -lpthread)
+libs=(-lSQLiteCpp -lsqlite3 $(pkg-config --libs libpcre2-8 icu-uc) -llemon -lspdlog -lfmt -ldl -lpthread)
 
 # Every source of redit_core, as the backend's CMakeLists list them.
 sources=$(python3 - <<'PY'

@@ -71,9 +71,11 @@ const char* toString(FieldSpec::Type type) {
 
 nlohmann::json ConfigSchema::apply(const nlohmann::json& config) const {
     if (!config.is_object()) throw ConfigError("config must be a JSON object (got " + config.dump() + ")");
-    for (const auto& [key, value] : config.items())
+    for (const auto& item : config.items()) {
+        const std::string& key = item.key();  // not a structured binding: C++17 lambdas cannot capture one (clang)
         if (std::none_of(fields_.begin(), fields_.end(), [&](const FieldSpec& f) { return f.name == key; }))
             throw ConfigError("config field '" + key + "' is not a known field");
+    }
     nlohmann::json filled = nlohmann::json::object();
     for (const FieldSpec& f : fields_) {
         if (config.contains(f.name)) {

@@ -73,7 +73,13 @@ nlohmann::json huggingFaceConfigJson(const File& f) {
     // Vocabulary: the explicit key, else the token list, else the embedding's rows.
     if (auto vocab = f.optionalInt(p + "vocab_size")) j["vocab_size"] = *vocab;
     else if (f.has("tokenizer.ggml.tokens")) j["vocab_size"] = f.getArray("tokenizer.ggml.tokens").size();
-    else j["vocab_size"] = f.tensor("token_embd.weight").dims.at(1);
+    else {
+        const TensorInfo& embedding = f.tensor("token_embd.weight");
+        if (embedding.dims.size() != 2)
+            throw FileError(f.path(), "tensor 'token_embd.weight' is " + std::to_string(embedding.dims.size()) +
+                                          "-dimensional, expected 2 dimensions (hidden size, vocabulary size)");
+        j["vocab_size"] = embedding.dims[1];
+    }
 
     // llama.cpp writes linear scaling as rope.scaling.type/factor; llama3-style scaling is baked into a
     // rope_freqs tensor, which our decoder does not take.

@@ -62,7 +62,9 @@ void BpeModel::parseMerges(const JsonFields& model) {
     merges_.reserve(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string where = "model.merges[" + std::to_string(i) + "]";
-        const auto [left, right] = mergePair(list[i], file_, where);
+        const auto pair = mergePair(list[i], file_, where);  // not bound as [left, right]: the lambda captures them
+        const std::string& left = pair.first;
+        const std::string& right = pair.second;
         auto idOf = [&](const std::string& token) {
             auto id = vocab_.id(token);
             if (!id) throw FileError(file_, where + " ('" + left + " " + right + "'): token '" + token +

@@ -11,6 +11,7 @@
 
 #include "redit/build_info.h"
 #include "store/project_store.h"
+#include "store/store_error.h"
 #include "store/transaction.h"
 #include "util/error.h"
 
@@ -68,6 +69,17 @@ RunRecord readRun(SQLite::Statement& s) {
     return r;
 }
 
+// SQLite finds a damaged page only when it reads it, which opening the file does not do for every table:
+// its error while reading runs becomes a FileError naming the project (found by fuzzing).
+template <typename Read>
+auto readRuns(const ProjectStore& store, Read read) {
+    try {
+        return read();
+    } catch (const SQLite::Exception& e) {
+        throw projectFileError(store.path(), "cannot be read", e);
+    }
+}
+
 void execOnRun(ProjectStore& store, const std::string& sql, std::int64_t runId) {
     SQLite::Statement s(store.db(), sql);
     s.bind(1, runId);
@@ -96,17 +108,21 @@ std::int64_t createRun(ProjectStore& store, const NewRun& run) {
 }
 
 RunRecord loadRun(const ProjectStore& store, std::int64_t runId) {
-    SQLite::Statement s(store.db(), std::string("SELECT ") + kRunColumns + " WHERE id = ?");
-    s.bind(1, runId);
-    if (!s.executeStep()) throw ConfigError("no run with id " + std::to_string(runId));
-    return readRun(s);
+    return readRuns(store, [&] {
+        SQLite::Statement s(store.db(), std::string("SELECT ") + kRunColumns + " WHERE id = ?");
+        s.bind(1, runId);
+        if (!s.executeStep()) throw ConfigError("no run with id " + std::to_string(runId));
+        return readRun(s);
+    });
 }
 
 std::vector<RunRecord> listRuns(const ProjectStore& store) {
-    SQLite::Statement s(store.db(), std::string("SELECT ") + kRunColumns + " ORDER BY id");
-    std::vector<RunRecord> runs;
-    while (s.executeStep()) runs.push_back(readRun(s));
-    return runs;
+    return readRuns(store, [&] {
+        SQLite::Statement s(store.db(), std::string("SELECT ") + kRunColumns + " ORDER BY id");
+        std::vector<RunRecord> runs;
+        while (s.executeStep()) runs.push_back(readRun(s));
+        return runs;
+    });
 }
 
 void setRunStatus(ProjectStore& store, std::int64_t runId, RunStatus status, const std::string& error) {
@@ -191,12 +207,14 @@ void appendLog(ProjectStore& store, std::int64_t runId, const std::string& level
 }
 
 std::vector<LogLine> runLog(const ProjectStore& store, std::int64_t runId) {
-    SQLite::Statement s(store.db(), "SELECT at, level, message FROM run_log WHERE run_id = ? ORDER BY id");
-    s.bind(1, runId);
-    std::vector<LogLine> lines;
-    while (s.executeStep())
-        lines.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString()});
-    return lines;
+    return readRuns(store, [&] {
+        SQLite::Statement s(store.db(), "SELECT at, level, message FROM run_log WHERE run_id = ? ORDER BY id");
+        s.bind(1, runId);
+        std::vector<LogLine> lines;
+        while (s.executeStep())
+            lines.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString()});
+        return lines;
+    });
 }
 
 int markInterruptedRuns(ProjectStore& store) {

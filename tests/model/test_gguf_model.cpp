@@ -154,6 +154,26 @@ private slots:
             QCOMPARE(e.path(), missingPath);
             QVERIFY(e.problem().find("'llama.block_count' is missing") != std::string::npos);
         }
+        // Found by fuzzing: without a vocabulary size or token list, an embedding of fewer than two dimensions
+        // escaped as std::out_of_range.
+        GgufBuilder flat;
+        flat.addString("general.architecture", "llama");
+        flat.addU32("llama.block_count", 1);
+        flat.addU32("llama.embedding_length", 8);
+        flat.addU32("llama.feed_forward_length", 16);
+        flat.addU32("llama.attention.head_count", 2);
+        flat.addF32("llama.attention.layer_norm_rms_epsilon", 1e-5f);
+        flat.addF32Tensor("token_embd.weight", {8}, std::vector<float>(8, 0.0f));
+        const std::string flatPath = pathIn(dir_, "flat_embedding.gguf");
+        flat.write(flatPath);
+        try {
+            gguf::modelConfig(*gguf::File::open(flatPath));
+            QFAIL("accepted a one-dimensional embedding");
+        } catch (const FileError& e) {
+            QCOMPARE(e.path(), flatPath);
+            QCOMPARE(e.problem(),
+                     std::string("tensor 'token_embd.weight' is 1-dimensional, expected 2 dimensions (hidden size, vocabulary size)"));
+        }
         try {
             loadModel(pathIn(dir_, "nothing.gguf"));
             QFAIL("accepted a missing file");

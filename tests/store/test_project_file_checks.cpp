@@ -153,6 +153,32 @@ private slots:
         QVERIFY(!ProjectStore::open(p, ProjectStore::Mode::ReadOnly).integrityProblems().empty());
     }
 
+    void damageFoundWhileReadingRunsIsAFileError() {
+        // Found by fuzzing: a damaged page of the runs table, which opening the file read-only does not read,
+        // escaped listRuns as SQLite::Exception.
+        std::string p = path("runs_damaged.redit");
+        makeProject(p);
+        std::size_t root = 0, pageSize = 0;
+        {
+            SQLite::Database raw(p, SQLite::OPEN_READONLY);
+            root = std::size_t(raw.execAndGet("SELECT rootpage FROM sqlite_schema WHERE name = 'runs'").getInt());
+            pageSize = std::size_t(raw.execAndGet("PRAGMA page_size").getInt());
+        }
+        std::string bytes = readBytes(p);
+        bytes[(root - 1) * pageSize] = '\xff';  // the page type: no b-tree page has it
+        writeBytes(p, bytes);
+        const ProjectStore store = ProjectStore::open(p, ProjectStore::Mode::ReadOnly);
+        try {
+            listRuns(store);
+            QFAIL("expected a FileError");
+        } catch (const FileError& e) {
+            QCOMPARE(QString::fromStdString(e.path()), QString::fromStdString(p));
+            QCOMPARE(QString::fromStdString(e.problem()),
+                     QString("cannot be read: the file is damaged (database disk image is malformed)"));
+        }
+        QVERIFY_THROWS_EXCEPTION(FileError, loadRun(store, 1));
+    }
+
     void missingFileIsAFileError() {
         QVERIFY_THROWS_EXCEPTION(FileError, ProjectStore::open(path("nothing.redit")));
         QVERIFY(!std::filesystem::exists(path("nothing.redit")));
