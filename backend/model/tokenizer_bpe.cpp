@@ -1,6 +1,5 @@
 #include "model/tokenizer_bpe.h"
 
-#include <cstdio>
 #include <mutex>
 #include <queue>
 
@@ -12,12 +11,6 @@ namespace redit::tok {
 namespace {
 
 constexpr std::size_t kCacheCapacity = 1 << 16;  // pre-tokens; once full, new ones are not cached
-
-std::string hexByteToken(unsigned char b) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "<0x%02X>", b);
-    return buf;
-}
 
 // Splits one entry of `merges`: "left right" or ["left", "right"].
 std::pair<std::string, std::string> mergePair(const nlohmann::json& entry, const std::string& file,
@@ -111,7 +104,7 @@ std::vector<int32_t> BpeModel::characterSymbols(const std::string& piece) const 
         if (byteFallback_) {
             std::vector<int32_t> bytes;
             for (unsigned char b : character) {
-                if (auto id = vocab_.id(hexByteToken(b))) bytes.push_back(*id);
+                if (auto id = vocab_.id(byteFallbackToken(b))) bytes.push_back(*id);
             }
             if (bytes.size() == character.size()) {
                 symbols.insert(symbols.end(), bytes.begin(), bytes.end());

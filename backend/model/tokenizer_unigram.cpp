@@ -1,7 +1,6 @@
 #include "model/tokenizer_unigram.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <limits>
 
 #include "model/tokenizer_utf8.h"
@@ -100,9 +99,7 @@ void UnigramModel::encode(const std::string& piece, std::vector<int32_t>& ids) c
         if (byteFallback_) {  // all of its bytes, or none
             std::vector<int32_t> bytes;
             for (unsigned char b : *it) {
-                char name[8];
-                std::snprintf(name, sizeof name, "<0x%02X>", b);
-                if (const std::optional<int32_t> id = vocab_.id(name)) bytes.push_back(*id);
+                if (const std::optional<int32_t> id = vocab_.id(byteFallbackToken(b))) bytes.push_back(*id);
                 else break;
             }
             if (bytes.size() == it->size()) {

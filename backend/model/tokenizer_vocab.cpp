@@ -1,8 +1,16 @@
 #include "model/tokenizer_vocab.h"
 
+#include <cstdio>
+
 #include "util/error.h"
 
 namespace redit::tok {
+
+std::string byteFallbackToken(unsigned char byte) {
+    char name[8];
+    std::snprintf(name, sizeof name, "<0x%02X>", byte);
+    return name;
+}
 
 namespace {
 // Real vocabularies have a few hundred thousand tokens; the cap keeps a corrupt id from allocating gigabytes.

@@ -10,6 +10,9 @@
 
 namespace redit::tok {
 
+// The name of a byte-fallback token, "<0xAB>" (SentencePiece's and the `tokenizers` library's spelling).
+std::string byteFallbackToken(unsigned char byte);
+
 // A model vocabulary (`model.vocab` in tokenizer.json): token string <-> id. Move-only: the id index points
 // into the map's keys.
 class Vocab {
