@@ -168,6 +168,38 @@ private slots:
         // The run monitor lists the collected runs.
         QTRY_COMPARE(window.runMonitor()->model()->rowCount(), 2);
     }
+
+    // A sweep whose spec was written but whose launcher never ran (or died): its cells are pending and nothing
+    // runs them, so Resume is offered; it starts the launcher (its process id recorded
+    // runs), which runs both cells; the finished launcher is no longer taken for a running one.
+    void resumeRunsTheCellsNothingRuns() {
+        const QString project = dir.filePath("resume.redit");
+        StoreProjectController controller(registry, {dir.filePath("demo.redit"), kModelFolder});
+        MainWindow window;
+        window.setProjectController(&controller);
+        window.setRunController(&controller);
+        controller.newProject(project);
+        SweepLaunch launch;
+        launch.name = QStringLiteral("never started");
+        launch.run = {{"kind", "eval"}, {"device", "cpu"},
+                      {"params", {{"model", kModelFolder.toStdString()}, {"data", "synthetic:deductive:level1:per_domain=1:first=2"}}}};
+        launch.axes = {{"seed", {3, 4}}};
+        const QString spec = writeSweepSpec(project, launch, registry);
+        QVERIFY(window.openProjectFile(project));
+        SweepWorkflow* sweeps = window.sweepWorkflow();
+        QTRY_VERIFY(sweeps->sweeps().size() == 1);
+        QCOMPARE(sweeps->sweeps()[0].count("pending"), 2);
+        QVERIFY(!sweeps->sweeps()[0].launcherRunning);
+        QCOMPARE(sweeps->sweeps()[0].resumableCells(), 2);
+        window.sweepMonitor()->selectSpec(spec);
+        QVERIFY(window.sweepMonitor()->resumeButton()->isEnabled());
+
+        window.sweepMonitor()->resumeButton()->click();
+        QVERIFY(sweepExecution(spec).launcherPid > 0);  // recorded at the start
+        QTRY_VERIFY_WITH_TIMEOUT(sweeps->sweeps()[0].count("done") == 2 && !sweeps->sweeps()[0].isActive(), 180000);
+        QVERIFY(!window.sweepMonitor()->resumeButton()->isEnabled());
+        QVERIFY(!sweepLauncherRunning(spec, sweepExecution(spec)));
+    }
 };
 
 QTEST_MAIN(TestSweeps)
