@@ -170,8 +170,8 @@ private slots:
     }
 
     // A sweep whose spec was written but whose launcher never ran (or died): its cells are pending and nothing
-    // runs them, so Resume is offered; it starts the launcher (its process id recorded
-    // runs), which runs both cells; the finished launcher is no longer taken for a running one.
+    // runs them, so Resume is offered; it starts the launcher (its process id recorded), which runs both
+    // cells; the finished launcher is no longer taken for a running one.
     void resumeRunsTheCellsNothingRuns() {
         const QString project = dir.filePath("resume.redit");
         StoreProjectController controller(registry, {dir.filePath("demo.redit"), kModelFolder});
