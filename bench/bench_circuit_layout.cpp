@@ -19,6 +19,7 @@
 #include "bench_common.h"
 #include "circuits/graph.h"
 #include "models/circuit_layout.h"
+#include "views/circuit_edge_layer.h"
 #include "views/circuit_items.h"
 #include "views/circuit_view.h"
 
@@ -67,7 +68,19 @@ struct ViewTiming {
     double total = 0;         // setCircuit until the last edge item is in the scene
     double firstPaint = 0;    // then painting the fitted view once (the event loop waits for it too)
     qint64 longestGapMs = 0;  // the longest the event loop waited while the view laid out and built the scene
+    double layerRender = 0;   // a large drawing: then until its edge layer's render is shown (off the GUI thread)
+    double zoomRepaint = 0;   // a zoom by 1.25: the repaint (GUI thread), the rescaled layer or every edge item
+    double zoomRender = 0;    // then until the layer's render at the new scale is shown
 };
+
+// Waits, turning the event loop, until the view's edge layer has shown its render; the seconds waited.
+double waitForLayer(CircuitView& view) {
+    QElapsedTimer clock;
+    clock.start();
+    while (view.edgeLayer() && view.edgeLayer()->isRendering()) QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    QCoreApplication::processEvents();  // the repaint the finished render asked for
+    return double(clock.nsecsElapsed()) * 1e-9;
+}
 
 ViewTiming viewTiming(CircuitView& view, const DrawnCircuit& circuit) {
     ViewTiming t;
@@ -87,6 +100,14 @@ ViewTiming viewTiming(CircuitView& view, const DrawnCircuit& circuit) {
     clock.restart();
     view.viewport()->repaint();  // the paint the finished drawing asked for, now rather than in the next turn
     t.firstPaint = double(clock.nsecsElapsed()) * 1e-9;
+    t.layerRender = waitForLayer(view);
+    clock.restart();
+    view.scale(1.25, 1.25);
+    view.viewport()->repaint();
+    t.zoomRepaint = double(clock.nsecsElapsed()) * 1e-9;
+    t.zoomRender = waitForLayer(view);
+    view.scale(0.8, 0.8);
+    waitForLayer(view);
     return t;
 }
 
@@ -106,8 +127,8 @@ int main(int argc, char** argv) {
 
     const DrawnCircuit full = smolShapedCircuit(7);
     std::printf("graph: %zu nodes, %zu edges (30 layers, 9/3 heads)\n\n", full.nodes.size(), full.edges.size());
-    std::printf("| edges | nodes | layered layout | scene items | view: layout + items | first paint | longest event-loop wait before the paint | Graphviz dot |\n");
-    std::printf("|---|---|---|---|---|---|---|---|\n");
+    std::printf("| edges | nodes | layered layout | scene items | view: layout + items | first paint | longest event-loop wait before the paint | edge layer rendered | repaint after a zoom | layer at the new zoom | Graphviz dot |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
     CircuitView view;
     view.setEdgeBudget(int(full.edges.size()));
     view.resize(1400, 900);
@@ -117,12 +138,15 @@ int main(int argc, char** argv) {
         CircuitLayout layout;
         const double layered = bench::medianSeconds(repeats, [&] { layout = layoutCircuit(circuit, CircuitLayoutKind::Layered); });
         const double scene = bench::medianSeconds(repeats, [&] { sceneSeconds(circuit, layout); });
-        std::vector<double> totals, paints;
+        std::vector<double> totals, paints, layers, zooms, zoomRenders;
         qint64 longestGapMs = 0;
         for (int r = 0; r < std::max(1, repeats); ++r) {
             const ViewTiming t = viewTiming(view, circuit);
             totals.push_back(t.total);
             paints.push_back(t.firstPaint);
+            layers.push_back(t.layerRender);
+            zooms.push_back(t.zoomRepaint);
+            zoomRenders.push_back(t.zoomRender);
             longestGapMs = std::max(longestGapMs, t.longestGapMs);
         }
         const auto median = [](std::vector<double> v) {
@@ -136,9 +160,9 @@ int main(int argc, char** argv) {
             layoutCircuit(circuit, CircuitLayoutKind::Graphviz);
             dot = QStringLiteral("%1 s").arg(double(clock.nsecsElapsed()) * 1e-9, 0, 'f', 2);
         }
-        std::printf("| %zu | %zu | %.3f s | %.3f s | %.3f s | %.3f s | %lld ms (max) | %s |\n", circuit.edges.size(),
-                    circuit.nodes.size(), layered, scene, median(totals), median(paints), longestGapMs,
-                    qPrintable(dot));
+        std::printf("| %zu | %zu | %.3f s | %.3f s | %.3f s | %.3f s | %lld ms (max) | %.3f s | %.3f s | %.3f s | %s |\n",
+                    circuit.edges.size(), circuit.nodes.size(), layered, scene, median(totals), median(paints),
+                    longestGapMs, median(layers), median(zooms), median(zoomRenders), qPrintable(dot));
         std::fflush(stdout);
     }
     return 0;

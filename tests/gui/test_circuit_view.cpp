@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include "models/circuit_graph.h"
+#include "views/circuit_edge_layer.h"
 #include "views/circuit_items.h"
 #include "models/circuit_layout.h"
 #include "views/circuit_panel.h"
@@ -28,6 +29,38 @@ class TestCircuitView : public QObject {
         g.edges = {{"input", "a0.h0", 0.5}, {"a0.h0", "m0", -0.9}, {"m0", "logits", 0.7},
                    {"input", "m0", 0.1},    {"input", "a0.h1", -0.2}, {"a0.h1", "logits", 0.05}};
         return g;
+    }
+
+    // Pixels of `image` in an edge's colour (blue or red, any alpha over white) and in the highlight's orange.
+    static int edgePixels(const QImage& image) {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                if (std::abs(c.red() - c.blue()) > 60 && c.green() < 200 && c.saturation() > 60) ++n;
+            }
+        return n;
+    }
+    static int highlightPixels(const QImage& image) {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                if (image.pixelColor(x, y) == QColor(255, 170, 0)) ++n;
+        return n;
+    }
+    // The view's visible part as the scene renders it for an export (the items painting every edge).
+    static QImage exportedView(CircuitView& view) {
+        QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        view.scene()->render(&painter, QRectF(image.rect()), view.mapToScene(view.viewport()->rect()).boundingRect());
+        return image;
+    }
+    static void waitForEdgeLayer(CircuitView& view) {
+        view.viewport()->repaint();  // a paint finds the layer stale and starts its render
+        QTRY_VERIFY_WITH_TIMEOUT(!view.edgeLayer()->isRendering(), 30000);
+        QCoreApplication::processEvents();
     }
 
     static QRectF boxOf(const CircuitView& view, const QString& name) {
@@ -247,6 +280,55 @@ private slots:
         const int batches = 10000 / CircuitView::kEdgesPerBatch;
         QVERIFY2(ticks >= batches, qPrintable(QString("only %1 timer ticks in %2 ms").arg(ticks).arg(ms)));
         qInfo("10,000-edge layout and items: %lld ms, %d event-loop turns, longest gap %lld ms", ms, ticks, longestGap);
+    }
+
+    // Above kLayeredEdges the edges are painted from a layer rendered on another thread: the window shows the
+    // same edges as the items paint into an export, follows a zoom, and still highlights a selected edge.
+    void largeDrawingPaintsItsEdgesFromALayer() {
+        CircuitView view;
+        view.setFitsWhole(true);
+        view.resize(900, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy finished(&view, &CircuitView::layoutFinished);
+        view.setCircuit(syntheticCircuit(30, 9, 3000, 21));
+        QVERIFY(finished.wait(60000));
+        QVERIFY(view.edgeLayer());
+        waitForEdgeLayer(view);
+        const QImage shown = view.viewport()->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+        const QImage exported = exportedView(view).convertToFormat(QImage::Format_ARGB32);
+        const int onScreen = edgePixels(shown), inExport = edgePixels(exported);
+        qInfo("edge pixels: %d on screen, %d in the export", onScreen, inExport);
+        QVERIFY2(inExport > 20000, qPrintable(QString("export has %1 edge pixels").arg(inExport)));
+        QVERIFY2(std::abs(onScreen - inExport) < inExport / 10,
+                 qPrintable(QString("%1 edge pixels on screen, %2 in the export").arg(onScreen).arg(inExport)));
+
+        // A zoom shows the old image rescaled at once, then the render at the new scale.
+        view.scale(2.0, 2.0);
+        view.viewport()->repaint();
+        QVERIFY(view.edgeLayer()->isRendering());
+        waitForEdgeLayer(view);
+        const QImage zoomed = view.viewport()->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+        const int zoomedIn = edgePixels(zoomed), zoomedExport = edgePixels(exportedView(view).convertToFormat(QImage::Format_ARGB32));
+        qInfo("zoomed: %d on screen, %d in the export", zoomedIn, zoomedExport);
+        QVERIFY2(std::abs(zoomedIn - zoomedExport) < zoomedExport / 10,
+                 qPrintable(QString("zoomed: %1 edge pixels on screen, %2 in the export").arg(zoomedIn).arg(zoomedExport)));
+
+        // The highlighted edge is painted over the layer by its item.
+        QCOMPARE(highlightPixels(zoomed), 0);
+        view.highlightEdge(0);
+        QCoreApplication::processEvents();
+        QVERIFY(highlightPixels(view.viewport()->grab().toImage().convertToFormat(QImage::Format_ARGB32)) > 20);
+    }
+
+    // A small drawing keeps painting its edges as items.
+    void smallDrawingHasNoEdgeLayer() {
+        CircuitView view;
+        QSignalSpy finished(&view, &CircuitView::layoutFinished);
+        view.setCircuit(syntheticCircuit(8, 8, CircuitView::kLayeredEdges, 3));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(view.drawnEdgeCount(), CircuitView::kLayeredEdges);
+        QVERIFY(!view.edgeLayer());
     }
 
     void newerCircuitReplacesAPendingOne() {

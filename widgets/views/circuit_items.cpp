@@ -79,32 +79,20 @@ QPainterPath CircuitEdgeItem::shape() const {
     return shape_;
 }
 
-void CircuitEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+EdgeSprite CircuitEdgeItem::sprite() const { return EdgeSprite{path(), arrowHead_, pen(), boundingRect()}; }
+
+void CircuitEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) {
+    // `widget` is the view's viewport when painting on screen, null when rendering an export.
+    if (drawnByLayer_ && widget && !isSelected()) return;
     QPen drawn = pen();
     if (isSelected()) {
         drawn.setColor(kHighlight);
         drawn.setWidthF(drawn.widthF() + 3);
     }
-    // Zoomed out, an edge is at most a pixel or so wide: a one-pixel cosmetic line looks the same and is drawn
-    // many times faster than a stroked outline, which is what a drawing of thousands of edges needs.
     const double scale = option->levelOfDetailFromTransform(painter->worldTransform());
-    painter->setBrush(Qt::NoBrush);
-    if (drawn.widthF() * scale < 1.5) {
-        // Flattening the curve again on every repaint is most of a repaint's cost: the polyline is kept.
-        if (flattened_.isEmpty()) flattened_ = path().toSubpathPolygons().value(0);
-        drawn.setWidthF(0);
-        painter->setPen(drawn);
-        painter->drawPolyline(flattened_);
-    } else {
-        painter->setPen(drawn);
-        painter->drawPath(path());
-    }
-    // An arrowhead of a pixel or two shows nothing; drawing thousands of them costs as much as the edges.
-    if (!arrowHead_.isEmpty() && arrowHead_.boundingRect().height() * scale >= 2.5) {
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(drawn.color());
-        painter->drawPolygon(arrowHead_);
-    }
+    // Flattening the curve again on every repaint is most of a repaint's cost: the polyline is kept.
+    if (flattened_.isEmpty()) flattened_ = path().toSubpathPolygons().value(0);
+    paintEdgeSprite(*painter, path(), flattened_, arrowHead_, drawn, scale);
 }
 
 }  // namespace redit::gui

@@ -3,6 +3,7 @@
 #include <QGraphicsPathItem>
 
 #include "models/circuit_graph.h"
+#include "views/circuit_edge_layer.h"
 #include "models/circuit_layout.h"
 
 namespace redit::gui {
@@ -28,7 +29,8 @@ private:
 };
 
 // An edge: width by |score| relative to the strongest drawn edge, blue when positive, red when negative, or
-// coloured and dashed by `style` when one is given.
+// coloured and dashed by `style` when one is given. In a drawing whose edges the view paints from its edge layer,
+// the item paints itself on screen only when selected; it always paints into exports.
 class CircuitEdgeItem : public QGraphicsPathItem {
 public:
     CircuitEdgeItem(const CircuitEdge& edge, const CircuitLayout::Edge& route, double maxAbsScore, int index,
@@ -37,9 +39,12 @@ public:
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    void setDrawnByLayer(bool drawn) { drawnByLayer_ = drawn; }
+    EdgeSprite sprite() const;
 
 private:
     QPolygonF arrowHead_;
+    bool drawnByLayer_ = false;
     mutable QPainterPath shape_;  // stroked once, on the first hit test: hovering tests many long edges
     mutable QPolygonF flattened_; // the curve as a polyline, flattened once, for the zoomed-out one-pixel line
 };

@@ -8,6 +8,7 @@
 #include <QWheelEvent>
 #include <cmath>
 
+#include "views/circuit_edge_layer.h"
 #include "views/circuit_items.h"
 #include "models/circuit_layout_engine.h"
 #include "models/circuit_layout_layered.h"
@@ -78,22 +79,28 @@ void CircuitView::setCircuit(DrawnCircuit graph, std::vector<EdgeStyle> styles) 
 
 void CircuitView::showNotice(const QString& text) {
     viewport()->setUpdatesEnabled(true);
-    QSignalBlocker block(scene());
-    scene()->clear();
-    drawnEdges_ = drawnNodes_ = 0;
+    clearDrawing();
     QGraphicsTextItem* notice = scene()->addText(text);
     notice->setDefaultTextColor(QColor(0x80, 0x30, 0x00));
     scene()->setSceneRect(notice->boundingRect());
     resetTransform();
 }
 
-// Nodes and row labels at once (hundreds at most); the edges in batches, so that a drawing of tens of thousands
-// of edges leaves the event loop running (docs/performance.md "Circuit view").
+// The old drawing cleared in one event-loop turn, the nodes and row labels (hundreds at most) in the next, the
+// edges in batches, so that a drawing of tens of thousands of edges leaves the event loop running
+// (docs/performance.md "Circuit view"). Painting a half-built scene after every batch would cost more than
+// building it: the view paints once at the end.
 void CircuitView::draw(const CircuitLayout& layout) {
-    QSignalBlocker block(scene());
-    scene()->clear();
-    drawnEdges_ = drawnNodes_ = 0;
+    viewport()->setUpdatesEnabled(false);
+    clearDrawing();
     layout_ = layout;
+    QTimer::singleShot(0, this, [this, generation = generation_] { drawNodes(generation); });
+}
+
+void CircuitView::drawNodes(quint64 generation) {
+    if (generation != generation_) return;  // a newer circuit replaced this drawing
+    const CircuitLayout& layout = layout_;
+    QSignalBlocker block(scene());
     maxAbsScore_ = 0;
     QHash<QString, double> nodeTotals;
     for (const CircuitEdge& e : graph_.edges) {
@@ -111,9 +118,16 @@ void CircuitView::draw(const CircuitLayout& layout) {
     scene()->setSceneRect(scene()->itemsBoundingRect().united(layout.bounds).adjusted(-20, -20, 20, 20));
     autoFit_ = true;
     fitForReading();
-    // Painting a half-built scene after every batch would cost more than building it: paint once at the end.
-    viewport()->setUpdatesEnabled(false);
-    addEdgeBatch(generation_, 0);
+    addEdgeBatch(generation, 0);
+}
+
+void CircuitView::clearDrawing() {
+    QSignalBlocker block(scene());
+    scene()->clear();
+    drawnEdges_ = drawnNodes_ = 0;
+    delete edgeLayer_;
+    edgeLayer_ = nullptr;
+    layerSprites_.clear();
 }
 
 // Each row's name, right-aligned to the left of the drawing, in the colour of the row's node kind.
@@ -131,12 +145,18 @@ void CircuitView::addRowLabels(const CircuitLayout& layout) {
 void CircuitView::addEdgeBatch(quint64 generation, size_t first) {
     if (generation != generation_) return;  // a newer circuit replaced this drawing
     const size_t end = std::min(graph_.edges.size(), std::min(layout_.edges.size(), first + size_t(kEdgesPerBatch)));
+    const bool layered = graph_.edges.size() > size_t(kLayeredEdges);
     {
         QSignalBlocker block(scene());
         for (size_t j = first; j < end; ++j) {
             if (layout_.edges[j].spline.isEmpty()) continue;
-            scene()->addItem(new CircuitEdgeItem(graph_.edges[j], layout_.edges[j], maxAbsScore_, int(j),
-                                                 styles_.empty() ? nullptr : &styles_[j]));
+            auto* item = new CircuitEdgeItem(graph_.edges[j], layout_.edges[j], maxAbsScore_, int(j),
+                                             styles_.empty() ? nullptr : &styles_[j]);
+            if (layered) {
+                item->setDrawnByLayer(true);
+                layerSprites_.push_back(item->sprite());
+            }
+            scene()->addItem(item);
             ++drawnEdges_;
         }
     }
@@ -148,9 +168,14 @@ void CircuitView::addEdgeBatch(quint64 generation, size_t first) {
 
 void CircuitView::finishDrawing() {
     layout_ = CircuitLayout();
-    // Antialiasing thousands of curves makes every repaint (a zoom, a scroll, a selection) take hundreds of
-    // milliseconds; above kAntialiasedEdges the edges are drawn aliased (docs/performance.md, "Circuit view").
-    setRenderHint(QPainter::Antialiasing, drawnEdgeCount() <= kAntialiasedEdges);
+    // Repainting thousands of curves takes the GUI thread hundreds of milliseconds on every zoom, scroll or
+    // selection: a large drawing's edges are painted from a layer rendered on another thread instead
+    // (docs/performance.md, "Circuit view").
+    if (!layerSprites_.empty()) {
+        edgeLayer_ = new CircuitEdgeLayer(std::move(layerSprites_), true, this);
+        layerSprites_.clear();
+        connect(edgeLayer_, &CircuitEdgeLayer::rendered, viewport(), qOverload<>(&QWidget::update));
+    }
     viewport()->setUpdatesEnabled(true);
     layingOut_ = false;
     emit layoutFinished();
@@ -186,6 +211,18 @@ void CircuitView::wheelEvent(QWheelEvent* event) {
     if (zoom > 0.02 && zoom < 40) scale(factor, factor);
     autoFit_ = false;
     event->accept();
+}
+
+// The edge layer lies under the nodes and the highlighted edge, which the scene paints as items.
+void CircuitView::drawBackground(QPainter* painter, const QRectF& rect) {
+    QGraphicsView::drawBackground(painter, rect);
+    if (!edgeLayer_) return;
+    const QRect shown = viewport()->rect();
+    // Half a view of margin on each side: a scroll shows what is already rendered.
+    const QRect margin = shown.adjusted(-shown.width() / 2, -shown.height() / 2, shown.width() / 2, shown.height() / 2);
+    const QRectF visible = mapToScene(shown).boundingRect().intersected(sceneRect());
+    const QRectF region = mapToScene(margin).boundingRect().intersected(sceneRect());
+    edgeLayer_->paint(*painter, rect, visible, region, transform().m11(), viewport()->devicePixelRatioF());
 }
 
 void CircuitView::resizeEvent(QResizeEvent* event) {

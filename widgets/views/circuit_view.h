@@ -9,6 +9,8 @@
 namespace redit::gui {
 
 class CircuitLayoutEngine;
+class CircuitEdgeLayer;
+struct EdgeSprite;
 
 // Draws a circuit laid out on the shared layout thread (layered by default, or by Graphviz), adding the edge
 // items a batch per event-loop turn, so the window never freezes. Wheel zooms, dragging the background pans,
@@ -20,8 +22,9 @@ public:
     static constexpr int kLayeredEdgeBudget = 80000;
     static constexpr int kGraphvizEdgeBudget = 3000;
     static constexpr int kEdgesPerBatch = 1000;
-    // Up to this many drawn edges the view antialiases; above it, repaints would block the window.
-    static constexpr int kAntialiasedEdges = 3000;
+    // Above this many edges the view paints them from an edge layer rendered off the GUI thread
+    // (CircuitEdgeLayer); up to it, as items, which repaint fast enough.
+    static constexpr int kLayeredEdges = 1000;
     static constexpr double kReadableScale = 0.8;  // node labels stay legible down to this zoom
 
     explicit CircuitView(QWidget* parent = nullptr);
@@ -42,6 +45,8 @@ public:
     bool isOverBudget() const { return overBudget_; }
     int drawnEdgeCount() const { return drawnEdges_; }
     int drawnNodeCount() const { return drawnNodes_; }
+    // The edge layer of a large drawing, or null.
+    const CircuitEdgeLayer* edgeLayer() const { return edgeLayer_; }
 
     // The whole circuit (the Fit button).
     void fitAll();
@@ -68,19 +73,24 @@ signals:
 protected:
     void wheelEvent(QWheelEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
 
 private:
     void draw(const CircuitLayout& layout);
+    void drawNodes(quint64 generation);
     void addRowLabels(const CircuitLayout& layout);
     void addEdgeBatch(quint64 generation, size_t first);
     void finishDrawing();
     void showNotice(const QString& text);
+    void clearDrawing();
     void onSceneSelectionChanged();
 
     std::shared_ptr<CircuitLayoutEngine> engine_;
     DrawnCircuit graph_;
     std::vector<EdgeStyle> styles_;
     CircuitLayout layout_;  // the layout being drawn, until its last edge item is added
+    std::vector<EdgeSprite> layerSprites_;  // the edges for the layer, gathered while the items are added
+    CircuitEdgeLayer* edgeLayer_ = nullptr;
     double maxAbsScore_ = 0;
     quint64 generation_ = 0;
     CircuitLayoutKind layoutKind_ = CircuitLayoutKind::Layered;
