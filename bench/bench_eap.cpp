@@ -12,11 +12,11 @@
 #include "circuits/graph.h"
 #include "eap_split_reference.h"
 #include "model/decoder.h"
-#include "util/openmp_env.h"
+#include "util/runtime_env.h"
 #include "util/torch_runtime.h"
 
 int main(int argc, char** argv) {
-    redit::ensurePassiveOpenMpWait(argv);
+    redit::ensureRuntimeEnvironment(argv);
     CLI::App app{"EAP cost relative to forward + backward"};
     redit::bench::ModelShapeOptions o;
     o.config = redit::bench::qwen2Shape(2000, 128, 384, 4, 4, 2);

@@ -9,11 +9,11 @@
 #include "model/decoder.h"
 #include "model/memory_estimate.h"
 #include "util/blas_info.h"
-#include "util/openmp_env.h"
+#include "util/runtime_env.h"
 #include "util/torch_runtime.h"
 
 int main(int argc, char** argv) {
-    redit::ensurePassiveOpenMpWait(argv);
+    redit::ensureRuntimeEnvironment(argv);
     CLI::App app{"Decoder forward throughput"};
     redit::bench::ModelShapeOptions o;
     o.config = redit::bench::qwen2Shape(32000, 256, 704, 4, 8, 2);

@@ -9,12 +9,12 @@
 #include "data/dataset_spec.h"
 #include "model/model_folder.h"
 #include "reshape/reshape_patterns.h"
-#include "util/openmp_env.h"
+#include "util/runtime_env.h"
 #include "util/process_memory.h"
 #include "util/torch_runtime.h"
 
 int main(int argc, char** argv) {
-    redit::ensurePassiveOpenMpWait(argv);
+    redit::ensureRuntimeEnvironment(argv);
     CLI::App app{"REdit circuit reshaping cost"};
     std::string folder = std::string(REDIT_SOURCE_DIR) + "/resources/models/logic-tiny";
     std::string dataset = "synthetic:deductive:level1";

@@ -7,10 +7,10 @@
 #include "jobs/stage_registry.h"
 #include "stages/builtin_stages.h"
 #include "util/error.h"
-#include "util/openmp_env.h"
+#include "util/runtime_env.h"
 
 int main(int argc, char** argv) {
-    redit::ensurePassiveOpenMpWait(argv);
+    redit::ensureRuntimeEnvironment(argv);
     redit::registerBuiltinStages(redit::globalStageRegistry());
     CLI::App app{"REdit Workbench command line: find reasoning circuits, measure interference, edit patterns."};
     app.set_version_flag("--version", redit::cli::versionText, "Print the version, the commit, LibTorch and BLAS, then exit");

@@ -12,7 +12,7 @@ std::string versionText() {
     std::string text = std::string("redit ") + build_info::kVersion + " (commit " + build_info::kGitDescribe + ")\n";
     text += "LibTorch " + rt.torchVersion +
             (rt.cudaAvailable ? ", CUDA devices: " + std::to_string(rt.cudaDevices) : std::string(", CPU only")) + '\n';
-    text += "BLAS " + (blas.path.empty() ? std::string("none loaded") : blas.name + " (" + blas.path + ")");
+    text += "BLAS " + rt.blas + (blas.path.empty() ? std::string() : " (" + blas.path + ")");
     return text;
 }
 

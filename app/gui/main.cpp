@@ -22,7 +22,7 @@
 #include "stages/builtin_stages.h"
 #include "adapters/store_project_controller.h"
 #include "adapters/translation.h"
-#include "util/openmp_env.h"
+#include "util/runtime_env.h"
 #include "util/torch_runtime.h"
 #include "adapters/workbench_settings.h"
 
@@ -68,7 +68,7 @@ void openStartProject(redit::gui::MainWindow& window, const QStringList& argumen
 }  // namespace
 
 int main(int argc, char** argv) {
-    redit::ensurePassiveOpenMpWait(argv);
+    redit::ensureRuntimeEnvironment(argv);
     redit::registerBuiltinStages(redit::globalStageRegistry());
     QApplication app(argc, argv);
     Q_INIT_RESOURCE(resources);  // the icons live in the static redit_widgets library

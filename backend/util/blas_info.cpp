@@ -2,6 +2,7 @@
 
 #include <climits>
 #include <cstdlib>
+#include <dlfcn.h>
 #include <link.h>
 
 namespace redit {
@@ -32,6 +33,10 @@ BlasInfo loadedBlas() {
         else if (p.find("pthread") != std::string::npos) info.name = "OpenBLAS (pthreads)";
         else if (p.find("serial") != std::string::npos) info.name = "OpenBLAS (serial)";
         else info.name = "OpenBLAS";
+        // The kernels it chose for this CPU (util/runtime_env.h: Prescott means the slow fallback).
+        using CoreName = char* (*)();
+        if (const auto core = reinterpret_cast<CoreName>(::dlsym(RTLD_DEFAULT, "openblas_get_corename")); core && core())
+            info.name += std::string(", ") + core() + " kernels";
     } else if (p.find("mkl") != std::string::npos) {
         info.name = "Intel MKL";
     } else if (p.find("blis") != std::string::npos) {

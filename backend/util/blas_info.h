@@ -7,7 +7,7 @@ namespace redit {
 // selects; the reference BLAS is ~50x slower than OpenBLAS). Empty path when none is loaded.
 struct BlasInfo {
     std::string path;     // resolved path of the loaded library
-    std::string name;     // "OpenBLAS (openmp)", "reference BLAS", ...
+    std::string name;     // "OpenBLAS (OpenMP threads), SkylakeX kernels", "reference BLAS", ...
     bool slowReference = false;
 };
 

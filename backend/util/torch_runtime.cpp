@@ -20,7 +20,9 @@ RuntimeInfo runtimeInfo() {
     info.threads = at::get_num_threads();
     info.cudaAvailable = at::hasCUDA();
     info.cudaDevices = info.cudaAvailable ? static_cast<int>(at::getNumGPUs()) : 0;
-    info.blas = loadedBlas().name;
+    const BlasInfo blas = loadedBlas();
+    // The PyPI wheels' LibTorch carries MKL linked in, with no BLAS library of its own to see.
+    info.blas = !blas.path.empty() ? blas.name : at::hasMKL() ? "Intel MKL (linked into LibTorch)" : "none loaded";
     return info;
 }
 

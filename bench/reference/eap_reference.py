@@ -38,7 +38,7 @@ import statistics
 import sys
 import time
 
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as the workbench does (util/openmp_env.h)
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as the workbench does (util/runtime_env.h)
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 

@@ -57,7 +57,7 @@ std::vector<StageCase> stageCases() {
 }
 
 // Children run single-threaded: results are reproducible for a thread count, and the machine is shared.
-// OMP_WAIT_POLICY set as main() would set it spares each start the re-execution (backend/util/openmp_env.h).
+// OMP_WAIT_POLICY set as main() would set it spares each start one reason to re-execute (backend/util/runtime_env.h).
 QProcess* startCli(const QStringList& args, QObject* parent) {
     auto* p = new QProcess(parent);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -1,0 +1,38 @@
+#include "util/runtime_env.h"
+
+#include <cstdlib>
+#include <dlfcn.h>
+#include <strings.h>
+#include <unistd.h>
+
+namespace redit {
+
+std::string openBlasCoreOverride() {
+    // Exported by every OpenBLAS build; absent with another BLAS.
+    using CoreName = char* (*)();
+    const auto coreName = reinterpret_cast<CoreName>(::dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+    if (!coreName || !coreName() || ::strcasecmp(coreName(), "prescott") != 0) return {};
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl"))
+        return "SkylakeX";
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return "Haswell";
+    return {};
+}
+
+void ensureRuntimeEnvironment(char** argv) {
+    bool changed = false;
+    if (std::getenv("OMP_WAIT_POLICY") == nullptr) {
+        ::setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
+        changed = true;
+    }
+    if (std::getenv("OPENBLAS_CORETYPE") == nullptr) {
+        const std::string core = openBlasCoreOverride();
+        if (!core.empty()) {
+            ::setenv("OPENBLAS_CORETYPE", core.c_str(), 0);
+            changed = true;
+        }
+    }
+    if (changed) ::execv("/proc/self/exe", argv);
+    // execv only returns on failure; the program then runs on with the environment it had.
+}
+
+}  // namespace redit
