@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test sanitize package bench law-demo models logic-smol clean
+.PHONY: all deps configure build run test sanitize libtorch2 package bench law-demo models logic-smol clean
 
 all: build
 
@@ -28,6 +28,13 @@ test: build
 # The torch-free parser, store and job-engine tests under AddressSanitizer + UBSan, in build-sanitize/.
 sanitize: deps
 	JOBS=$(JOBS) scripts/sanitize.sh
+
+# The backend, CLI and backend tests against LibTorch 2.x from the PyPI torch wheel, run on the CPU, and the
+# GPU check's CPU run (bench/gpu-check.sh --cpu-small), in build-libtorch2/.
+LIBTORCH2_DIR ?= build-libtorch2
+libtorch2: deps
+	scripts/fetch-libtorch2.sh $(LIBTORCH2_DIR)/libtorch
+	JOBS=$(JOBS) bench/gpu-check.sh --cpu-small --torch $(LIBTORCH2_DIR)/libtorch/site/torch --build-dir $(LIBTORCH2_DIR)
 
 # The Debian package and the portable tarball, in $(BUILD_DIR) (docs/packaging.md).
 package: build

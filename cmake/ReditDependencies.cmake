@@ -1,11 +1,18 @@
 # Third-party libraries, all from Debian 12 packages (see packaging/debian-packages.txt).
-find_package(Torch REQUIRED)           # libtorch-dev 1.13 (CPU) or a LibTorch 2.x via CMAKE_PREFIX_PATH
+find_package(Threads REQUIRED)
+# LibTorch: Debian's libtorch-dev 1.13 (CPU) by default, or 2.x from a PyTorch wheel folder (ReditTorchWheel).
+set(REDIT_TORCH_WHEEL "" CACHE PATH "A PyTorch wheel's torch/ folder to build against instead of the system LibTorch")
+option(REDIT_TORCH_CUDA "With REDIT_TORCH_WHEEL: also link the wheel's CUDA libraries" OFF)
+if(REDIT_TORCH_WHEEL)
+  include(ReditTorchWheel)
+else()
+  find_package(Torch REQUIRED)
+endif()
 find_package(nlohmann_json 3 REQUIRED)
 find_package(SQLiteCpp REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(Boost 1.74 REQUIRED)       # header-only parts: Boost.Math
-find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
 

@@ -1,5 +1,6 @@
 // `redit model logits`: the next-token logits of a prompt, for comparisons with other implementations
 // (scripts/reference/logits_compare.py, docs/model.md).
+#include <ATen/core/grad_mode.h>
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>

@@ -1,5 +1,6 @@
 #include "circuits/eap.h"
 
+#include <ATen/core/grad_mode.h>
 #include <algorithm>
 
 #include "circuits/eap_operands.h"

@@ -1,5 +1,6 @@
 #include "edit/alphaedit.h"
 
+#include <ATen/core/grad_mode.h>
 #include <cmath>
 
 #include "edit/mlp_keys.h"

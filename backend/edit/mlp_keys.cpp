@@ -1,4 +1,5 @@
 #include "edit/mlp_keys.h"
+#include <ATen/core/grad_mode.h>
 
 #include "util/error.h"
 

@@ -1,4 +1,5 @@
 #include "edit/rome.h"
+#include <ATen/core/grad_mode.h>
 
 #include "edit/mlp_keys.h"
 #include "model/scoring.h"

@@ -1,5 +1,6 @@
 #include "edit/target_value.h"
 
+#include <ATen/core/grad_mode.h>
 #include <torch/csrc/autograd/autograd.h>
 
 #include "model/optimizer.h"

@@ -1,6 +1,7 @@
 #include "model/answer_training.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/core/grad_mode.h>
 #include <algorithm>
 #include <cmath>
 #include <mutex>

@@ -1,5 +1,6 @@
 #include "model/optimizer.h"
 
+#include <ATen/core/grad_mode.h>
 #include <cmath>
 
 #include "util/error.h"

@@ -1,5 +1,6 @@
 #include "model/scoring.h"
 
+#include <ATen/core/grad_mode.h>
 #include <algorithm>
 
 #include "util/error.h"

@@ -1,4 +1,5 @@
 #include "reshape/attribution_vector.h"
+#include <ATen/core/grad_mode.h>
 
 #include "circuits/eap_rows.h"
 #include "util/error.h"

@@ -1,5 +1,6 @@
 #include "reshape/circuit_reshaper.h"
 
+#include <ATen/core/grad_mode.h>
 #include <algorithm>
 #include <numeric>
 #include <optional>

@@ -1,4 +1,5 @@
 #include "reshape/prediction_preservation.h"
+#include <ATen/core/grad_mode.h>
 
 #include "util/error.h"
 

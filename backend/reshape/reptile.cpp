@@ -1,4 +1,5 @@
 #include "reshape/reptile.h"
+#include <ATen/core/grad_mode.h>
 
 #include "util/error.h"
 

@@ -2,6 +2,7 @@
 // metric when only that edge's contribution moves from clean towards corrupted (central finite differences
 // through HookOptions::downstreamOffsets); EAP-IG with one step is EAP; scores do not depend on batch
 // composition, padding or chunking.
+#include <ATen/core/grad_mode.h>
 #include <QtTest>
 
 #include <random>

@@ -103,7 +103,7 @@ foreach(header IN LISTS core_model core_circuits)
   endforeach()
 endforeach()
 
-if(DEFINED WIDGETS_LINKS)
+if(WIDGETS_LINKS)  # empty in a build without the GUI
   if(NOT EXISTS ${WIDGETS_LINKS})
     list(APPEND problems "${WIDGETS_LINKS} is missing (written when CMake configures the GUI)")
   else()

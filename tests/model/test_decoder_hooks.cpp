@@ -1,5 +1,6 @@
 // Batching, hooks, patching and LoRA: each must leave the function the model computes unchanged
 // (or change it exactly as intended).
+#include <ATen/core/grad_mode.h>
 #include <QtTest>
 
 #include <torch/csrc/autograd/autograd.h>

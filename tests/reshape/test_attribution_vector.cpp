@@ -2,6 +2,7 @@
 // computeEapScores of each pair on its own, node scores are the row sums of the edge matrix, and the
 // gradient of a scalar function of the vectors (a random projection, an InfoNCE loss) with respect to
 // chosen weight entries matches a central finite difference.
+#include <ATen/core/grad_mode.h>
 #include <QtTest>
 
 #include <torch/csrc/autograd/autograd.h>

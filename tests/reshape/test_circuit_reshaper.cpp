@@ -2,6 +2,7 @@
 // parameters (only those), a few lower the contrastive loss on fixed tasks, the Reptile outer step and the
 // plain (no meta-learning) path equal an independent recomputation, null-space protection removes the
 // update's component along the prediction gradient, and checkpoint/resume continues bit-identically.
+#include <ATen/core/grad_mode.h>
 #include <QtTest>
 
 #include <torch/csrc/autograd/autograd.h>

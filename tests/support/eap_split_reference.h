@@ -4,6 +4,7 @@
 // one backward gives each copy's gradient. Kept as the reference that test_eap and bench_eap compare
 // computeEapScores with (same definition, docs/circuits.md). Logits at every position, one chunk.
 #include <ATen/ATen.h>
+#include <ATen/core/grad_mode.h>
 
 #include "circuits/eap.h"
 #include "circuits/eap_rows.h"
