@@ -49,7 +49,7 @@ log "LibTorch from $torch_dir; device $device, $dtype, shape $shape"
 cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=Release -DREDIT_BUILD_GUI=OFF -DREDIT_BUILD_BENCH=ON
             -DREDIT_TORCH_WHEEL="$(cd "$torch_dir" && pwd)" -DREDIT_TORCH_CUDA=$cuda)
 if [ -n "$deps" ]; then
-  prefix=$(pwd)/$build_dir/deps
+  prefix=$(mkdir -p "$build_dir" && cd "$build_dir" && pwd)/deps
   if [ ! -f "$prefix/.unpacked" ]; then
     mkdir -p "$prefix"
     for deb in "$deps"/*.deb; do dpkg -x "$deb" "$prefix"; done
