@@ -30,7 +30,6 @@ void paintEdgeSprite(QPainter& painter, const QPainterPath& path, const QPolygon
 
 struct CircuitEdgeLayer::Shared {
     std::vector<EdgeSprite> sprites;
-    bool antialiased = true;
     // Each curve flattened once, by the first render (only render threads read them).
     std::once_flag flattenOnce;
     std::vector<QPolygonF> polylines;
@@ -50,10 +49,9 @@ bool sameScale(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(s
 
 }  // namespace
 
-CircuitEdgeLayer::CircuitEdgeLayer(std::vector<EdgeSprite> sprites, bool antialiased, QObject* parent)
+CircuitEdgeLayer::CircuitEdgeLayer(std::vector<EdgeSprite> sprites, QObject* parent)
     : QObject(parent), shared_(std::make_shared<Shared>()) {
     shared_->sprites = std::move(sprites);
-    shared_->antialiased = antialiased;
     connect(&watcher_, &QFutureWatcher<QImage>::finished, this, &CircuitEdgeLayer::takeRender);
 }
 
@@ -97,7 +95,7 @@ void CircuitEdgeLayer::startRender() {
         if (image.isNull()) return image;  // too large to allocate: the view shows no edges until it zooms in
         image.fill(Qt::transparent);
         QPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing, shared->antialiased);
+        painter.setRenderHint(QPainter::Antialiasing);  // off the GUI thread, smooth curves cost the window nothing
         QTransform toImage;
         toImage.scale(k, k);
         toImage.translate(-target.region.x(), -target.region.y());

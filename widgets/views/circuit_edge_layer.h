@@ -33,7 +33,7 @@ void paintEdgeSprite(QPainter& painter, const QPainterPath& path, const QPolygon
 class CircuitEdgeLayer : public QObject {
     Q_OBJECT
 public:
-    CircuitEdgeLayer(std::vector<EdgeSprite> sprites, bool antialiased, QObject* parent = nullptr);
+    explicit CircuitEdgeLayer(std::vector<EdgeSprite> sprites, QObject* parent = nullptr);
     ~CircuitEdgeLayer() override;
 
     // Paints what of the layer lies in `exposed` (scene coordinates) with the view's painter. When the image

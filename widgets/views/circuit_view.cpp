@@ -172,7 +172,7 @@ void CircuitView::finishDrawing() {
     // selection: a large drawing's edges are painted from a layer rendered on another thread instead
     // (docs/performance.md, "Circuit view").
     if (!layerSprites_.empty()) {
-        edgeLayer_ = new CircuitEdgeLayer(std::move(layerSprites_), true, this);
+        edgeLayer_ = new CircuitEdgeLayer(std::move(layerSprites_), this);
         layerSprites_.clear();
         connect(edgeLayer_, &CircuitEdgeLayer::rendered, viewport(), qOverload<>(&QWidget::update));
     }
