@@ -107,11 +107,15 @@ if(WIDGETS_LINKS)  # empty in a build without the GUI
   if(NOT EXISTS ${WIDGETS_LINKS})
     list(APPEND problems "${WIDGETS_LINKS} is missing (written when CMake configures the GUI)")
   else()
-    file(READ ${WIDGETS_LINKS} links)
-    if(links MATCHES "(redit_backend|[Tt]orch|c10)")
-      string(REPLACE "\n" " " links_text "${links}")
-      list(APPEND problems "redit_widgets links ${CMAKE_MATCH_1} (its link closure: ${links_text})")
-    endif()
+    file(STRINGS ${WIDGETS_LINKS} links)
+    foreach(link IN LISTS links)
+      # "::@(0x...)" entries are CMake's markers for links made in other directories: addresses, not names
+      # (an address once contained "c10").
+      if(NOT link MATCHES "^::@" AND link MATCHES "(^redit_backend$|[Tt]orch|(^|/)(lib)?c10)")
+        string(REPLACE ";" " " links_text "${links}")
+        list(APPEND problems "redit_widgets links ${link} (its link closure: ${links_text})")
+      endif()
+    endforeach()
   endif()
 endif()
 
