@@ -13,6 +13,7 @@
 #include "store/project_store.h"
 #include "store/store_error.h"
 #include "store/transaction.h"
+#include "util/blas_info.h"
 #include "util/error.h"
 
 namespace redit {
@@ -91,6 +92,8 @@ void execOnRun(ProjectStore& store, const std::string& sql, std::int64_t runId) 
 std::int64_t createRun(ProjectStore& store, const NewRun& run) {
     nlohmann::json libraries = run.libraryVersions;
     libraries["sqlite"] = sqlite3_libversion();
+    // The BLAS and the kernels it chose for this CPU decide the last bits of every result (util/runtime_env.h).
+    if (!libraries.contains("blas")) libraries["blas"] = loadedBlas().name;
     SQLite::Statement s(store.db(),
                         "INSERT INTO runs(kind, name, config, status, seed, device, model_id, dataset_id,"
                         " code_version, library_versions) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)");

@@ -22,7 +22,7 @@ struct NewRun {
     std::string device = "cpu";
     std::optional<std::int64_t> modelId;
     std::optional<std::int64_t> datasetId;
-    nlohmann::json libraryVersions = nlohmann::json::object();  // e.g. {"torch": "2.3.0"}; sqlite is added
+    nlohmann::json libraryVersions = nlohmann::json::object();  // e.g. {"torch": "2.3.0"}; sqlite and the BLAS are added
 };
 
 struct RunRecord {

@@ -65,6 +65,7 @@ private slots:
         QVERIFY(!r.codeVersion.empty());
         QCOMPARE(r.libraryVersions["torch"].get<std::string>(), std::string("2.3.0"));
         QVERIFY(r.libraryVersions.contains("sqlite"));
+        QVERIFY(r.libraryVersions.contains("blas"));
         // A result row cannot point to a run that does not exist.
         QVERIFY_THROWS_EXCEPTION(SQLite::Exception, putResultRow(store, run + 100, "t", 0, {{"x", 1}}));
     }
