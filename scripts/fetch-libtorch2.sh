@@ -19,11 +19,7 @@ if [ -f "$stamp" ]; then
   exit 0
 fi
 
-if ! python3 -m pip --version >/dev/null 2>&1; then
-  echo "libtorch2: installing python3-pip (needed to download from PyPI)"
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-pip
-fi
+"$(dirname "$0")/ensure-pip.sh" libtorch2
 
 # name==version --hash=sha256:... ; pip checks every hash (--require-hashes) before keeping a file.
 requirements=$(mktemp)

