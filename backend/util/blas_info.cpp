@@ -34,9 +34,7 @@ BlasInfo loadedBlas() {
         else if (p.find("serial") != std::string::npos) info.name = "OpenBLAS (serial)";
         else info.name = "OpenBLAS";
         // The kernels it chose for this CPU (util/runtime_env.h: Prescott means the slow fallback).
-        using CoreName = char* (*)();
-        if (const auto core = reinterpret_cast<CoreName>(::dlsym(RTLD_DEFAULT, "openblas_get_corename")); core && core())
-            info.name += std::string(", ") + core() + " kernels";
+        if (const std::string core = openBlasCoreName(); !core.empty()) info.name += ", " + core + " kernels";
     } else if (p.find("mkl") != std::string::npos) {
         info.name = "Intel MKL";
     } else if (p.find("blis") != std::string::npos) {
@@ -48,6 +46,14 @@ BlasInfo loadedBlas() {
         info.slowReference = true;
     }
     return info;
+}
+
+std::string openBlasCoreName() {
+    // Exported by every OpenBLAS build; absent with another BLAS.
+    using CoreName = char* (*)();
+    const auto coreName = reinterpret_cast<CoreName>(::dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+    const char* name = coreName ? coreName() : nullptr;
+    return name ? name : "";
 }
 
 }  // namespace redit

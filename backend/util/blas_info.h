@@ -12,5 +12,7 @@ struct BlasInfo {
 };
 
 BlasInfo loadedBlas();
+// The kernels the loaded OpenBLAS chose for this CPU ("SkylakeX", "Prescott", ...); empty with another BLAS.
+std::string openBlasCoreName();
 
 }  // namespace redit

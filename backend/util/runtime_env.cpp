@@ -1,17 +1,15 @@
 #include "util/runtime_env.h"
 
 #include <cstdlib>
-#include <dlfcn.h>
 #include <strings.h>
 #include <unistd.h>
+
+#include "util/blas_info.h"
 
 namespace redit {
 
 std::string openBlasCoreOverride() {
-    // Exported by every OpenBLAS build; absent with another BLAS.
-    using CoreName = char* (*)();
-    const auto coreName = reinterpret_cast<CoreName>(::dlsym(RTLD_DEFAULT, "openblas_get_corename"));
-    if (!coreName || !coreName() || ::strcasecmp(coreName(), "prescott") != 0) return {};
+    if (::strcasecmp(openBlasCoreName().c_str(), "prescott") != 0) return {};
     if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl"))
         return "SkylakeX";
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return "Haswell";

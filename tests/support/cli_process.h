@@ -5,7 +5,8 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
-#include <dlfcn.h>
+
+#include "util/blas_info.h"
 
 namespace redit::testing {
 
@@ -13,9 +14,8 @@ namespace redit::testing {
 // chose at load. Tests that compare the CLI's numbers with their own give the CLI the test's kernels.
 inline QProcessEnvironment sameKernelsEnvironment() {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    using CoreName = char* (*)();
-    const auto core = reinterpret_cast<CoreName>(::dlsym(RTLD_DEFAULT, "openblas_get_corename"));
-    if (core && core() && !env.contains("OPENBLAS_CORETYPE")) env.insert("OPENBLAS_CORETYPE", QString::fromLatin1(core()));
+    const std::string core = openBlasCoreName();
+    if (!core.empty() && !env.contains("OPENBLAS_CORETYPE")) env.insert("OPENBLAS_CORETYPE", QString::fromStdString(core));
     return env;
 }
 
