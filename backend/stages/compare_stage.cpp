@@ -1,5 +1,6 @@
 #include "stages/compare_stage.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -66,9 +67,28 @@ ComparisonOptions comparisonOptions(const nlohmann::json& p) {
     return o;
 }
 
+// Relative cost of one chunk of a method, from the chunk times in docs/performance.md: chunks handed to
+// other processes go costliest first, so that the processes finish at about the same time.
+int chunkCostRank(EditMethod method) {
+    if (reshapesFirst(method)) return 4;
+    switch (method) {
+        case EditMethod::AlphaEdit: return 3;
+        case EditMethod::Rome: return 2;
+        case EditMethod::Lora: return 1;
+        default: return 0;
+    }
+}
+
+struct Chunk {
+    uint64_t seed;
+    EditMethod method;
+    std::string name;
+};
+
 class CompareJob : public Job {
 public:
-    explicit CompareJob(ReshaperFactory reshapers) : reshapers_(std::move(reshapers)) {}
+    CompareJob(ReshaperFactory reshapers, CompareExecution execution)
+        : reshapers_(std::move(reshapers)), execution_(std::move(execution)) {}
 
     void run(JobContext& context) override {
         const nlohmann::json& p = context.params();
@@ -81,37 +101,51 @@ public:
         for (const auto& name : p.at("methods")) methods.push_back(parseEditMethod(name.get<std::string>()));
         const std::vector<uint64_t> seeds = p.at("seeds").get<std::vector<uint64_t>>();
         if (methods.empty() || seeds.empty()) throw ConfigError("compare: 'methods' and 'seeds' must not be empty");
+        std::vector<Chunk> chunks;
+        for (uint64_t seed : seeds)
+            for (EditMethod method : methods) chunks.push_back({seed, method, compareChunkName(level, seed, method)});
+        if (!execution_.onlyChunk.empty()) {
+            const auto only = std::find_if(chunks.begin(), chunks.end(), [&](const Chunk& c) { return c.name == execution_.onlyChunk; });
+            if (only == chunks.end())
+                throw ConfigError("run " + std::to_string(context.runId()) + " has no chunk '" + execution_.onlyChunk + "'");
+            chunks = {*only};
+        }
 
         auto log = [&](const std::string& line) { context.log("info", line); };
         ComparisonInputs inputs = keyMatrixInputs(context, in.run.loaded, options);
         inputs.cancelled = [&] { return context.cancelled(); };
-        for (EditMethod method : methods)
-            if (reshapesFirst(method) && !inputs.reshape) inputs.reshape = reshapers_(in.tokenizer(), p.at("reshape"), log);
+        for (const Chunk& chunk : chunks)
+            if (reshapesFirst(chunk.method) && !inputs.reshape) inputs.reshape = reshapers_(in.tokenizer(), p.at("reshape"), log);
+        if (execution_.farm) farmOut(context, chunks, inputs);
 
-        const double chunks = double(methods.size() * seeds.size());
+        const double total = double(chunks.size());
         int64_t done = 0;
-        for (uint64_t seed : seeds)
-            for (EditMethod method : methods) {
-                const std::string name = compareChunkName(level, seed, method);
-                const double start = double(done++) / chunks;
-                if (context.loadCheckpoint(name)) {
-                    log(name + ": already done, skipped");
-                    continue;
-                }
-                inputs.progress = [&](double f) { context.report({start + f / chunks, name, {}}); };
-                context.report({start, name, {}});
-                const auto began = std::chrono::steady_clock::now();
-                std::optional<std::vector<EditOutcomeRow>> rows =
-                    compareEdits(in.model(), in.tokenizer(), in.patterns, level, method, seed, options, inputs);
-                if (!rows) throw JobCancelled();
-                std::vector<nlohmann::json> json;
-                for (const EditOutcomeRow& r : *rows) json.push_back(editOutcomeJson(r));
-                context.commitStep(name, {}, [&] { appendResultRows(context.store(), context.runId(), kEditOutcomesTable, json); });
-                const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-                char took[32];
-                std::snprintf(took, sizeof took, "%.1f s", seconds);
-                log(name + ": " + chunkSummary(*rows) + " (" + took + ")");
+        for (const Chunk& chunk : chunks) {
+            const double start = double(done++) / total;
+            if (context.loadCheckpoint(chunk.name)) {
+                log(chunk.name + ": already done, skipped");
+                continue;
             }
+            // A chunk run for another process leaves the run's progress to that process's parent.
+            const bool reports = execution_.onlyChunk.empty();
+            inputs.progress = [&](double f) { if (reports) context.report({start + f / total, chunk.name, {}}); };
+            if (reports) context.report({start, chunk.name, {}});
+            const auto began = std::chrono::steady_clock::now();
+            std::optional<std::vector<EditOutcomeRow>> rows =
+                compareEdits(in.model(), in.tokenizer(), in.patterns, level, chunk.method, chunk.seed, options, inputs);
+            if (!rows) throw JobCancelled();
+            std::vector<nlohmann::json> json;
+            for (const EditOutcomeRow& r : *rows) json.push_back(editOutcomeJson(r));
+            context.commitStep(chunk.name, {}, [&] {
+                // Committed meanwhile by another process (a chunk process outliving a killed parent): keep its rows.
+                if (!context.loadCheckpoint(chunk.name)) appendResultRows(context.store(), context.runId(), kEditOutcomesTable, json);
+            });
+            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+            char took[32];
+            std::snprintf(took, sizeof took, "%.1f s", seconds);
+            log(chunk.name + ": " + chunkSummary(*rows) + " (" + took + ")");
+        }
+        if (!execution_.onlyChunk.empty()) return;
 
         const std::vector<nlohmann::json> summary = analysis::editSummaryRows(loadEditOutcomes(context.store(), context.runId()));
         context.commitStep("summary", {}, [&] {
@@ -152,7 +186,28 @@ private:
         return inputs;
     }
 
+    // Hands the chunks not yet committed to the farm, costliest first. The key matrices they need are
+    // computed (and cached in the project) here first, so that no two processes compute the same one.
+    void farmOut(JobContext& context, const std::vector<Chunk>& chunks, const ComparisonInputs& inputs) {
+        std::vector<Chunk> pending;
+        for (const Chunk& chunk : chunks)
+            if (!context.loadCheckpoint(chunk.name)) pending.push_back(chunk);
+        if (pending.size() < 2) return;
+        std::stable_sort(pending.begin(), pending.end(), [](const Chunk& a, const Chunk& b) {
+            return chunkCostRank(a.method) > chunkCostRank(b.method);
+        });
+        auto needs = [&](EditMethod m) {
+            return std::any_of(pending.begin(), pending.end(), [m](const Chunk& c) { return c.method == m; });
+        };
+        if (needs(EditMethod::Rome)) inputs.romeCovariance();
+        if (needs(EditMethod::AlphaEdit)) inputs.alphaEditGram();
+        std::vector<std::string> names;
+        for (const Chunk& chunk : pending) names.push_back(chunk.name);
+        execution_.farm(context, names);
+    }
+
     ReshaperFactory reshapers_;
+    CompareExecution execution_;
 };
 
 nlohmann::json allMethodNames() {
@@ -167,7 +222,7 @@ std::string compareChunkName(int level, uint64_t seed, EditMethod method) {
     return "level " + std::to_string(level) + " seed " + std::to_string(seed) + " " + editMethodName(method);
 }
 
-void registerCompareStage(StageRegistry& registry, ReshaperFactory reshapers) {
+void registerCompareStage(StageRegistry& registry, ReshaperFactory reshapers, CompareExecution execution) {
     registry.add(
         {"compare", "Raw, LoRA, ROME, AlphaEdit and REdit (with ablations) per pattern, seed and method on one level",
          ConfigSchema({{"model", Type::String, "Model folder", nullptr, std::nullopt, std::nullopt, {}},
@@ -214,7 +269,7 @@ void registerCompareStage(StageRegistry& registry, ReshaperFactory reshapers) {
                        {"null_space_threshold", "Null-space threshold", "", true},
                        {"key_data", "Key dataset", "", true},
                        {"reshape", "Reshaping options", "", true}}),
-         [reshapers] { return std::make_unique<CompareJob>(reshapers); }});
+         [reshapers, execution] { return std::make_unique<CompareJob>(reshapers, execution); }});
 }
 
 }  // namespace redit::stages

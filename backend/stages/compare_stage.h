@@ -11,11 +11,16 @@
 // (an object of reshaping options, read by the reshaper factory).
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "jobs/stage_registry.h"
 #include "pipeline/edit_comparison.h"
+
+namespace redit {
+class JobContext;
+}
 
 namespace redit::stages {
 
@@ -23,8 +28,18 @@ namespace redit::stages {
 using ReshaperFactory = std::function<pipeline::Reshaper(const Tokenizer& tokenizer, const nlohmann::json& reshapeParams,
                                                const std::function<void(const std::string&)>& log)>;
 
+// Runs the named chunks of the context's run somewhere else (other processes: compare_chunk_processes.h) and
+// returns once each has been committed or has failed; the job then runs whatever is left itself.
+using ChunkFarm = std::function<void(JobContext& context, const std::vector<std::string>& chunkNames)>;
+
+// How a compare job runs its chunks: by default all of them, one after the other, in the calling process.
+struct CompareExecution {
+    ChunkFarm farm;         // when set, the chunks not yet committed go to it first, the costliest first
+    std::string onlyChunk;  // when set, the job runs this chunk alone (if not yet committed) and writes no summary
+};
+
 // Registers "compare"; REdit and its ablations use reshapers from `reshapers`.
-void registerCompareStage(StageRegistry& registry, ReshaperFactory reshapers);
+void registerCompareStage(StageRegistry& registry, ReshaperFactory reshapers, CompareExecution execution = {});
 
 // The checkpoint name of one chunk.
 std::string compareChunkName(int level, uint64_t seed, results::EditMethod method);

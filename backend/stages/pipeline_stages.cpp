@@ -152,7 +152,7 @@ public:
 
 }  // namespace
 
-void registerPipelineStages(StageRegistry& registry) {
+void registerPipelineStages(StageRegistry& registry, const CompareExecution& compareExecution) {
     registry.add({"circuits", "EAP circuit of every pattern and of two halves of its pairs",
                   ConfigSchema({required("model", "Model folder"), required("data", "Dataset spec"),
                                 integer("pairs", "Clean/corrupted pairs K per pattern", 16, 2),
@@ -207,7 +207,7 @@ void registerPipelineStages(StageRegistry& registry) {
     registerCompareStage(registry, [](const Tokenizer& tokenizer, const nlohmann::json& reshape,
                                       const std::function<void(const std::string&)>& log) {
         return reditReshaper(tokenizer, reshapeOptionsFromJson(reshape), log);
-    });
+    }, compareExecution);
     registry.add(reshapeStage());
 }
 

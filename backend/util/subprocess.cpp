@@ -2,7 +2,9 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -121,6 +123,28 @@ std::pair<pid_t, int> waitForAnyProcess() {
     }
     if (pid < 0) throw Error(std::string("waiting for a process: ") + std::strerror(errno));
     return {pid, exitCodeOf(status)};
+}
+
+std::optional<int> exitCodeIfEnded(pid_t pid) {
+    int status = 0;
+    pid_t ended;
+    while ((ended = waitpid(pid, &status, WNOHANG)) < 0 && errno == EINTR) {
+    }
+    if (ended < 0) throw Error("waiting for process " + std::to_string(pid) + ": " + std::strerror(errno));
+    if (ended == 0) return std::nullopt;
+    return exitCodeOf(status);
+}
+
+void stopProcess(pid_t pid) {
+    kill(pid, SIGTERM);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+}
+
+void endWithParent(pid_t parent) {
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != parent) raise(SIGTERM);  // the parent ended before prctl took effect
 }
 
 std::string currentExecutable() {

@@ -1,6 +1,7 @@
 #pragma once
 // Starting other programs without a shell (no quoting problems): the sweep's local executor starts
 // `redit sweep run-cell` processes, its Slurm executor runs sbatch, squeue, sacct and scontrol.
+#include <optional>
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -26,6 +27,16 @@ pid_t startProcess(const std::vector<std::string>& argv, const std::string& logF
 
 // Waits for one of the started processes to end; its id and exit code (128 + N for signal N).
 std::pair<pid_t, int> waitForAnyProcess();
+
+// The exit code of a started process that has ended (reaping it), or nullopt while it still runs.
+std::optional<int> exitCodeIfEnded(pid_t pid);
+
+// Asks a started process to stop (SIGTERM) and waits for it to end.
+void stopProcess(pid_t pid);
+
+// Makes the calling process receive SIGTERM when its parent ends, and ends it now when its parent (`parent`)
+// has already ended: a worker process never outlives the process that started it.
+void endWithParent(pid_t parent);
 
 // The path of the running executable (/proc/self/exe).
 std::string currentExecutable();

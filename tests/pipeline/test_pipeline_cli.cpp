@@ -81,6 +81,44 @@ private slots:
         QCOMPARE(int(listRuns(store).size()), 2);
     }
 
+    // Chunks run side by side in child processes commit the same rows as one process running them in turn.
+    void sideBySideProcessesCommitTheSameRows() {
+        QStringList args = arguments("pipeline.json");
+        args[4] = QString::fromStdString(testing::pathIn(dir, "parallel.redit"));
+        args << "--processes" << "2";
+        const testing::CliResult r = redit(args);
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("run 2 (compare level 2): finished"));
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(testing::pathIn(dir, "parallel.redit.logs"))));
+
+        ProjectStore one = ProjectStore::open(testing::pathIn(dir, "out.redit"), ProjectStore::Mode::ReadOnly);
+        ProjectStore two = ProjectStore::open(testing::pathIn(dir, "parallel.redit"), ProjectStore::Mode::ReadOnly);
+        for (int64_t run : {1, 2}) {
+            auto sorted = [run](const ProjectStore& store) {
+                std::vector<std::string> rows;
+                for (const ResultRow& row : resultRows(store, run, kEditOutcomesTable)) rows.push_back(row.data.dump());
+                std::sort(rows.begin(), rows.end());
+                return rows;
+            };
+            const std::vector<std::string> inTurn = sorted(one), sideBySide = sorted(two);
+            QCOMPARE(int(sideBySide.size()), 64);  // each chunk once
+            QVERIFY(inTurn == sideBySide);
+            QCOMPARE(resultRows(two, run, kEditSummaryTable).size(), resultRows(one, run, kEditSummaryTable).size());
+        }
+        // The children wrote their chunks' lines into the run's log.
+        bool logged = false;
+        for (const LogLine& entry : runLog(two, 1)) logged = logged || QString::fromStdString(entry.message).startsWith("level 1 seed 1 REdit:");
+        QVERIFY(logged);
+    }
+
+    void aChunkProcessNamesAMissingChunk() {
+        const testing::CliResult r =
+            redit({"compare-chunk", "--project", QString::fromStdString(testing::pathIn(dir, "out.redit")), "--run", "1",
+                   "--chunk", "level 9 seed 0 LoRA", "--parent", QString::number(QCoreApplication::applicationPid())});
+        QVERIFY(r.code != 0);
+        QVERIFY(r.err.contains("run 1 has no chunk 'level 9 seed 0 LoRA'"));
+    }
+
     void badConfigNamesTheKey() {
         const testing::CliResult r = redit(arguments("bad.json"));
         QVERIFY(r.code != 0);
