@@ -1,5 +1,7 @@
 #include "stages/compare_stage.h"
 
+#include <ATen/Parallel.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -141,8 +143,10 @@ public:
                 if (!context.loadCheckpoint(chunk.name)) appendResultRows(context.store(), context.runId(), kEditOutcomesTable, json);
             });
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-            char took[32];
-            std::snprintf(took, sizeof took, "%.1f s", seconds);
+            // The thread count decides how sums are split, so the last bits of a trained edit (docs/reliability.md).
+            const int threads = at::get_num_threads();
+            char took[64];
+            std::snprintf(took, sizeof took, "%.1f s, %d thread%s", seconds, threads, threads == 1 ? "" : "s");
             log(chunk.name + ": " + chunkSummary(*rows) + " (" + took + ")");
         }
         if (!execution_.onlyChunk.empty()) return;
