@@ -4,6 +4,7 @@
 #include "jobs/run_request.h"
 #include "jobs/stage_registry.h"
 #include "model/model_folder.h"
+#include "stages/compare_chunk_processes.h"
 #include "stages/compare_stage.h"
 #include "results/edit_records.h"
 #include "pipeline_fixture.h"
@@ -112,6 +113,27 @@ private slots:
         QCOMPARE(executeRun(store, stages, b, token), RunStatus::Finished);
         QVERIFY(!logHas(store, b, "computed and cached"));
         QCOMPARE(rowTexts(store, b, kEditOutcomesTable), rowTexts(store, a, kEditOutcomesTable));
+    }
+
+    // The chunk farm's fallback: when every chunk process fails (here the "program" is /bin/false), the job
+    // names each failure in the run's log, keeps its output, and runs the chunks itself to the same rows.
+    void chunksWhoseProcessFailsAreRunByTheJob() {
+        StageRegistry farmed;
+        registerCompareStage(farmed, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
+            return Reshaper();
+        }, CompareExecution{chunkProcesses({"/bin/false", 2, 1}), {}});
+        ProjectStore store = ProjectStore::create(testing::pathIn(dir, "farmed.redit"));
+        CancelToken token;
+        const int64_t run = submitRun(store, farmed, request({"Raw", "LoRA"}));
+        QCOMPARE(executeRun(store, farmed, run, token), RunStatus::Finished);
+        QVERIFY(logHas(store, run, "level 1 seed 1 LoRA: its process ended with status 1 (output in "));
+        QVERIFY(logHas(store, run, "level 1 seed 0 Raw: generality"));
+        QVERIFY(QFileInfo::exists(QString::fromStdString(testing::pathIn(dir, "farmed.redit.logs/run-1-level-1-seed-1-LoRA.log"))));
+
+        ProjectStore reference = ProjectStore::create(testing::pathIn(dir, "in-turn.redit"));
+        const int64_t same = submitRun(reference, stages, request({"Raw", "LoRA"}));
+        QCOMPARE(executeRun(reference, stages, same, token), RunStatus::Finished);
+        QCOMPARE(rowTexts(store, run, kEditOutcomesTable), rowTexts(reference, same, kEditOutcomesTable));
     }
 
     void badParamsAreConfigErrors() {
