@@ -1,6 +1,7 @@
 #include "util/runtime_env.h"
 
 #include <cstdlib>
+#include <malloc.h>
 #include <strings.h>
 #include <unistd.h>
 
@@ -31,6 +32,14 @@ void ensureRuntimeEnvironment(char** argv) {
     }
     if (changed) ::execv("/proc/self/exe", argv);
     // execv only returns on failure; the program then runs on with the environment it had.
+    configureAllocator();
+}
+
+void configureAllocator() {
+#ifdef __GLIBC__
+    ::mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    ::mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
 }
 
 }  // namespace redit

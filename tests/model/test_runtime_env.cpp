@@ -2,6 +2,9 @@
 // never its SSE3 fallback on a CPU with AVX2 or AVX-512, and a core type the user chose is kept.
 #include <QProcess>
 #include <QtTest>
+#include <malloc.h>
+
+#include "util/runtime_env.h"
 
 namespace {
 
@@ -40,6 +43,19 @@ private slots:
         const QString line = blasLine({{"OPENBLAS_CORETYPE", "Prescott"}});
         if (!line.contains("OpenBLAS")) QSKIP("the BLAS in use is not OpenBLAS");
         QVERIFY2(line.contains("Prescott kernels"), qPrintable(line));
+    }
+
+    // After configureAllocator, a block of a few MiB comes from the heap (no pages mapped for it) and one
+    // above 32 MiB is still mapped on its own.
+    void midSizedBlocksStayInTheHeap() {
+        redit::configureAllocator();
+        const size_t mappedBefore = mallinfo2().hblkhd;
+        void* volatile eight = std::malloc(8u << 20);  // volatile: the compiler may not drop the pair
+        QCOMPARE(mallinfo2().hblkhd, mappedBefore);
+        void* volatile large = std::malloc(64u << 20);
+        QVERIFY(mallinfo2().hblkhd >= mappedBefore + (64u << 20));
+        std::free(large);
+        std::free(eight);
     }
 };
 
