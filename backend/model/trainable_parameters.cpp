@@ -1,5 +1,7 @@
 #include "model/trainable_parameters.h"
 
+#include <cmath>
+
 #include "util/error.h"
 
 namespace redit {
@@ -25,6 +27,22 @@ std::vector<std::string> lastLayerPatterns(int64_t layers, int64_t count) {
     std::vector<std::string> out;
     for (int64_t i = layers - count; i < layers; ++i) out.push_back("model.layers." + std::to_string(i) + ".");
     return out;
+}
+
+double relativeParameterChange(const DecoderWeights& before, const DecoderWeights& after,
+                               const std::vector<std::string>& patterns) {
+    const auto from = selectTrainableParameters(before, patterns);
+    const auto to = selectTrainableParameters(after, patterns);
+    if (from.size() != to.size()) throw ConfigError("the two weight sets select different parameters");
+    double difference = 0, reference = 0;
+    for (size_t i = 0; i < from.size(); ++i) {
+        if (from[i].name != to[i].name || !from[i].tensor.sizes().equals(to[i].tensor.sizes()))
+            throw ConfigError("parameter '" + from[i].name + "' differs in name or shape between the weight sets");
+        const at::Tensor a = from[i].tensor.detach().to(at::kDouble);
+        difference += (to[i].tensor.detach().to(at::kDouble) - a).pow(2).sum().item<double>();
+        reference += a.pow(2).sum().item<double>();
+    }
+    return reference > 0 ? std::sqrt(difference / reference) : std::sqrt(difference);
 }
 
 }  // namespace redit

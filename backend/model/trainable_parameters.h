@@ -25,4 +25,10 @@ std::vector<NamedParameter> selectTrainableParameters(const DecoderWeights& weig
 // "model.layers.<i>." for the last `count` of `layers` layers (the usual late-layer subset).
 std::vector<std::string> lastLayerPatterns(int64_t layers, int64_t count);
 
+// How far training moved the selected parameters: ||after - before||_2 / ||before||_2 over all of them as one
+// vector (0: unchanged). A reshaping or fine-tune that changes no answer can be told from one that did not
+// move at all. ConfigError when the two weight sets differ in names or shapes, or a pattern matches nothing.
+double relativeParameterChange(const DecoderWeights& before, const DecoderWeights& after,
+                               const std::vector<std::string>& patterns);
+
 }  // namespace redit

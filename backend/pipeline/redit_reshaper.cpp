@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "model/trainable_parameters.h"
 #include "reshape/reshape_patterns.h"
 #include "util/error.h"
 
@@ -63,13 +64,14 @@ Reshaper reditReshaper(const Tokenizer& tokenizer, const ReshapeOptions& options
                                [&](const ReshapeProgress& p) { last = p; }, cancelled, log))
             return nullptr;
         if (log) {
-            char line[256];
+            const double moved = relativeParameterChange(base.weights(), model->weights(), options.trainable);
+            char line[320];
             std::snprintf(line, sizeof line,
                           "%s seed %llu: reshaped on %zu patterns, %lld meta-iterations; last InfoNCE %.4f, KL %.5f, "
-                          "cos+ %.3f, cos- %.3f, projected share %.3f",
+                          "cos+ %.3f, cos- %.3f, projected share %.3f; trained weights moved %.2e of their norm",
                           editMethodName(variant).c_str(), static_cast<unsigned long long>(seed), patterns.size(),
                           static_cast<long long>(last.iterations), last.contrastiveLoss, last.predictionKl,
-                          last.positiveCosine, last.negativeCosine, last.projectionShare);
+                          last.positiveCosine, last.negativeCosine, last.projectionShare, moved);
             log(line);
         }
         return model;

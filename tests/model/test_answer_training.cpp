@@ -99,6 +99,20 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(ConfigError, AnswerTrainer(model, data, config));
     }
 
+    void parameterChangeIsTheRelativeNorm() {
+        DecoderModel before = testing::tinyModel(testing::tinyConfig(), 3);
+        DecoderModel after = testing::tinyModel(testing::tinyConfig(), 3);
+        const std::vector<std::string> layer1 = {"model.layers.1."};
+        QCOMPARE(relativeParameterChange(before.weights(), after.weights(), layer1), 0.0);
+        // Scale every selected tensor by 1.5: the change is exactly half of the selection's norm.
+        for (auto& p : selectTrainableParameters(after.weights(), layer1)) p.tensor.mul_(1.5);
+        QVERIFY(std::abs(relativeParameterChange(before.weights(), after.weights(), layer1) - 0.5) < 1e-6);
+        // Parameters outside the selection do not count.
+        QCOMPARE(relativeParameterChange(before.weights(), after.weights(), {"model.layers.0."}), 0.0);
+        DecoderModel other = testing::tinyModel([] { auto c = testing::tinyConfig(); c.intermediateSize *= 2; return c; }(), 3);
+        QVERIFY_THROWS_EXCEPTION(ConfigError, relativeParameterChange(before.weights(), other.weights(), layer1));
+    }
+
     void sameSeedSameWeights() {
         auto train = copyTask(64, 1);
         AnswerTrainingConfig config;

@@ -70,6 +70,16 @@ private slots:
         QCOMPARE(*level1.modelId, *level2.modelId);
         QVERIFY(level1.datasetId && level2.datasetId);
         QCOMPARE(*level1.datasetId, *level2.datasetId);
+        // Each reshaping says how far it moved the trained weights, and it moved them.
+        int reshapings = 0;
+        const QRegularExpression moved("REdit seed 0: reshaped on .* trained weights moved ([0-9.e+-]+) of their norm");
+        for (const LogLine& entry : runLog(store, 1)) {
+            const QRegularExpressionMatch m = moved.match(QString::fromStdString(entry.message));
+            if (!m.hasMatch()) continue;
+            ++reshapings;
+            QVERIFY2(m.captured(1).toDouble() > 0, qPrintable(m.captured(0)));
+        }
+        QCOMPARE(reshapings, 1);
     }
 
     void aSecondRunSkipsWhatIsDone() {
