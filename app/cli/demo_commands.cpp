@@ -52,6 +52,7 @@ struct FinetuneSmolOptions {
     std::string base = demo::LogicSmolRecipe().base;
     std::string out = "build/models/logic-smol";
     int64_t steps = 0, batch = 0, layers = 0;
+    int64_t level1PerPattern = -1, level2PerPattern = -1;  // -1: the recipe's
     double learningRate = 0;
     uint64_t seed = 1;
 };
@@ -66,6 +67,8 @@ void finetuneSmol(const FinetuneSmolOptions& o) {
     if (o.batch > 0) recipe.training.batchSize = o.batch;
     if (o.layers > 0) recipe.trainableLayers = o.layers;
     if (o.learningRate > 0) recipe.training.learningRate = o.learningRate;
+    if (o.level1PerPattern >= 0) recipe.corpus.level1PerPattern = o.level1PerPattern;
+    if (o.level2PerPattern >= 0) recipe.corpus.level2PerPattern = o.level2PerPattern;
     recipe.training.seed = o.seed;
     recipe.corpus.seed = o.seed;
     // Ctrl-C stops training after the current step; nothing is written then (and a folder being written is
@@ -155,6 +158,10 @@ void addDemoCommands(CLI::App& app) {
     smolCmd->add_option("--batch", smol->batch, "Batch size (default: the recipe's)");
     smolCmd->add_option("--layers", smol->layers, "Train the last N layers (default: the recipe's)");
     smolCmd->add_option("--lr", smol->learningRate, "Peak learning rate (default: the recipe's)");
+    smolCmd->add_option("--level1-per-pattern", smol->level1PerPattern,
+                        "Training problems per level-1 pattern (default: the recipe's; 0 leaves level 1 out)");
+    smolCmd->add_option("--level2-per-pattern", smol->level2PerPattern,
+                        "Training problems per level-2 pattern (default: the recipe's; 0 leaves level 2 out)");
     smolCmd->add_option("--seed", smol->seed, "Seed of data and training")->capture_default_str();
     smolCmd->callback([smol] { finetuneSmol(*smol); });
 

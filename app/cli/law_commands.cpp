@@ -70,6 +70,14 @@ struct StageCommand {
     }
 };
 
+// One comma-separated item of an array option as the JSON value it spells: "24" an integer, "0.2" a number,
+// "true" a boolean, anything else ("layers.24.") a string.
+nlohmann::json arrayItem(const std::string& item) {
+    nlohmann::json value = nlohmann::json::parse(item, nullptr, /*allow_exceptions=*/false);
+    if (value.is_number() || value.is_boolean()) return value;
+    return item;
+}
+
 // Adds `--flag` for the stage's param `key`: its value becomes params[key]; the help gives the schema's label and
 // unit, the key and the stage's default, so the CLI has no defaults of its own.
 void stageOption(CLI::App* command, const std::shared_ptr<StageCommand>& o, const std::string& kind,
@@ -95,8 +103,11 @@ void stageOption(CLI::App* command, const std::shared_ptr<StageCommand>& o, cons
         command->add_flag_function(flag, [o, key](int64_t n) { o->params[key] = n > 0; }, help);
         break;
     case Type::Array:
-        command->add_option_function<std::vector<double>>(flag, [o, key](const std::vector<double>& v) { o->params[key] = v; }, help)
-            ->delimiter(',');
+        command->add_option_function<std::vector<std::string>>(flag, [o, key](const std::vector<std::string>& items) {
+            nlohmann::json values = nlohmann::json::array();
+            for (const std::string& item : items) values.push_back(arrayItem(item));
+            o->params[key] = values;
+        }, help)->delimiter(',');
         break;
     default:
         command->add_option_function<std::string>(flag, [o, key](const std::string& v) { o->params[key] = v; }, help);

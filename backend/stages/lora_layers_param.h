@@ -22,7 +22,7 @@ inline FieldSpec loraLayersField() {
 inline std::vector<int64_t> loraLayersParam(const nlohmann::json& params) {
     std::vector<int64_t> layers;
     for (const nlohmann::json& layer : params.at("lora_layers")) {
-        // The CLI passes array options as numbers (24.0): any whole non-negative number is a layer.
+        // A configuration file may spell a layer 24.0: any whole non-negative number is a layer.
         if (!layer.is_number() || layer.get<double>() < 0 || layer.get<double>() != std::floor(layer.get<double>()))
             throw ConfigError("'lora_layers' must list decoder layer numbers (non-negative integers), not " + layer.dump());
         layers.push_back(static_cast<int64_t>(layer.get<double>()));

@@ -106,6 +106,7 @@ private slots:
             ProjectStore store = ProjectStore::open(copy, ProjectStore::Mode::ReadOnly);
             const RunRecord run = loadRun(store, latestFinishedRun(store, "interference", "interference"));
             QCOMPARE(run.config.at("params").at("lora_layers"), nlohmann::json::array({1}));
+            QVERIFY(run.config.at("params").at("lora_layers").at(0).is_number_integer());  // stored as 1, not 1.0
         }
         testing::CliResult outside = redit({"interference", "--project", QString::fromStdString(copy), "--steps", "1",
                                             "--lora-layers", "99"});
