@@ -52,6 +52,7 @@ std::int64_t submitRun(ProjectStore& store, const StageRegistry& registry, const
     run.device = config["device"].get<std::string>();
     run.modelId = nonZero(config["model_id"]);
     run.datasetId = nonZero(config["dataset_id"]);
+    run.libraryVersions = registry.libraryVersions();
     try {
         return createRun(store, run);
     } catch (const SQLite::Exception& e) {

@@ -34,6 +34,10 @@ std::vector<std::string> StageRegistry::kinds() const {
     return list;
 }
 
+void StageRegistry::addLibraryVersion(const std::string& library, const std::string& version) {
+    libraryVersions_[library] = version;
+}
+
 StageRegistry& globalStageRegistry() {
     static StageRegistry registry;
     return registry;

@@ -36,8 +36,14 @@ public:
     const StageInfo& get(const std::string& kind) const;
     std::vector<std::string> kinds() const;
 
+    // Libraries the registered stages compute with (e.g. "torch" -> "2.3.0"), recorded in every run this
+    // registry submits, so a result names what produced it. The job layer itself links none of them.
+    void addLibraryVersion(const std::string& library, const std::string& version);
+    const nlohmann::json& libraryVersions() const { return libraryVersions_; }
+
 private:
     std::map<std::string, StageInfo> stages_;
+    nlohmann::json libraryVersions_ = nlohmann::json::object();
 };
 
 // The registry the CLI and the GUI use; stages register into it at start-up.

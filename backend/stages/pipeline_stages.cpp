@@ -19,6 +19,8 @@
 #include "stages/reshape_stage.h"
 #include "store/project_store.h"
 
+#include <torch/version.h>
+
 namespace redit::stages {
 
 using namespace redit::schema;
@@ -153,6 +155,7 @@ public:
 }  // namespace
 
 void registerPipelineStages(StageRegistry& registry, const CompareExecution& compareExecution) {
+    registry.addLibraryVersion("torch", TORCH_VERSION);
     registry.add({"circuits", "EAP circuit of every pattern and of two halves of its pairs",
                   ConfigSchema({required("model", "Model folder"), required("data", "Dataset spec"),
                                 integer("pairs", "Clean/corrupted pairs K per pattern", 16, 2),

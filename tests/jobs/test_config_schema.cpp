@@ -88,12 +88,16 @@ private slots:
     void submitValidatesAgainstTheStageSchema() {
         StageRegistry registry;
         registry.add({"eval", "evaluate accuracy", schema(), [] { return std::unique_ptr<Job>(); }});
+        registry.addLibraryVersion("torch", "9.9.9");
         QTemporaryDir dir;
         ProjectStore store = ProjectStore::create(testing::pathIn(dir, "p.redit"));
 
         std::int64_t id = submitRun(store, registry, {{"kind", "eval"}, {"seed", 9}, {"params", {{"layers", {1}}}}});
         RunRecord run = loadRun(store, id);
         QCOMPARE(run.seed, std::int64_t(9));
+        // The registry's libraries are recorded with the run, beside the ones the store adds.
+        QCOMPARE(run.libraryVersions.at("torch").get<std::string>(), std::string("9.9.9"));
+        QVERIFY(run.libraryVersions.contains("sqlite"));
         QCOMPARE(run.config["params"]["steps"].get<int>(), 100);
 
         try {

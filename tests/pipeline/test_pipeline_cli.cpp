@@ -1,5 +1,6 @@
 #include <QProcess>
 #include <QtTest>
+#include <torch/version.h>
 
 #include "model/model_folder.h"
 #include "results/edit_records.h"
@@ -70,6 +71,7 @@ private slots:
         QCOMPARE(*level1.modelId, *level2.modelId);
         QVERIFY(level1.datasetId && level2.datasetId);
         QCOMPARE(*level1.datasetId, *level2.datasetId);
+        QCOMPARE(level1.libraryVersions.at("torch").get<std::string>(), std::string(TORCH_VERSION));
         // Each reshaping says how far it moved the trained weights, and it moved them.
         int reshapings = 0;
         const QRegularExpression moved("REdit seed 0: reshaped on .* trained weights moved ([0-9.e+-]+) of their norm");
