@@ -7,7 +7,12 @@
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QTranslator>
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <thread>
 
 #include "views/circuit_view.h"
 #include "adapters/demo_project.h"
@@ -23,6 +28,7 @@
 #include "adapters/store_project_controller.h"
 #include "adapters/translation.h"
 #include "util/runtime_env.h"
+#include "util/subprocess.h"
 #include "util/torch_runtime.h"
 #include "adapters/workbench_settings.h"
 
@@ -65,11 +71,30 @@ void openStartProject(redit::gui::MainWindow& window, const QStringList& argumen
     else window.openProjectFile(recent.first());
 }
 
+// The settings that decide how a comparison's chunks run; written on the GUI thread, read by a run's worker.
+struct ChunkProcessSetting {
+    std::atomic<int> processes{1};
+    std::atomic<int> threads{0};  // 0: every core
+};
+
+// Registers the stages with the compare stage handing its chunks to `redit compare-chunk` processes (the CLI
+// installed beside this program) when the settings ask for more than one; without that program, in turn.
+void registerWorkbenchStages(redit::StageRegistry& registry, std::shared_ptr<const ChunkProcessSetting> setting) {
+    const std::filesystem::path cli = std::filesystem::path(redit::currentExecutable()).parent_path() / "redit";
+    redit::registerBuiltinStages(registry, [setting, cli] {
+        const int processes = std::filesystem::exists(cli) ? setting->processes.load() : 1;
+        const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+        const int threads = setting->threads.load() > 0 ? setting->threads.load() : cores;
+        return redit::stages::ChunkProcessOptions{cli.string(), processes, std::max(1, threads / std::max(1, processes))};
+    });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     redit::ensureRuntimeEnvironment(argv);
-    redit::registerBuiltinStages(redit::globalStageRegistry());
+    auto chunkProcesses = std::make_shared<ChunkProcessSetting>();
+    registerWorkbenchStages(redit::globalStageRegistry(), chunkProcesses);
     QApplication app(argc, argv);
     Q_INIT_RESOURCE(resources);  // the icons live in the static redit_widgets library
     QApplication::setOrganizationName(QStringLiteral("REdit"));
@@ -123,14 +148,19 @@ int main(int argc, char** argv) {
     redit::gui::MainWindow window;
     window.setProjectController(&controller);
     window.setRunController(&controller);
-    // The thread setting applies at once: runs execute in this process.
-    redit::configureThreads(redit::gui::WorkbenchSettings::load(QSettings()).threads);
+    // The thread setting applies at once: runs execute in this process (or, for a comparison's chunks, in the
+    // processes the next run starts).
+    auto applySettings = [chunkProcesses](const redit::gui::WorkbenchSettings& chosen) {
+        redit::configureThreads(chosen.threads);
+        chunkProcesses->threads = chosen.threads;
+        chunkProcesses->processes = chosen.compareProcesses;
+    };
+    applySettings(redit::gui::WorkbenchSettings::load(QSettings()));
     const redit::RuntimeInfo runtime = redit::runtimeInfo();
     window.setCudaAvailable(runtime.cudaAvailable);
     window.setRuntimeSummary({QString::fromStdString(runtime.torchVersion), QString::fromStdString(runtime.blas),
                               runtime.cudaDevices, runtime.threads});
-    QObject::connect(&window, &redit::gui::MainWindow::settingsChanged, &window,
-                     [](const redit::gui::WorkbenchSettings& chosen) { redit::configureThreads(chosen.threads); });
+    QObject::connect(&window, &redit::gui::MainWindow::settingsChanged, &window, applySettings);
     if (parser.isSet(demoViews)) redit::gui::showDemoViews(window);
     else openStartProject(window, parser.positionalArguments(), parser.isSet(demo));
     window.show();  // views are laid out (charts sized) before --show and --report use them

@@ -103,6 +103,13 @@ ChunkFarm chunkProcesses(ChunkProcessOptions options) {
     };
 }
 
+ChunkFarm chunkProcessesAsConfigured(std::function<ChunkProcessOptions()> current) {
+    return [current = std::move(current)](JobContext& context, const std::vector<std::string>& chunks) {
+        const ChunkProcessOptions options = current();
+        if (options.processes > 1) chunkProcesses(options)(context, chunks);
+    };
+}
+
 void runCompareChunk(ProjectStore& store, std::int64_t runId, const std::string& chunkName, const CancelToken& token) {
     const RunRecord run = loadRun(store, runId);
     if (run.kind != "compare")

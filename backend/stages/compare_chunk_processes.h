@@ -5,8 +5,10 @@
 // opens the project, runs its one chunk and commits it exactly as the job would; the parent's job, the run's
 // owner throughout, then finds the chunks committed and writes the summary.
 #include <cstdint>
+#include <functional>
 #include <string>
 
+#include "stages/chunk_process_options.h"
 #include "stages/compare_stage.h"
 
 namespace redit {
@@ -16,17 +18,16 @@ class ProjectStore;
 
 namespace redit::stages {
 
-struct ChunkProcessOptions {
-    std::string program;  // the `redit` executable
-    int processes = 2;
-    int threadsPerProcess = 1;
-};
-
 // The farm: `program compare-chunk --project P --run R --chunk NAME --threads T --parent PID` per chunk, at
 // most `processes` at a time, in the order given. Reports the run's progress as chunks end. A child that
 // fails is named in the run's log with its output (kept in <project>.logs/); its chunk is left to the job.
 // When the run is cancelled, stops the children and throws JobCancelled.
 ChunkFarm chunkProcesses(ChunkProcessOptions options);
+
+// A farm whose options are asked for each time a run hands out its chunks, so a setting changed between runs
+// (the workbench's "side-by-side processes") applies to the next run. Options with at most one process hand
+// out nothing: the job then runs every chunk itself, in turn.
+ChunkFarm chunkProcessesAsConfigured(std::function<ChunkProcessOptions()> current);
 
 // The child's side: runs one chunk of compare run `runId`, leaving the run's status and progress to the
 // parent. ConfigError for a run that is not a compare run or has no such chunk.

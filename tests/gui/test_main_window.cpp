@@ -6,6 +6,7 @@
 #include <QTableView>
 #include <QTreeWidget>
 #include <QComboBox>
+#include <QSpinBox>
 #include <QtTest>
 
 #include "main_window.h"
@@ -184,11 +185,15 @@ private slots:
         stored.device = "cuda";
         stored.dtype = "bf16";
         stored.threads = 6;
+        stored.compareProcesses = 2;
         SettingsDialog withoutCuda(stored, false);
         QCOMPARE(withoutCuda.findChild<QComboBox*>("deviceBox")->count(), 1);
         QCOMPARE(withoutCuda.settings().device, QString("cpu"));
         QCOMPARE(withoutCuda.settings().dtype, QString("bf16"));
         QCOMPARE(withoutCuda.settings().threads, 6);
+        QCOMPARE(withoutCuda.settings().compareProcesses, 2);
+        withoutCuda.findChild<QSpinBox*>("compareProcessesBox")->setValue(3);
+        QCOMPARE(withoutCuda.settings().compareProcesses, 3);
         SettingsDialog withCuda(stored, true);
         QCOMPARE(withCuda.findChild<QComboBox*>("deviceBox")->count(), 2);
         QCOMPARE(withCuda.settings().device, QString("cuda"));
@@ -199,6 +204,7 @@ private slots:
         WorkbenchSettings s;
         s.device = "cuda";
         s.threads = 3;
+        s.compareProcesses = 4;
         s.dtype = "bf16";
         s.modelsFolder = "/models";
         s.dataFolder = "/data";
@@ -207,6 +213,7 @@ private slots:
         const WorkbenchSettings back = WorkbenchSettings::load(settings);
         QCOMPARE(back.device, s.device);
         QCOMPARE(back.threads, 3);
+        QCOMPARE(back.compareProcesses, 4);
         QCOMPARE(back.dtype, s.dtype);
         QCOMPARE(back.modelsFolder, s.modelsFolder);
         QCOMPARE(back.dataFolder, s.dataFolder);
@@ -214,10 +221,12 @@ private slots:
 
         settings.setValue("settings/dtype", "fp8");
         settings.setValue("settings/threads", -4);
+        settings.setValue("settings/compareProcesses", 0);
         settings.setValue("settings/language", "klingon");
         const WorkbenchSettings fallback = WorkbenchSettings::load(settings);
         QCOMPARE(fallback.dtype, QString("fp32"));
         QCOMPARE(fallback.threads, 0);
+        QCOMPARE(fallback.compareProcesses, 1);
         QCOMPARE(fallback.language, QString("en"));
         settings.clear();
     }

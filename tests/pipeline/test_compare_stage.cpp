@@ -4,6 +4,7 @@
 #include "jobs/run_request.h"
 #include "jobs/stage_registry.h"
 #include "model/model_folder.h"
+#include "stages/builtin_stages.h"
 #include "stages/compare_chunk_processes.h"
 #include "stages/compare_stage.h"
 #include "results/edit_records.h"
@@ -134,6 +135,47 @@ private slots:
         const int64_t same = submitRun(reference, stages, request({"Raw", "LoRA"}));
         QCOMPARE(executeRun(reference, stages, same, token), RunStatus::Finished);
         QCOMPARE(rowTexts(store, run, kEditOutcomesTable), rowTexts(reference, same, kEditOutcomesTable));
+    }
+
+    // The workbench's farm asks for its options at each run: one process hands nothing out.
+    void aFarmConfiguredForOneProcessLeavesTheChunksToTheJob() {
+        int processes = 1;
+        StageRegistry farmed;
+        registerCompareStage(farmed, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
+            return Reshaper();
+        }, CompareExecution{chunkProcessesAsConfigured([&] { return ChunkProcessOptions{"/bin/false", processes, 1}; }), {}});
+        ProjectStore store = ProjectStore::create(testing::pathIn(dir, "configured.redit"));
+        CancelToken token;
+        const int64_t inTurn = submitRun(store, farmed, request({"Raw", "LoRA"}));
+        QCOMPARE(executeRun(store, farmed, inTurn, token), RunStatus::Finished);
+        QVERIFY(!logHas(store, inTurn, "its process ended"));  // no process was started
+        processes = 2;  // changed between runs: the next run hands its chunks out
+        const int64_t handedOut = submitRun(store, farmed, request({"Raw", "LoRA"}));
+        QCOMPARE(executeRun(store, farmed, handedOut, token), RunStatus::Finished);
+        QVERIFY(logHas(store, handedOut, "level 1 seed 1 LoRA: its process ended with status 1"));
+        QCOMPARE(rowTexts(store, inTurn, kEditOutcomesTable), rowTexts(store, handedOut, kEditOutcomesTable));
+    }
+
+    // The workbench's registration: with the setting at two processes, the chunks run in real `redit
+    // compare-chunk` processes and commit the rows a run in turn commits.
+    void builtinStagesHandChunksToRealProcesses() {
+        StageRegistry workbench;
+        registerBuiltinStages(workbench, [] { return ChunkProcessOptions{REDIT_CLI, 2, 1}; });
+        ProjectStore store = ProjectStore::create(testing::pathIn(dir, "workbench.redit"));
+        CancelToken token;
+        bool sideBySide = false;
+        const int64_t run = submitRun(store, workbench, request({"Raw", "LoRA"}));
+        QCOMPARE(executeRun(store, workbench, run, token, [&](int64_t, const Progress& p) {
+                     sideBySide = sideBySide || p.message.find("chunks done; running: ") != std::string::npos;
+                 }),
+                 RunStatus::Finished);
+        QVERIFY(sideBySide);
+        QVERIFY(!logHas(store, run, "its process ended"));
+        ProjectStore reference = ProjectStore::create(testing::pathIn(dir, "workbench-in-turn.redit"));
+        const int64_t same = submitRun(reference, stages, request({"Raw", "LoRA"}));
+        QCOMPARE(executeRun(reference, stages, same, token), RunStatus::Finished);
+        auto sorted = [](std::vector<std::string> rows) { std::sort(rows.begin(), rows.end()); return rows; };
+        QCOMPARE(sorted(rowTexts(store, run, kEditOutcomesTable)), sorted(rowTexts(reference, same, kEditOutcomesTable)));
     }
 
     void badParamsAreConfigErrors() {

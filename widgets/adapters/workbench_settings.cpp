@@ -19,6 +19,8 @@ WorkbenchSettings WorkbenchSettings::load(const QSettings& s) {
     bool ok = false;
     const int threads = s.value(QStringLiteral("settings/threads")).toInt(&ok);
     if (ok && threads >= 0 && threads <= 1024) w.threads = threads;
+    const int processes = s.value(QStringLiteral("settings/compareProcesses")).toInt(&ok);
+    if (ok && processes >= 1 && processes <= kMaxCompareProcesses) w.compareProcesses = processes;
     w.dtype = oneOf(s, "settings/dtype", {QStringLiteral("fp32"), QStringLiteral("bf16")}, w.dtype);
     w.modelsFolder = s.value(QStringLiteral("settings/modelsFolder")).toString();
     w.dataFolder = s.value(QStringLiteral("settings/dataFolder")).toString();
@@ -29,6 +31,7 @@ WorkbenchSettings WorkbenchSettings::load(const QSettings& s) {
 void WorkbenchSettings::save(QSettings& s) const {
     s.setValue(QStringLiteral("settings/device"), device);
     s.setValue(QStringLiteral("settings/threads"), threads);
+    s.setValue(QStringLiteral("settings/compareProcesses"), compareProcesses);
     s.setValue(QStringLiteral("settings/dtype"), dtype);
     s.setValue(QStringLiteral("settings/modelsFolder"), modelsFolder);
     s.setValue(QStringLiteral("settings/dataFolder"), dataFolder);

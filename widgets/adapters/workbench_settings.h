@@ -5,10 +5,14 @@ class QSettings;
 
 namespace redit::gui {
 
+inline constexpr int kMaxCompareProcesses = 64;
+
 // The workbench's preferences, stored with QSettings under "settings/".
 struct WorkbenchSettings {
     QString device = QStringLiteral("cpu");  // "cpu" or "cuda"
     int threads = 0;                         // 0: one per core
+    // A comparison's (method, seed) chunks run side by side in this many `redit` processes; 1: in turn, here.
+    int compareProcesses = 1;
     QString dtype = QStringLiteral("fp32");  // "fp32" or "bf16"
     QString modelsFolder;
     QString dataFolder;

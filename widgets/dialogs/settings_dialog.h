@@ -22,6 +22,7 @@ private:
 
     QComboBox* device_;
     QSpinBox* threads_;
+    QSpinBox* compareProcesses_;
     QComboBox* dtype_;
     QLineEdit* models_;
     QLineEdit* data_;
