@@ -2782,6 +2782,14 @@ d = %3，Δ = %4</translation>
         <source>cell %1: %2</source>
         <translation>单元 %1：%2</translation>
     </message>
+    <message>
+        <source>%1, collected</source>
+        <translation>%1，已收集</translation>
+    </message>
+    <message>
+        <source>Its runs are in this project</source>
+        <translation>它的运行已在本项目中</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::SweepOptions</name>

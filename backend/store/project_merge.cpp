@@ -249,6 +249,13 @@ MergeReport mergeProjects(ProjectStore& target, const std::vector<MergeSource>& 
     return report;
 }
 
+std::vector<std::string> mergedSourcePaths(const ProjectStore& store) {
+    SQLite::Statement query(store.db(), "SELECT DISTINCT source_path FROM run_origins");
+    std::vector<std::string> paths;
+    while (query.executeStep()) paths.push_back(query.getColumn(0).getString());
+    return paths;
+}
+
 nlohmann::json runOrigin(const ProjectStore& store, std::int64_t runId) {
     SQLite::Statement query(store.db(), "SELECT source_path, source_run_id, provenance, merged_at FROM run_origins WHERE run_id = ?");
     query.bind(1, runId);

@@ -42,4 +42,7 @@ MergeReport mergeProjects(ProjectStore& target, const std::vector<MergeSource>& 
 // null for a run computed in this project.
 nlohmann::json runOrigin(const ProjectStore& store, std::int64_t runId);
 
+// The source paths of every run merged into `store` (its run_origins), as the merge was given them.
+std::vector<std::string> mergedSourcePaths(const ProjectStore& store);
+
 }  // namespace redit

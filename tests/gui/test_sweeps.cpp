@@ -143,6 +143,9 @@ private slots:
         QVERIFY2(collected[0][0].toBool(), qPrintable(collected[0][1].toString()));
         QVERIFY2(collected[0][1].toString().contains(QStringLiteral("2 run(s) merged, 0 merged before")),
                  qPrintable(collected[0][1].toString()));
+        // The pane marks the cells whose runs are now in the project.
+        QTRY_COMPARE_WITH_TIMEOUT(tree->topLevelItem(0)->child(1)->text(1), QStringLiteral("done, collected"), 30000);
+        QVERIFY(sweeps->sweeps()[0].cells[0].collected);
         sweeps->collect(spec);
         QTRY_COMPARE_WITH_TIMEOUT(collected.size(), 2, 30000);
         QVERIFY2(collected[1][1].toString().contains(QStringLiteral("0 run(s) merged, 2 merged before")),

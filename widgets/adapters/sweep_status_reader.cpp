@@ -2,8 +2,12 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <filesystem>
+#include <set>
 
+#include "store/project_merge.h"
 #include "store/project_store.h"
+#include "sweep/sweep_cells.h"
 #include "sweep/sweep_collect.h"
 #include "sweep/sweep_spec.h"
 #include "sweep/sweep_status.h"
@@ -13,6 +17,25 @@ namespace redit::gui {
 namespace {
 
 QString q(const std::string& text) { return QString::fromStdString(text); }
+
+// The same file however a path names it (relative, with "..", through a link).
+std::string samePath(const std::string& path) {
+    std::error_code ec;
+    const std::filesystem::path canonical = std::filesystem::weakly_canonical(path, ec);
+    return ec ? path : canonical.string();
+}
+
+// The cell projects whose runs the project holds; empty when the project cannot be read (the pane then shows
+// the cells without the mark rather than nothing).
+std::set<std::string> collectedCellProjects(const QString& projectPath) {
+    std::set<std::string> paths;
+    try {
+        const ProjectStore project = ProjectStore::open(projectPath.toStdString(), ProjectStore::Mode::ReadOnly);
+        for (const std::string& path : mergedSourcePaths(project)) paths.insert(samePath(path));
+    } catch (const std::exception&) {
+    }
+    return paths;
+}
 
 QString tr(const char* text) { return QCoreApplication::translate("redit::gui::SweepStatusReader", text); }
 
@@ -40,7 +63,9 @@ int SweepView::resumableCells() const {
 
 QList<SweepView> readProjectSweeps(const QString& projectPath, const StageRegistry& registry) {
     QList<SweepView> sweeps;
-    for (const QString& specPath : projectSweeps(projectPath)) {
+    const QStringList specs = projectSweeps(projectPath);
+    const std::set<std::string> collected = specs.isEmpty() ? std::set<std::string>() : collectedCellProjects(projectPath);
+    for (const QString& specPath : specs) {
         SweepView view;
         view.spec = specPath;
         try {
@@ -60,6 +85,7 @@ QList<SweepView> readProjectSweeps(const QString& projectPath, const StageRegist
                 cellView.slurmJob = q(cell.slurm.jobId);
                 cellView.node = q(cell.slurm.node);
                 cellView.error = q(cell.cell.error);
+                cellView.collected = collected.count(samePath(cellProjectPath(spec, cell.cell.index))) != 0;
                 view.cells << cellView;
             }
         } catch (const std::exception& e) {

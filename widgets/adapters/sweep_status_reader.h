@@ -21,6 +21,7 @@ struct SweepCellView {
     QString slurmJob;  // "123_4"; empty outside Slurm
     QString node;
     QString error;
+    bool collected = false;  // its runs were merged into the project (Collect Finished Cells)
 };
 
 struct SweepView {

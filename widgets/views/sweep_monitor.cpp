@@ -97,7 +97,8 @@ void SweepMonitor::setSweeps(const QList<SweepView>& sweeps) {
         for (const SweepCellView& cell : sweep.cells) {
             auto* item = new QTreeWidgetItem(top);
             item->setText(Title, tr("cell %1: %2").arg(cell.index).arg(cell.values));
-            item->setText(State, cell.state);
+            item->setText(State, cell.collected ? tr("%1, collected").arg(cell.state) : cell.state);
+            if (cell.collected) item->setToolTip(Title, tr("Its runs are in this project"));
             item->setForeground(State, stateColour(cell.state));
             item->setText(Progress, QStringLiteral("%1%").arg(100 * cell.progress, 0, 'f', 0));
             item->setText(SlurmJob, cell.slurmJob);
