@@ -1,5 +1,7 @@
 #include "stages/reshape_stage.h"
 
+#include "model/trainable_parameters.h"
+
 #include <filesystem>
 
 #include "data/dataset_spec.h"
@@ -96,8 +98,8 @@ public:
 
         context.report({0.0, "preparing pairs and the reference", {}});
         DecoderModel& model = in.model();
-        CircuitReshaper reshaper(model, frozenCopy(model),
-                                 reshapeDataFor(in.tokenizer(), in.patterns, split, options.seed, 0), options);
+        const std::shared_ptr<const DecoderModel> original = frozenCopy(model);
+        CircuitReshaper reshaper(model, original, reshapeDataFor(in.tokenizer(), in.patterns, split, options.seed, 0), options);
         context.log("info", describeReshapeEstimate(reshaper, model, options));
         if (auto saved = context.loadCheckpoint(kCheckpoint)) {
             reshaper.resume(*saved, "run " + std::to_string(context.runId()) + " checkpoint '" + kCheckpoint + "'");
@@ -108,16 +110,20 @@ public:
             reshaper.metaStep();
             const ReshapeProgress& r = reshaper.progress();
             context.commitStep(kCheckpoint, reshaper.checkpoint(), [] {});
-            char message[96];
-            std::snprintf(message, sizeof message, "meta-iteration %lld/%lld  InfoNCE %.4f  KL %.5f",
+            // How far the trained weights are from the start: a run that changes no answer can be told from
+            // one that barely moved.
+            const double moved = relativeParameterChange(original->weights(), model.weights(), options.trainable);
+            char message[128];
+            std::snprintf(message, sizeof message, "meta-iteration %lld/%lld  InfoNCE %.4f  KL %.5f  moved %.2e",
                           static_cast<long long>(r.iteration), static_cast<long long>(r.iterations), r.contrastiveLoss,
-                          r.predictionKl);
+                          r.predictionKl, moved);
             context.report({0.02 + 0.96 * double(r.iteration) / double(r.iterations), message,
                             {{"contrastive_loss", r.contrastiveLoss},
                              {"prediction_kl", r.predictionKl},
                              {"positive_cosine", r.positiveCosine},
                              {"negative_cosine", r.negativeCosine},
-                             {"projection_share", r.projectionShare}}},
+                             {"projection_share", r.projectionShare},
+                             {"weight_change", moved}}},
                            r.iteration);
         }
 

@@ -14,6 +14,8 @@
 #include "store/artifacts.h"
 #include "store/checkpoints.h"
 #include "store/metrics.h"
+#include "model/model_folder.h"
+#include "model/trainable_parameters.h"
 #include "store/models.h"
 #include "store/project_store.h"
 #include "store/results.h"
@@ -89,6 +91,16 @@ private slots:
         int lossPoints = 0;
         for (const MetricPoint& m : runMetrics(store, whole)) lossPoints += m.name == "contrastive_loss";
         QCOMPARE(lossPoints, 3);
+        // The weight change each meta-iteration reports; the last is the written model's distance from the source.
+        std::vector<double> moved;
+        for (const MetricPoint& m : runMetrics(store, whole))
+            if (m.name == "weight_change") moved.push_back(m.value);
+        QCOMPARE(moved.size(), size_t(3));
+        const std::string source = std::string(REDIT_SOURCE_DIR) + "/resources/models/logic-tiny";
+        const LoadedModel before = loadModelFolder(source), after = loadModelFolder(testing::pathIn(dir, "whole"));
+        const double written = relativeParameterChange(before.model->weights(), after.model->weights(), {"layers.3."});
+        QVERIFY(written > 0);
+        QVERIFY2(std::abs(moved.back() - written) <= 1e-6 * written, qPrintable(QString("%1 vs %2").arg(moved.back()).arg(written)));
     }
 
     void paramsAreChecked() {
