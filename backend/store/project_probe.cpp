@@ -1,5 +1,7 @@
 #include "store/project_probe.h"
 
+#include "store/open_project_files.h"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -129,10 +131,13 @@ ProjectFileInfo probeOnce(const std::string& path) {
         throw FileError(path, "is not a REdit project (" + std::to_string(size) +
                                   " bytes, shorter than a SQLite header)");
 
-    bool walInUse = hasWalContent(path);
     ProjectFileInfo info;
     info.sizeBytes = size;
-    checkHeader(path, size, walInUse, info.schemaVersion);
+    // A file this process has open is a project already checked, and only a locking SQLite connection may
+    // read it: no raw header read and no immutable connection (store/open_project_files.h).
+    const bool openHere = store::isProjectFileOpenHere(path);
+    const bool walInUse = openHere || hasWalContent(path);
+    if (!openHere) checkHeader(path, size, walInUse, info.schemaVersion);
     try {
         checkContents(path, walInUse, info.schemaVersion);
     } catch (const SQLite::Exception& e) {

@@ -1,5 +1,7 @@
 #include "store/project_store.h"
 
+#include "store/open_project_files.h"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
@@ -30,7 +32,7 @@ void configureWriter(SQLite::Database& db) {
 }  // namespace
 
 ProjectStore::ProjectStore(std::string path, Mode mode, std::unique_ptr<SQLite::Database> db)
-    : path_(std::move(path)), mode_(mode), db_(std::move(db)) {}
+    : path_(std::move(path)), mode_(mode), openFile_(store::registerOpenProjectFile(path_)), db_(std::move(db)) {}
 ProjectStore::ProjectStore(ProjectStore&&) noexcept = default;
 ProjectStore& ProjectStore::operator=(ProjectStore&&) noexcept = default;
 ProjectStore::~ProjectStore() = default;

@@ -46,6 +46,7 @@ private:
 
     std::string path_;
     Mode mode_;
+    std::shared_ptr<void> openFile_;  // registered while db_ is open (store/open_project_files.h); outlives it
     std::unique_ptr<SQLite::Database> db_;
     int transactionDepth_ = 0;
 };

@@ -1,7 +1,12 @@
 #include <QtTest>
 
 #include <atomic>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <thread>
+
+#include <SQLiteCpp/Database.h>
 
 #include "store/metrics.h"
 #include "store/project_store.h"
@@ -14,7 +19,45 @@ using namespace redit;
 class TestConcurrentAccess : public QObject {
     Q_OBJECT
 
+    // Whether another process sees a lock on the SQLite SHARED byte range of `path` (F_GETLK reports only
+    // other processes' locks, hence the fork).
+    static bool sharedLockSeenByAnotherProcess(const std::string& path) {
+        const pid_t child = fork();
+        if (child == 0) {
+            const int fd = ::open(path.c_str(), O_RDONLY);
+            struct flock lock {};
+            lock.l_type = F_WRLCK;
+            lock.l_whence = SEEK_SET;
+            lock.l_start = 0x40000002;  // SQLite's SHARED_FIRST
+            lock.l_len = 510;
+            const bool held = fd >= 0 && fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+            _exit(held ? 0 : 1);
+        }
+        int status = 0;
+        return waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    }
+
 private slots:
+    // Opening a project that this process already has open must not drop the process's locks on it: then
+    // another process closing its connection would take itself for the last one and delete the log (and the
+    // commits in it) from under this process's connections (sqlite.org/howtocorrupt.html, section 2.2).
+    void reopeningKeepsTheLocksOtherProcessesSee() {
+        QTemporaryDir dir;
+        const std::string p = testing::pathIn(dir, "shared.redit");
+        ProjectStore writer = ProjectStore::create(p);
+        const std::int64_t run = createRun(writer, {"eval", "", {}, 0, "cpu", {}, {}, {}});
+        QVERIFY(sharedLockSeenByAnotherProcess(p));  // a connection in WAL mode holds it while open
+        for (bool emptyLog : {false, true}) {
+            if (emptyLog) writer.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");  // as after a checkpoint
+            for (ProjectStore::Mode mode : {ProjectStore::Mode::ReadWrite, ProjectStore::Mode::ReadOnly})
+                ProjectStore::open(p, mode);  // opened and closed again, as the GUI's readers do all the time
+            QVERIFY2(sharedLockSeenByAnotherProcess(p), emptyLog ? "with an empty log" : "with a log");
+        }
+        setRunProgress(writer, run, 0.5, "still visible");
+        const ProjectStore reader = ProjectStore::open(p, ProjectStore::Mode::ReadOnly);
+        QCOMPARE(loadRun(reader, run).progress, 0.5);
+    }
+
     void readersNeverSeeDatabaseLockedWhileAWriterCommits() {
         QTemporaryDir dir;
         std::string p = testing::pathIn(dir, "busy.redit");
