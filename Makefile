@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test sanitize libtorch2 package bench law-demo models logic-smol clean
+.PHONY: all deps configure build run test sanitize libtorch2 package bench law-demo models logic-smol logic-smol-l2 clean
 
 all: build
 
@@ -47,6 +47,11 @@ models:
 # SmolLM2-135M fine-tuned into a model competent on some patterns (docs/logic-smol.md; 15-20 min on 2 cores).
 logic-smol: build models
 	$(BUILD_DIR)/app/redit finetune-smol --base $(BUILD_DIR)/models/smollm2-135m-instruct.Q4_1.gguf --out $(BUILD_DIR)/models/logic-smol
+
+# logic-smol fine-tuned further on level-2 patterns only, for the level-2 comparison (docs/logic-smol.md; ~40 min).
+logic-smol-l2: build
+	test -d $(BUILD_DIR)/models/logic-smol || $(MAKE) logic-smol
+	$(BUILD_DIR)/app/redit finetune-smol --base $(BUILD_DIR)/models/logic-smol --out $(BUILD_DIR)/models/logic-smol-l2 --level1-per-pattern 0 --level2-per-pattern 10
 
 bench: build
 	bench/run-benchmarks.sh $(BUILD_DIR)
