@@ -10,6 +10,24 @@ namespace {
 
 int64_t candidateOf(data::Truth label) { return label == data::Truth::True ? 0 : label == data::Truth::False ? 1 : 2; }
 
+std::string joinIds(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
+    return out.empty() ? "none" : out;
+}
+
+// The contrastive tasks take negatives from other patterns' pairs, so at least two patterns need pairs. Says
+// which have none: a pattern whose label no single flipped fact changes has no clean/corrupted pair.
+void requirePairsOfTwoPatterns(const std::vector<data::Pattern>& patterns, const ReshapeData& data) {
+    std::vector<std::string> with, without;
+    for (std::size_t p = 0; p < patterns.size(); ++p) (data.pools[p].empty() ? without : with).push_back(patterns[p].id);
+    if (with.size() >= 2) return;
+    throw ConfigError("reshaping needs clean/corrupted pairs of at least two patterns; of the " +
+                      std::to_string(patterns.size()) + " reshaped, pairs exist for " + joinIds(with) +
+                      " and not for " + joinIds(without) +
+                      " (no single flipped fact changes their label): choose other patterns or hold fewer out");
+}
+
 }  // namespace
 
 ReshapeData reshapeDataFor(const Tokenizer& tokenizer, const std::vector<data::Pattern>& patterns,
@@ -39,6 +57,7 @@ ReshapeData reshapeDataFor(const Tokenizer& tokenizer, const std::vector<data::P
         for (const data::Instance& instance : data::splitPattern(pattern, split).train)
             data.preserve.push_back({tokenizer.encode(style.prompt(instance.text)), candidateOf(instance.label)});
     }
+    requirePairsOfTwoPatterns(patterns, data);
     return data;
 }
 

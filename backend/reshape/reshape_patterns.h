@@ -18,7 +18,7 @@ inline constexpr std::size_t kReshapePairsPerPattern = 16;
 // The reshape data of `patterns`: per pattern kReshapePairsPerPattern pairs of its train domains
 // (trainPairs with options.seed), tokenised in the tokenizer's prompt style; the preserve set is every
 // train-split instance of every pattern with its gold answer. ConfigError when a pair's prompts tokenise to
-// different lengths.
+// different lengths, or when fewer than two patterns have pairs (the message names those without).
 ReshapeData reshapeDataFor(const Tokenizer& tokenizer, const std::vector<data::Pattern>& patterns,
                            const data::SplitOptions& split, std::uint64_t seed, int64_t padId);
 

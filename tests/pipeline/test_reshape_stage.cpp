@@ -4,8 +4,10 @@
 #include <QtTest>
 
 #include <fstream>
+#include <map>
 #include <iterator>
 
+#include "data/dataset_spec.h"
 #include "jobs/job_runner.h"
 #include "jobs/run_request.h"
 #include "jobs/stage_registry.h"
@@ -15,7 +17,9 @@
 #include "store/checkpoints.h"
 #include "store/metrics.h"
 #include "model/model_folder.h"
+#include "model/tokenizer.h"
 #include "model/trainable_parameters.h"
+#include "reshape/reshape_patterns.h"
 #include "store/models.h"
 #include "store/project_store.h"
 #include "store/results.h"
@@ -49,6 +53,31 @@ nlohmann::json smallReshape(const std::string& output) {
 class TestReshapeStage : public QObject {
     Q_OBJECT
 private slots:
+    // sd1-02 (or:TT) and sd1-09 (and:FF) keep their label whichever single fact flips: no pairs. The
+    // contrastive tasks need pairs of two patterns, and the error says which patterns lack them.
+    void reshapeDataNamesThePatternsWithoutPairs() {
+        const Tokenizer tokenizer =
+            Tokenizer::fromFile(std::string(REDIT_SOURCE_DIR) + "/resources/models/logic-tiny/tokenizer.json");
+        std::map<std::string, data::Pattern> byId;
+        for (data::Pattern& p : data::loadDataset("synthetic:deductive:level1")) byId[p.id] = std::move(p);
+        const data::SplitOptions split;
+
+        const ReshapeData data =
+            pipeline::reshapeDataFor(tokenizer, {byId["sd1-02"], byId["sd1-03"], byId["sd1-04"]}, split, 0, 0);
+        QCOMPARE(data.pools.size(), size_t(3));
+        QVERIFY(data.pools[0].empty());
+        QCOMPARE(data.pools[1].size(), pipeline::kReshapePairsPerPattern);
+        QCOMPARE(data.pools[2].size(), pipeline::kReshapePairsPerPattern);
+
+        try {
+            pipeline::reshapeDataFor(tokenizer, {byId["sd1-02"], byId["sd1-09"], byId["sd1-03"]}, split, 0, 0);
+            QFAIL("reshape data with pairs of one pattern was accepted");
+        } catch (const ConfigError& e) {
+            const QString message = e.what();
+            QVERIFY2(message.contains("pairs exist for sd1-03 and not for sd1-02, sd1-09"), e.what());
+        }
+    }
+
     void cancelledRunResumesToTheSameModel() {
         QTemporaryDir dir;
         StageRegistry stages;
