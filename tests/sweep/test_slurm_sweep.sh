@@ -18,8 +18,8 @@ done
 
 work=$(mktemp -d /tmp/redit-slurm-test.XXXXXX)
 source "$source_dir/tests/sweep/slurm_cluster.sh"
-# The watchdog guards against a hang, not slowness: on a machine busy with other work the test once took over
-# 7 min, so its limit is generous.
+# The watchdog guards against a hang, not slowness: the test took 1 min 40 s beside a build and over 7 min
+# on a machine starved by a fine-tune, so its limit is generous.
 # The daemons never outlive the test: every exit (a failure, ctest's timeout signal, the watchdog) stops them.
 cleanup() {
   [ -n "${watchdog:-}" ] && kill "$watchdog" 2>/dev/null
