@@ -7,6 +7,7 @@
 #include "jobs/stage_registry.h"
 #include "stages/builtin_stages.h"
 #include "util/error.h"
+#include "util/exit_status.h"
 #include "util/runtime_env.h"
 
 int main(int argc, char** argv) {
@@ -31,10 +32,10 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const redit::Error& e) {
         std::cerr << "error: " << e.what() << '\n';
-        return 1;
+        return redit::kExitInputError;
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << '\n';
-        return 2;
+        return redit::kExitInternalError;
     }
     return 0;
 }

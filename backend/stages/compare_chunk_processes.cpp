@@ -5,6 +5,7 @@
 #include <cctype>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <thread>
 
@@ -14,6 +15,7 @@
 #include "store/project_store.h"
 #include "store/runs.h"
 #include "util/error.h"
+#include "util/exit_status.h"
 #include "util/subprocess.h"
 
 namespace redit::stages {
@@ -31,6 +33,17 @@ std::string fileNameOf(const std::string& chunk) {
         else if (!name.empty() && name.back() != '-') name += '-';
     }
     return name;
+}
+
+// The last non-empty line of a child's output: its error message when it failed.
+std::string lastLineOf(const std::string& log) {
+    std::ifstream in(log);
+    std::string line, last;
+    while (std::getline(in, line))
+        if (!line.empty()) last = line;
+    const std::string prefix = "error: ";
+    if (last.rfind(prefix, 0) == 0) last.erase(0, prefix.size());
+    return last.empty() ? "its process ended with status " + std::to_string(kExitInputError) : last;
 }
 
 struct RunningChunk {
@@ -85,6 +98,11 @@ ChunkFarm chunkProcesses(ChunkProcessOptions options) {
                     }
                     if (*code == 0) {
                         std::filesystem::remove(it->second.log);
+                    } else if (*code == kExitInputError) {
+                        // The chunk's own inputs are wrong (a config, data or file error): the job would fail
+                        // on them too, after repeating the loading, so the run fails now with the child's words.
+                        throw Error(it->second.name + ": " + lastLineOf(it->second.log) + " (output in " +
+                                    it->second.log + ")");
                     } else {
                         context.log("warning", it->second.name + ": its process ended with status " + std::to_string(*code) +
                                                    " (output in " + it->second.log + "); the run does it itself");

@@ -20,8 +20,9 @@ namespace redit::stages {
 
 // The farm: `program compare-chunk --project P --run R --chunk NAME --threads T --parent PID` per chunk, at
 // most `processes` at a time, in the order given. Reports the run's progress as chunks end. A child that
-// fails is named in the run's log with its output (kept in <project>.logs/); its chunk is left to the job.
-// When the run is cancelled, stops the children and throws JobCancelled.
+// fails is named in the run's log with its output (kept in <project>.logs/); its chunk is left to the job,
+// unless it ended with kExitInputError (util/exit_status.h), an error in the chunk's own inputs that the job
+// would meet again: then the other children are stopped and an Error with the child's message fails the run. When the run is cancelled, stops the children and throws JobCancelled.
 ChunkFarm chunkProcesses(ChunkProcessOptions options);
 
 // A farm whose options are asked for each time a run hands out its chunks, so a setting changed between runs

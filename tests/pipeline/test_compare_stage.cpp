@@ -116,18 +116,30 @@ private slots:
         QCOMPARE(rowTexts(store, b, kEditOutcomesTable), rowTexts(store, a, kEditOutcomesTable));
     }
 
-    // The chunk farm's fallback: when every chunk process fails (here the "program" is /bin/false), the job
-    // names each failure in the run's log, keeps its output, and runs the chunks itself to the same rows.
-    void chunksWhoseProcessFailsAreRunByTheJob() {
+    // A stand-in for `redit compare-chunk`: a shell script that prints `output` and then runs `ending`.
+    std::string fakeChunkProgram(const QString& name, const QString& output, const QString& ending) const {
+        const QString path = dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) return {};
+        file.write(QString("#!/bin/sh\necho '%1' >&2\n%2\n").arg(output, ending).toUtf8());
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        return path.toStdString();
+    }
+
+    // The chunk farm's fallback: when every chunk process dies (here killed, as the kernel's OOM killer
+    // would), the job names each failure in the run's log, keeps its output, and runs the chunks itself to the
+    // same rows.
+    void chunksWhoseProcessDiesAreRunByTheJob() {
+        const std::string killed = fakeChunkProgram("killed.sh", "loading", "kill -9 $$");
         StageRegistry farmed;
         registerCompareStage(farmed, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
             return Reshaper();
-        }, CompareExecution{chunkProcesses({"/bin/false", 2, 1}), {}});
+        }, CompareExecution{chunkProcesses({killed, 2, 1}), {}});
         ProjectStore store = ProjectStore::create(testing::pathIn(dir, "farmed.redit"));
         CancelToken token;
         const int64_t run = submitRun(store, farmed, request({"Raw", "LoRA"}));
         QCOMPARE(executeRun(store, farmed, run, token), RunStatus::Finished);
-        QVERIFY(logHas(store, run, "level 1 seed 1 LoRA: its process ended with status 1 (output in "));
+        QVERIFY(logHas(store, run, "level 1 seed 1 LoRA: its process ended with status 137 (output in "));
         QVERIFY(logHas(store, run, "level 1 seed 0 Raw: generality"));
         QVERIFY(QFileInfo::exists(QString::fromStdString(testing::pathIn(dir, "farmed.redit.logs/run-1-level-1-seed-1-LoRA.log"))));
 
@@ -137,13 +149,32 @@ private slots:
         QCOMPARE(rowTexts(store, run, kEditOutcomesTable), rowTexts(reference, same, kEditOutcomesTable));
     }
 
+    // A child that fails on its inputs (`redit` ends with status 1 on a config, data or file error) would fail
+    // the same way in the job: the run fails at once with the child's message instead of repeating the chunk.
+    void aChunkThatFailsOnItsInputsFailsTheRun() {
+        const std::string refusing = fakeChunkProgram("refusing.sh", "error: reshaping needs pairs of two patterns", "exit 1");
+        StageRegistry farmed;
+        registerCompareStage(farmed, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
+            return Reshaper();
+        }, CompareExecution{chunkProcesses({refusing, 2, 1}), {}});
+        ProjectStore store = ProjectStore::create(testing::pathIn(dir, "refused.redit"));
+        CancelToken token;
+        const int64_t run = submitRun(store, farmed, request({"Raw", "LoRA"}));
+        QCOMPARE(executeRun(store, farmed, run, token), RunStatus::Failed);
+        const std::string error = loadRun(store, run).error;
+        QVERIFY2(error.find(": reshaping needs pairs of two patterns (output in ") != std::string::npos, error.c_str());
+        QVERIFY(!logHas(store, run, "Raw: generality"));  // the job ran no chunk itself
+        QVERIFY(resultRows(store, run, kEditOutcomesTable).empty());
+    }
+
     // The workbench's farm asks for its options at each run: one process hands nothing out.
     void aFarmConfiguredForOneProcessLeavesTheChunksToTheJob() {
+        const std::string killed = fakeChunkProgram("killed-configured.sh", "loading", "kill -9 $$");
         int processes = 1;
         StageRegistry farmed;
         registerCompareStage(farmed, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
             return Reshaper();
-        }, CompareExecution{chunkProcessesAsConfigured([&] { return ChunkProcessOptions{"/bin/false", processes, 1}; }), {}});
+        }, CompareExecution{chunkProcessesAsConfigured([&] { return ChunkProcessOptions{killed, processes, 1}; }), {}});
         ProjectStore store = ProjectStore::create(testing::pathIn(dir, "configured.redit"));
         CancelToken token;
         const int64_t inTurn = submitRun(store, farmed, request({"Raw", "LoRA"}));
@@ -152,7 +183,7 @@ private slots:
         processes = 2;  // changed between runs: the next run hands its chunks out
         const int64_t handedOut = submitRun(store, farmed, request({"Raw", "LoRA"}));
         QCOMPARE(executeRun(store, farmed, handedOut, token), RunStatus::Finished);
-        QVERIFY(logHas(store, handedOut, "level 1 seed 1 LoRA: its process ended with status 1"));
+        QVERIFY(logHas(store, handedOut, "level 1 seed 1 LoRA: its process ended with status 137"));
         QCOMPARE(rowTexts(store, inTurn, kEditOutcomesTable), rowTexts(store, handedOut, kEditOutcomesTable));
     }
 
