@@ -53,7 +53,7 @@ StageRegistry pipelineRegistry(const PipelineOptions& o) {
     farm.program = currentExecutable();
     farm.processes = o.processes;
     farm.threadsPerProcess = o.threads > 0 ? o.threads : std::max(1, cores / o.processes);
-    stages::registerPipelineStages(registry, stages::CompareExecution{stages::chunkProcesses(farm), {}});
+    stages::registerPipelineStages(registry, stages::CompareExecution{stages::chunkProcesses(farm), {}, {}});
     return registry;
 }
 

@@ -16,7 +16,7 @@ void registerBuiltinStages(StageRegistry& registry) {
 
 void registerBuiltinStages(StageRegistry& registry, std::function<stages::ChunkProcessOptions()> sideBySide) {
     registerBuiltinStages(registry);
-    stages::registerPipelineStages(registry, stages::CompareExecution{stages::chunkProcessesAsConfigured(std::move(sideBySide)), {}});
+    stages::registerPipelineStages(registry, stages::CompareExecution{stages::chunkProcessesAsConfigured(std::move(sideBySide)), {}, {}});
 }
 
 }  // namespace redit

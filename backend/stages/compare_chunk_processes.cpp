@@ -2,10 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <thread>
 
@@ -23,6 +26,14 @@ namespace redit::stages {
 namespace {
 
 constexpr auto kPollInterval = std::chrono::milliseconds(100);
+constexpr int kPollsPerProgressRead = 10;  // a running chunk's progress is read from its output once a second
+
+// A child's progress line in its output: "chunk progress 0.5" (the fraction of its patterns edited).
+const std::string kProgressTag = "chunk progress ";
+
+void printChunkProgress(double fraction) {
+    std::cout << kProgressTag << fraction << std::endl;  // flushed: the parent reads it while the child runs
+}
 
 // "level 1 seed 0 REdit w/o meta-learning" -> "level-1-seed-0-REdit-w-o-meta-learning"
 std::string fileNameOf(const std::string& chunk) {
@@ -49,18 +60,44 @@ std::string lastLineOf(const std::string& log) {
 struct RunningChunk {
     std::string name;
     std::string log;
+    double fraction = 0;  // its last progress line's
 };
+
+// The fraction in the last progress line of a child's output (its last few hundred bytes), or `fallback`.
+double lastProgressIn(const std::string& log, double fallback) {
+    std::ifstream in(log, std::ios::binary | std::ios::ate);
+    const std::streamoff size = in.tellg();
+    if (!in || size <= 0) return fallback;
+    const std::streamoff tail = std::min<std::streamoff>(size, 512);
+    std::string text(std::size_t(tail), '\0');
+    in.seekg(size - tail);
+    in.read(text.data(), tail);
+    const std::size_t at = text.rfind(kProgressTag);
+    if (at == std::string::npos) return fallback;
+    try {
+        return std::clamp(std::stod(text.substr(at + kProgressTag.size())), 0.0, 1.0);
+    } catch (const std::exception&) {  // a line still being written
+        return fallback;
+    }
+}
 
 void stopAll(std::map<pid_t, RunningChunk>& running) {
     for (const auto& [pid, chunk] : running) stopProcess(pid);
     running.clear();
 }
 
-std::string progressMessage(std::size_t done, std::size_t total, const std::map<pid_t, RunningChunk>& running) {
+// "1 of 4 chunks done; running: level 2 seed 0 ROME (50%), level 2 seed 0 AlphaEdit (0%)", and the run's
+// fraction counting the running chunks' parts.
+Progress farmProgress(std::size_t done, std::size_t total, const std::map<pid_t, RunningChunk>& running) {
     std::string message = std::to_string(done) + " of " + std::to_string(total) + " chunks done";
     if (!running.empty()) message += "; running:";
-    for (const auto& [pid, chunk] : running) message += (message.back() == ':' ? " " : ", ") + chunk.name;
-    return message;
+    double chunks = double(done);
+    for (const auto& [pid, chunk] : running) {
+        message += (message.back() == ':' ? " " : ", ") + chunk.name + " (" +
+                   std::to_string(int(std::lround(100 * chunk.fraction))) + "%)";
+        chunks += chunk.fraction;
+    }
+    return {chunks / double(total), message, {}};
 }
 
 }  // namespace
@@ -71,6 +108,7 @@ ChunkFarm chunkProcesses(ChunkProcessOptions options) {
         std::filesystem::create_directories(logs);
         std::map<pid_t, RunningChunk> running;
         std::size_t next = 0, done = 0;
+        int polls = 0;
         try {
             while (next < chunks.size() || !running.empty()) {
                 while (next < chunks.size() && int(running.size()) < std::max(1, options.processes)) {
@@ -83,12 +121,21 @@ ChunkFarm chunkProcesses(ChunkProcessOptions options) {
                                                     std::to_string(getpid())},
                                                    log);
                     running[pid] = {chunk, log};
-                    context.report({double(done) / double(chunks.size()), progressMessage(done, chunks.size(), running), {}});
+                    context.report(farmProgress(done, chunks.size(), running));
                 }
                 std::this_thread::sleep_for(kPollInterval);
                 if (context.cancelled()) {
                     stopAll(running);
                     throw JobCancelled();
+                }
+                if (++polls % kPollsPerProgressRead == 0) {
+                    bool moved = false;
+                    for (auto& [pid, chunk] : running) {
+                        const double fraction = lastProgressIn(chunk.log, chunk.fraction);
+                        moved = moved || fraction != chunk.fraction;
+                        chunk.fraction = fraction;
+                    }
+                    if (moved) context.report(farmProgress(done, chunks.size(), running));
                 }
                 for (auto it = running.begin(); it != running.end();) {
                     const std::optional<int> code = exitCodeIfEnded(it->first);
@@ -109,7 +156,7 @@ ChunkFarm chunkProcesses(ChunkProcessOptions options) {
                     }
                     ++done;
                     it = running.erase(it);
-                    context.report({double(done) / double(chunks.size()), progressMessage(done, chunks.size(), running), {}});
+                    context.report(farmProgress(done, chunks.size(), running));
                 }
             }
         } catch (...) {
@@ -133,7 +180,7 @@ void runCompareChunk(ProjectStore& store, std::int64_t runId, const std::string&
     if (run.kind != "compare")
         throw ConfigError("run " + std::to_string(runId) + " is a " + run.kind + " run, not a compare run");
     StageRegistry registry;
-    registerPipelineStages(registry, CompareExecution{{}, chunkName});
+    registerPipelineStages(registry, CompareExecution{{}, chunkName, printChunkProgress});
     const StageInfo& stage = registry.get("compare");
     JobContext context(store, runId, stage.schema.apply(run.config.value("params", nlohmann::json::object())), run.seed,
                        run.device, token, {});

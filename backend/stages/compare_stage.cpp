@@ -130,7 +130,10 @@ public:
             }
             // A chunk run for another process leaves the run's progress to that process's parent.
             const bool reports = execution_.onlyChunk.empty();
-            inputs.progress = [&](double f) { if (reports) context.report({start + f / total, chunk.name, {}}); };
+            inputs.progress = [&](double f) {
+                if (reports) context.report({start + f / total, chunk.name, {}});
+                else if (execution_.chunkProgress) execution_.chunkProgress(f);
+            };
             if (reports) context.report({start, chunk.name, {}});
             const auto began = std::chrono::steady_clock::now();
             std::optional<std::vector<EditOutcomeRow>> rows =

@@ -36,6 +36,8 @@ using ChunkFarm = std::function<void(JobContext& context, const std::vector<std:
 struct CompareExecution {
     ChunkFarm farm;         // when set, the chunks not yet committed go to it first, the costliest first
     std::string onlyChunk;  // when set, the job runs this chunk alone (if not yet committed) and writes no summary
+    // With onlyChunk: told the chunk's own progress (0-1), since the run's progress belongs to the parent.
+    std::function<void(double fraction)> chunkProgress;
 };
 
 // Registers "compare"; REdit and its ablations use reshapers from `reshapers`.

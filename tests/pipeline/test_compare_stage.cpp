@@ -1,5 +1,7 @@
 #include <QtTest>
 
+#include <algorithm>
+
 #include "jobs/job_runner.h"
 #include "jobs/run_request.h"
 #include "jobs/stage_registry.h"
@@ -134,7 +136,7 @@ private slots:
         StageRegistry farmed;
         registerCompareStage(farmed, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
             return Reshaper();
-        }, CompareExecution{chunkProcesses({killed, 2, 1}), {}});
+        }, CompareExecution{chunkProcesses({killed, 2, 1}), {}, {}});
         ProjectStore store = ProjectStore::create(testing::pathIn(dir, "farmed.redit"));
         CancelToken token;
         const int64_t run = submitRun(store, farmed, request({"Raw", "LoRA"}));
@@ -149,6 +151,45 @@ private slots:
         QCOMPARE(rowTexts(store, run, kEditOutcomesTable), rowTexts(reference, same, kEditOutcomesTable));
     }
 
+    // While chunk processes run, the run's progress names each with the fraction its last progress line gave
+    // and counts those parts in the run's fraction.
+    void runningChunksShowTheirProgress() {
+        const std::string halfway = fakeChunkProgram("halfway.sh", "loading", "echo 'chunk progress 0.5'; sleep 3; kill -9 $$");
+        StageRegistry farmed;
+        registerCompareStage(farmed, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
+            return Reshaper();
+        }, CompareExecution{chunkProcesses({halfway, 2, 1}), {}, {}});
+        ProjectStore store = ProjectStore::create(testing::pathIn(dir, "halfway.redit"));
+        CancelToken token;
+        std::vector<Progress> seen;
+        const int64_t run = submitRun(store, farmed, request({"Raw", "LoRA"}));
+        QCOMPARE(executeRun(store, farmed, run, token, [&](int64_t, const Progress& p) { seen.push_back(p); }),
+                 RunStatus::Finished);
+        const auto both = std::find_if(seen.begin(), seen.end(), [](const Progress& p) {
+            const QString message = QString::fromStdString(p.message);
+            return message.startsWith("0 of 4 chunks done; running: ") && message.count("(50%)") == 2;
+        });
+        QVERIFY2(both != seen.end(), seen.empty() ? "no progress" : seen.back().message.c_str());
+        QCOMPARE(both->fraction, 0.25);  // two of four chunks half done
+    }
+
+    // The child's side: a run of one chunk tells chunkProgress how far the chunk is (one step per pattern).
+    void aChunkAloneReportsItsOwnProgress() {
+        std::vector<double> fractions;
+        StageRegistry child;
+        registerCompareStage(child, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
+            return Reshaper();
+        }, CompareExecution{{}, compareChunkName(1, 1, EditMethod::Lora), [&](double f) { fractions.push_back(f); }});
+        ProjectStore store = ProjectStore::create(testing::pathIn(dir, "alone.redit"));
+        CancelToken token;
+        const int64_t run = submitRun(store, child, request({"Raw", "LoRA"}));
+        QCOMPARE(executeRun(store, child, run, token), RunStatus::Finished);
+        QVERIFY(!fractions.empty());
+        for (std::size_t i = 0; i < fractions.size(); ++i)
+            QCOMPARE(fractions[i], double(i + 1) / double(fractions.size()));
+        QCOMPARE(int(resultRows(store, run, kEditOutcomesTable).size()), int(fractions.size()));  // a row per pattern
+    }
+
     // A child that fails on its inputs (`redit` ends with status 1 on a config, data or file error) would fail
     // the same way in the job: the run fails at once with the child's message instead of repeating the chunk.
     void aChunkThatFailsOnItsInputsFailsTheRun() {
@@ -156,7 +197,7 @@ private slots:
         StageRegistry farmed;
         registerCompareStage(farmed, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
             return Reshaper();
-        }, CompareExecution{chunkProcesses({refusing, 2, 1}), {}});
+        }, CompareExecution{chunkProcesses({refusing, 2, 1}), {}, {}});
         ProjectStore store = ProjectStore::create(testing::pathIn(dir, "refused.redit"));
         CancelToken token;
         const int64_t run = submitRun(store, farmed, request({"Raw", "LoRA"}));
@@ -174,7 +215,7 @@ private slots:
         StageRegistry farmed;
         registerCompareStage(farmed, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
             return Reshaper();
-        }, CompareExecution{chunkProcessesAsConfigured([&] { return ChunkProcessOptions{killed, processes, 1}; }), {}});
+        }, CompareExecution{chunkProcessesAsConfigured([&] { return ChunkProcessOptions{killed, processes, 1}; }), {}, {}});
         ProjectStore store = ProjectStore::create(testing::pathIn(dir, "configured.redit"));
         CancelToken token;
         const int64_t inTurn = submitRun(store, farmed, request({"Raw", "LoRA"}));
