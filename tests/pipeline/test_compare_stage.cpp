@@ -46,6 +46,13 @@ class TestCompareStage : public QObject {
         return texts;
     }
 
+    // Registers "compare" with `execution`, for runs of methods that do not reshape.
+    static void registerCompareStageWithoutReshaping(StageRegistry& registry, CompareExecution execution) {
+        registerCompareStage(registry, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
+            return Reshaper();
+        }, std::move(execution));
+    }
+
     static bool logHas(const ProjectStore& store, int64_t run, const std::string& text) {
         for (const LogLine& line : runLog(store, run))
             if (line.message.find(text) != std::string::npos) return true;
@@ -134,9 +141,7 @@ private slots:
     void chunksWhoseProcessDiesAreRunByTheJob() {
         const std::string killed = fakeChunkProgram("killed.sh", "loading", "kill -9 $$");
         StageRegistry farmed;
-        registerCompareStage(farmed, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
-            return Reshaper();
-        }, CompareExecution{chunkProcesses({killed, 2, 1}), {}, {}});
+        registerCompareStageWithoutReshaping(farmed, CompareExecution{chunkProcesses({killed, 2, 1}), {}, {}});
         ProjectStore store = ProjectStore::create(testing::pathIn(dir, "farmed.redit"));
         CancelToken token;
         const int64_t run = submitRun(store, farmed, request({"Raw", "LoRA"}));
@@ -156,9 +161,7 @@ private slots:
     void runningChunksShowTheirProgress() {
         const std::string halfway = fakeChunkProgram("halfway.sh", "loading", "echo 'chunk progress 0.5'; sleep 3; kill -9 $$");
         StageRegistry farmed;
-        registerCompareStage(farmed, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
-            return Reshaper();
-        }, CompareExecution{chunkProcesses({halfway, 2, 1}), {}, {}});
+        registerCompareStageWithoutReshaping(farmed, CompareExecution{chunkProcesses({halfway, 2, 1}), {}, {}});
         ProjectStore store = ProjectStore::create(testing::pathIn(dir, "halfway.redit"));
         CancelToken token;
         std::vector<Progress> seen;
@@ -177,9 +180,7 @@ private slots:
     void aChunkAloneReportsItsOwnProgress() {
         std::vector<double> fractions;
         StageRegistry child;
-        registerCompareStage(child, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
-            return Reshaper();
-        }, CompareExecution{{}, compareChunkName(1, 1, EditMethod::Lora), [&](double f) { fractions.push_back(f); }});
+        registerCompareStageWithoutReshaping(child, CompareExecution{{}, compareChunkName(1, 1, EditMethod::Lora), [&](double f) { fractions.push_back(f); }});
         ProjectStore store = ProjectStore::create(testing::pathIn(dir, "alone.redit"));
         CancelToken token;
         const int64_t run = submitRun(store, child, request({"Raw", "LoRA"}));
@@ -195,9 +196,7 @@ private slots:
     void aChunkThatFailsOnItsInputsFailsTheRun() {
         const std::string refusing = fakeChunkProgram("refusing.sh", "error: reshaping needs pairs of two patterns", "exit 1");
         StageRegistry farmed;
-        registerCompareStage(farmed, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
-            return Reshaper();
-        }, CompareExecution{chunkProcesses({refusing, 2, 1}), {}, {}});
+        registerCompareStageWithoutReshaping(farmed, CompareExecution{chunkProcesses({refusing, 2, 1}), {}, {}});
         ProjectStore store = ProjectStore::create(testing::pathIn(dir, "refused.redit"));
         CancelToken token;
         const int64_t run = submitRun(store, farmed, request({"Raw", "LoRA"}));
@@ -213,9 +212,7 @@ private slots:
         const std::string killed = fakeChunkProgram("killed-configured.sh", "loading", "kill -9 $$");
         int processes = 1;
         StageRegistry farmed;
-        registerCompareStage(farmed, [](const Tokenizer&, const nlohmann::json&, const std::function<void(const std::string&)>&) {
-            return Reshaper();
-        }, CompareExecution{chunkProcessesAsConfigured([&] { return ChunkProcessOptions{killed, processes, 1}; }), {}, {}});
+        registerCompareStageWithoutReshaping(farmed, CompareExecution{chunkProcessesAsConfigured([&] { return ChunkProcessOptions{killed, processes, 1}; }), {}, {}});
         ProjectStore store = ProjectStore::create(testing::pathIn(dir, "configured.redit"));
         CancelToken token;
         const int64_t inTurn = submitRun(store, farmed, request({"Raw", "LoRA"}));
