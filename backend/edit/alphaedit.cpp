@@ -9,16 +9,12 @@
 
 namespace redit {
 
-at::Tensor preservedKeyGram(const DecoderModel& model, int64_t layer, const std::vector<std::vector<int32_t>>& prompts,
-                            int64_t padId, int64_t batchSize) {
-    return accumulateKeyStatistics(model, layer, prompts, padId, batchSize).gram;
-}
-
-at::Tensor nullSpaceProjector(const at::Tensor& gram, double threshold) {
-    if (gram.dim() != 2 || gram.size(0) != gram.size(1)) throw ConfigError("AlphaEdit: the key Gram matrix must be square");
+at::Tensor nullSpaceProjector(const at::Tensor& secondMoment, double threshold) {
+    if (secondMoment.dim() != 2 || secondMoment.size(0) != secondMoment.size(1))
+        throw ConfigError("AlphaEdit: the keys' second moment must be a square matrix");
     if (threshold < 0) throw ConfigError("AlphaEdit: the null-space threshold must be >= 0");
     at::NoGradGuard noGrad;
-    const at::Tensor G = gram.detach().to(at::kDouble);
+    const at::Tensor G = secondMoment.detach().to(at::kDouble);
     auto [values, vectors] = at::linalg_eigh((G + G.t()) / 2);  // symmetrised against rounding
     const at::Tensor U = vectors.index({at::indexing::Slice(), values.lt(threshold)});
     return at::matmul(U, U.t());
@@ -42,20 +38,21 @@ at::Tensor alphaEditUpdate(const at::Tensor& editKeys, const at::Tensor& residua
 }
 
 AlphaEditResult alphaEdit(DecoderModel& model, const std::vector<AnswerExample>& edits, const AlphaEditOptions& options,
-                          const std::vector<std::vector<int32_t>>& preservedPrompts, const at::Tensor& precomputedGram) {
+                          const std::vector<std::vector<int32_t>>& preservedPrompts,
+                          const at::Tensor& precomputedSecondMoment) {
     if (edits.empty()) throw ConfigError("AlphaEdit needs at least one edit prompt");
     const int64_t width = model.config().intermediateSize;
-    at::Tensor gram;
-    if (precomputedGram.defined()) {
-        if (precomputedGram.sizes() != at::IntArrayRef{width, width})
-            throw ConfigError("AlphaEdit: the precomputed Gram matrix must be " + std::to_string(width) + " x " +
+    at::Tensor secondMoment;
+    if (precomputedSecondMoment.defined()) {
+        if (precomputedSecondMoment.sizes() != at::IntArrayRef{width, width})
+            throw ConfigError("AlphaEdit: the precomputed key second moment must be " + std::to_string(width) + " x " +
                               std::to_string(width));
-        gram = precomputedGram;
+        secondMoment = precomputedSecondMoment;
     } else {
-        if (preservedPrompts.empty()) throw ConfigError("AlphaEdit needs a Gram matrix or prompts to preserve");
-        gram = preservedKeyGram(model, options.layer, preservedPrompts, options.padId, options.batchSize);
+        if (preservedPrompts.empty()) throw ConfigError("AlphaEdit needs the keys' second moment or prompts to preserve");
+        secondMoment = keySecondMoment(model, options.layer, preservedPrompts, options.padId, options.batchSize);
     }
-    const at::Tensor P = nullSpaceProjector(gram, options.nullSpaceThreshold);
+    const at::Tensor P = nullSpaceProjector(secondMoment, options.nullSpaceThreshold);
 
     AlphaEditResult result;
     result.nullSpaceDimension = projectorRank(P);

@@ -1,10 +1,11 @@
 #pragma once
 // AlphaEdit (Fang et al. 2025): a least-squares update of one MLP down-projection restricted to the null
 // space of the keys to preserve, so their outputs do not move:
-//   P     = U U^T, U the eigenvectors of K0 K0^T with eigenvalue below a threshold,
+//   P     = U U^T, U the eigenvectors of E[k0 k0^T] (K0 K0^T / n) with eigenvalue below a threshold,
 //   Delta = R K1^T P (K1 K1^T P + I)^-1,  W <- W + Delta,
-// K0 the preserved keys, K1 the edit keys and R the residuals (target values minus current outputs), keys as
-// columns.
+// K0 the n preserved keys, K1 the edit keys and R the residuals (target values minus current outputs), keys
+// as columns. The threshold applies to the mean, not the sum, so that it does not depend on how many
+// preserved tokens there are (docs/editing.md "AlphaEdit").
 #include <ATen/ATen.h>
 #include <cstdint>
 #include <vector>
@@ -18,18 +19,15 @@ namespace redit {
 struct AlphaEditOptions {
     int64_t layer = 0;
     ValueOptimizationOptions value;
-    double nullSpaceThreshold = 1e-2;  // eigenvalues of K0 K0^T below this span the null space
+    double nullSpaceThreshold = 1e-2;  // eigenvalues of the preserved keys' E[k k^T] below this span the null space
     int64_t padId = 0;
-    int64_t batchSize = 16;  // for the preserved-key Gram matrix
+    int64_t batchSize = 16;  // for the preserved keys' second moment
 };
 
-// K0 K0^T over every real token of the prompts to preserve (keys of `layer`), at least fp32. Expensive on
-// large models: the caller may store it per model and layer and pass it back to alphaEdit.
-at::Tensor preservedKeyGram(const DecoderModel& model, int64_t layer, const std::vector<std::vector<int32_t>>& prompts,
-                            int64_t padId, int64_t batchSize);
-
-// P (fp64, symmetric, P^2 = P). Throws ConfigError for a non-square matrix or a negative threshold.
-at::Tensor nullSpaceProjector(const at::Tensor& gram, double threshold);
+// P (fp64, symmetric, P^2 = P) onto the eigenvectors of a key second moment (keySecondMoment in
+// edit/mlp_keys.h) with eigenvalue below `threshold`. Throws ConfigError for a non-square matrix or a
+// negative threshold.
+at::Tensor nullSpaceProjector(const at::Tensor& secondMoment, double threshold);
 // Dimension of the null space P projects onto (its trace, rounded).
 int64_t projectorRank(const at::Tensor& projector);
 
@@ -47,9 +45,11 @@ struct AlphaEditResult {
 };
 
 // Edits the model in place: one target value per edit prompt (optimised as for ROME), then one update for
-// all of them. The Gram matrix is `precomputedGram` when defined, otherwise computed on `preservedPrompts`.
-// Throws ConfigError when neither is given or the Gram matrix has the wrong shape.
+// all of them. The preserved keys' second moment is `precomputedSecondMoment` when defined (it is expensive on
+// large models: callers store it per model and layer), otherwise computed on `preservedPrompts`. Throws
+// ConfigError when neither is given or the matrix has the wrong shape.
 AlphaEditResult alphaEdit(DecoderModel& model, const std::vector<AnswerExample>& edits, const AlphaEditOptions& options,
-                          const std::vector<std::vector<int32_t>>& preservedPrompts, const at::Tensor& precomputedGram = {});
+                          const std::vector<std::vector<int32_t>>& preservedPrompts,
+                          const at::Tensor& precomputedSecondMoment = {});
 
 }  // namespace redit

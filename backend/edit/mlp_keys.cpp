@@ -71,4 +71,11 @@ KeyStatistics accumulateKeyStatistics(const DecoderModel& model, int64_t layer,
     return stats;
 }
 
+at::Tensor keySecondMoment(const DecoderModel& model, int64_t layer, const std::vector<std::vector<int32_t>>& prompts,
+                           int64_t padId, int64_t batchSize) {
+    KeyStatistics stats = accumulateKeyStatistics(model, layer, prompts, padId, batchSize);
+    if (stats.count == 0) throw ConfigError("the key sample has no tokens");
+    return stats.gram / double(stats.count);
+}
+
 }  // namespace redit

@@ -27,4 +27,10 @@ KeyStatistics accumulateKeyStatistics(const DecoderModel& model, int64_t layer,
                                       const std::vector<std::vector<int32_t>>& prompts, int64_t padId,
                                       int64_t batchSize);
 
+// E[k k^T] = K K^T / n over every real token of the prompts (the keys of `layer`), at least fp32: ROME's key
+// covariance C, and the matrix whose small eigenvalues give AlphaEdit's null space. Expensive on large models:
+// callers may store it per model and layer. Throws ConfigError when the prompts have no tokens.
+at::Tensor keySecondMoment(const DecoderModel& model, int64_t layer, const std::vector<std::vector<int32_t>>& prompts,
+                           int64_t padId, int64_t batchSize);
+
 }  // namespace redit

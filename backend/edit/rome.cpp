@@ -7,13 +7,6 @@
 
 namespace redit {
 
-at::Tensor keySecondMoment(const DecoderModel& model, int64_t layer, const std::vector<std::vector<int32_t>>& prompts,
-                           int64_t padId, int64_t batchSize) {
-    KeyStatistics stats = accumulateKeyStatistics(model, layer, prompts, padId, batchSize);
-    if (stats.count == 0) throw ConfigError("the covariance sample has no tokens");
-    return stats.gram / double(stats.count);
-}
-
 at::Tensor romeUpdate(const at::Tensor& weight, const at::Tensor& key, const at::Tensor& value, const at::Tensor& covariance) {
     if (weight.dim() != 2 || key.dim() != 1 || value.dim() != 1 || key.size(0) != weight.size(1) ||
         value.size(0) != weight.size(0) || covariance.sizes() != at::IntArrayRef{weight.size(1), weight.size(1)})

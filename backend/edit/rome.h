@@ -21,11 +21,6 @@ struct RomeOptions {
     int64_t batchSize = 16;  // for the covariance estimate
 };
 
-// C = E[k k^T] over every real token of the sample prompts (the keys of `layer`), at least fp32. Expensive on
-// large models: the caller may store it per model and layer and pass it back to romeEdit.
-at::Tensor keySecondMoment(const DecoderModel& model, int64_t layer, const std::vector<std::vector<int32_t>>& prompts,
-                           int64_t padId, int64_t batchSize);
-
 // The update (v - W k) (C^-1 k)^T / ((C^-1 k)^T k) in fp64: weight [out, in], key [in], value [out], covariance
 // [in, in]. `value` is what W k should become (subtract a bias first). Throws Error when C is singular or
 // k^T C^-1 k is not positive, ConfigError on mismatched shapes.

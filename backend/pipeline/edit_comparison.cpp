@@ -76,7 +76,7 @@ std::optional<std::vector<EditOutcomeRow>> compareEdits(const DecoderModel& base
     } else if (method == EditMethod::AlphaEdit) {
         AlphaEditOptions alpha = options.alphaEdit;
         alpha.padId = options.padId;
-        chunk.edit = alphaEditPatternEditor(tokenizer, alpha, required(inputs.alphaEditGram, "a preserved-key Gram matrix", method)());
+        chunk.edit = alphaEditPatternEditor(tokenizer, alpha, required(inputs.alphaEditKeySecondMoment, "the preserved keys' second moment", method)());
     } else if (reshapesFirst(method)) {
         std::vector<data::Pattern> reshapeOn;
         for (const data::Pattern& p : patterns)

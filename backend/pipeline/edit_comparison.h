@@ -55,8 +55,8 @@ struct ComparisonOptions {
 // What the methods need beyond the options, asked for only by the methods that use it.
 struct ComparisonInputs {
     Reshaper reshape;                              // REdit and its ablations
-    std::function<at::Tensor()> romeCovariance;    // C of options.rome.layer (ROME)
-    std::function<at::Tensor()> alphaEditGram;     // K0 K0^T of options.alphaEdit.layer (AlphaEdit)
+    std::function<at::Tensor()> romeCovariance;            // E[k k^T] of options.rome.layer's keys (ROME's C)
+    std::function<at::Tensor()> alphaEditKeySecondMoment;  // E[k k^T] of options.alphaEdit.layer's keys
     std::function<bool()> cancelled;
     std::function<void(double fraction)> progress;  // within the chunk
 };

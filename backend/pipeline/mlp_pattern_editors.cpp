@@ -39,11 +39,11 @@ PatternEditor romePatternEditor(const Tokenizer& tokenizer, RomeOptions options,
     };
 }
 
-PatternEditor alphaEditPatternEditor(const Tokenizer& tokenizer, AlphaEditOptions options, at::Tensor gram) {
-    return [tokenizer, options, gram](const DecoderModel& base, const data::Pattern& pattern,
-                                      const std::vector<data::Instance>& revision) {
+PatternEditor alphaEditPatternEditor(const Tokenizer& tokenizer, AlphaEditOptions options, at::Tensor keySecondMoment) {
+    return [tokenizer, options, keySecondMoment](const DecoderModel& base, const data::Pattern& pattern,
+                                                 const std::vector<data::Instance>& revision) {
         auto edited = copyWithOwnDownProjection(base, options.layer);
-        alphaEdit(*edited, revisionExamples(tokenizer, pattern, revision), options, {}, gram);
+        alphaEdit(*edited, revisionExamples(tokenizer, pattern, revision), options, {}, keySecondMoment);
         return std::shared_ptr<const DecoderModel>(std::move(edited));
     };
 }

@@ -14,8 +14,8 @@ namespace redit::pipeline {
 // options.layer, computed beforehand (keySecondMoment).
 PatternEditor romePatternEditor(const Tokenizer& tokenizer, RomeOptions options, at::Tensor covariance);
 
-// AlphaEdit with one key per revision prompt and the preserved-key Gram matrix K0 K0^T of options.layer
-// (preservedKeyGram).
-PatternEditor alphaEditPatternEditor(const Tokenizer& tokenizer, AlphaEditOptions options, at::Tensor gram);
+// AlphaEdit with one key per revision prompt and the preserved keys' second moment E[k k^T] of options.layer
+// (keySecondMoment).
+PatternEditor alphaEditPatternEditor(const Tokenizer& tokenizer, AlphaEditOptions options, at::Tensor keySecondMoment);
 
 }  // namespace redit::pipeline

@@ -7,6 +7,8 @@
 #include <cstdio>
 
 #include "data/dataset_spec.h"
+#include "edit/alphaedit.h"
+#include "edit/mlp_keys.h"
 #include "edit/pattern_accuracy.h"
 #include "jobs/cancel_token.h"
 #include "jobs/field_specs.h"
@@ -163,34 +165,48 @@ public:
     }
 
 private:
-    // ROME's covariance and AlphaEdit's Gram matrix, from the project's cache or computed (and cached) on
-    // first use, on the contextual instances of key_data.
+    // The keys' second moments ROME and AlphaEdit need (one matrix when they edit the same layer), from the
+    // project's cache or computed (and cached) on first use, on the contextual instances of key_data.
     ComparisonInputs keyMatrixInputs(JobContext& context, const LoadedModel& loaded, const ComparisonOptions& options) {
-        const nlohmann::json& p = context.params();
-        const std::string keyData = p.at("key_data").get<std::string>();
+        const std::string keyData = context.params().at("key_data").get<std::string>();
         const std::string modelHash = modelContentHash(loaded.folder);
-        auto cached = [&context, &loaded, keyData, modelHash](const std::string& what, int64_t layer,
-                                                              std::function<at::Tensor(const std::vector<std::vector<int32_t>>&)> compute) {
-            return [&context, &loaded, keyData, modelHash, what, layer, compute] {
+        auto secondMoment = [&context, &loaded, keyData, modelHash](int64_t layer, int64_t padId, int64_t batchSize) {
+            return [&context, &loaded, keyData, modelHash, layer, padId, batchSize] {
                 bool computed = false;
-                at::Tensor m = cachedKeyMatrix(context.store(), context.runId(), keyMatrixName(what, modelHash, layer, keyData),
-                                               [&] { return compute(contextualPrompts(loaded.tokenizer, data::loadDataset(keyData))); },
-                                               &computed);
-                context.log("info", what + " of layer " + std::to_string(layer) + (computed ? ": computed and cached" : ": from the project's cache"));
+                at::Tensor m = cachedKeyMatrix(
+                    context.store(), context.runId(), keyMatrixName("key-second-moment", modelHash, layer, keyData),
+                    [&] {
+                        const auto prompts = contextualPrompts(loaded.tokenizer, data::loadDataset(keyData));
+                        return keySecondMoment(*loaded.model, layer, prompts, padId, batchSize);
+                    },
+                    &computed);
+                context.log("info", "key second moment of layer " + std::to_string(layer) +
+                                        (computed ? ": computed and cached" : ": from the project's cache"));
                 return m;
             };
         };
-        const DecoderModel& model = *loaded.model;
-        const RomeOptions rome = options.rome;
-        const AlphaEditOptions alpha = options.alphaEdit;
+        const RomeOptions& rome = options.rome;
+        const AlphaEditOptions& alpha = options.alphaEdit;
         ComparisonInputs inputs;
-        inputs.romeCovariance = cached("rome-covariance", rome.layer, [&model, rome](const auto& prompts) {
-            return keySecondMoment(model, rome.layer, prompts, rome.padId, rome.batchSize);
-        });
-        inputs.alphaEditGram = cached("alphaedit-gram", alpha.layer, [&model, alpha](const auto& prompts) {
-            return preservedKeyGram(model, alpha.layer, prompts, alpha.padId, alpha.batchSize);
-        });
+        inputs.romeCovariance = secondMoment(rome.layer, rome.padId, rome.batchSize);
+        inputs.alphaEditKeySecondMoment = [&context, alpha, load = secondMoment(alpha.layer, alpha.padId, alpha.batchSize)] {
+            at::Tensor m = load();
+            logNullSpace(context, alpha, m);
+            return m;
+        };
         return inputs;
+    }
+
+    // An empty null space makes every AlphaEdit update zero: said at once instead of a table of no-changes.
+    static void logNullSpace(JobContext& context, const AlphaEditOptions& alpha, const at::Tensor& keySecondMoment) {
+        const int64_t dimensions = projectorRank(nullSpaceProjector(keySecondMoment, alpha.nullSpaceThreshold));
+        char threshold[32];
+        std::snprintf(threshold, sizeof threshold, "%g", alpha.nullSpaceThreshold);
+        std::string message = "AlphaEdit at layer " + std::to_string(alpha.layer) + ": a null space of " +
+                              std::to_string(dimensions) + " of " + std::to_string(keySecondMoment.size(0)) +
+                              " key dimensions (eigenvalues of E[k k^T] below " + threshold + ")";
+        if (dimensions == 0) message += ": every update is zero, so AlphaEdit changes nothing; raise null_space_threshold";
+        context.log(dimensions == 0 ? "warning" : "info", message);
     }
 
     // Hands the chunks not yet committed to the farm, costliest first. The key matrices they need are
@@ -207,7 +223,7 @@ private:
             return std::any_of(pending.begin(), pending.end(), [m](const Chunk& c) { return c.method == m; });
         };
         if (needs(EditMethod::Rome)) inputs.romeCovariance();
-        if (needs(EditMethod::AlphaEdit)) inputs.alphaEditGram();
+        if (needs(EditMethod::AlphaEdit)) inputs.alphaEditKeySecondMoment();
         std::vector<std::string> names;
         for (const Chunk& chunk : pending) names.push_back(chunk.name);
         execution_.farm(context, names);
@@ -251,7 +267,7 @@ void registerCompareStage(StageRegistry& registry, ReshaperFactory reshapers, Co
                        number("value_weight_decay", "Weight of |delta|^2 / |v0|^2 in the target-value loss", 0.5, 0.0),
                        number("value_clamp", "Largest |delta| / |v0| of the target value", 4.0, 1e-9),
                        number("covariance_ridge", "ROME: ridge added to the key covariance (x mean diagonal)", 1e-3, 0.0),
-                       number("null_space_threshold", "AlphaEdit: eigenvalues of K0 K0^T below this span the null space", 1e-2, 0.0),
+                       number("null_space_threshold", "AlphaEdit: eigenvalues of the preserved keys' E[k k^T] below this span the null space", 1e-2, 0.0),
                        {"key_data", Type::String, "Dataset whose instances give ROME's covariance and AlphaEdit's preserved keys",
                         "synthetic:deductive:level1:seed=1:per_domain=2", std::nullopt, std::nullopt, {}},
                        {"reshape", Type::Object, "Reshaping options (REdit)", nlohmann::json::object(), std::nullopt, std::nullopt, {}}})

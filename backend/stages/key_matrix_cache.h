@@ -1,7 +1,8 @@
 #pragma once
-// ROME's key covariance and AlphaEdit's preserved-key Gram matrix are expensive on large models and depend
-// only on the model, the layer and the key prompts, so they are computed once and kept in the project as
-// artifacts (float32, row-major square matrix), found again by name from any later run.
+// The keys' second moment E[k k^T] of an MLP layer (ROME's covariance; AlphaEdit's null space) is expensive
+// on large models and depends only on the model, the layer and the key prompts, so it is computed once and
+// kept in the project as an artifact (float32, row-major square matrix), found again by name from any later
+// run.
 #include <ATen/ATen.h>
 #include <cstdint>
 #include <functional>
@@ -13,7 +14,7 @@ class ProjectStore;
 
 namespace redit::stages {
 
-// The artifact name of one cached matrix: what ("rome-covariance", "alphaedit-gram"), the model's content
+// The artifact name of one cached matrix: what ("key-second-moment"), the model's content
 // hash, the layer and the key prompts' dataset spec.
 std::string keyMatrixName(const std::string& what, const std::string& modelHash, int64_t layer,
                           const std::string& keyData);

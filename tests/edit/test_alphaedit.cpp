@@ -1,6 +1,7 @@
 // AlphaEdit: P is an orthogonal projector onto the null space of the preserved keys, the update leaves the
 // preserved keys' outputs alone and shrinks the edit residuals exactly as the closed form says.
 #include <QtTest>
+#include <cmath>
 
 #include "edit/alphaedit.h"
 #include "edit/mlp_keys.h"
@@ -71,12 +72,47 @@ private slots:
         QVERIFY2(maxAbs((logitsAfter - logitsBefore).masked_select(real)) < 1e-8,
                  qPrintable(QString("max change %1").arg(maxAbs((logitsAfter - logitsBefore).masked_select(real)))));
 
-        // A precomputed Gram matrix gives the same edit.
+        // A precomputed second moment gives the same edit.
         DecoderModel again = testing::tinyModel(testing::tinyConfig());
         again.to(at::kCPU, at::kDouble);
-        const at::Tensor gram = preservedKeyGram(again, 1, preserved, 0, 1);
-        alphaEdit(again, testing::editPrompts(), options, {}, gram);
+        const at::Tensor secondMoment = keySecondMoment(again, 1, preserved, 0, 1);
+        alphaEdit(again, testing::editPrompts(), options, {}, secondMoment);
         QVERIFY(maxAbs(again.weights().layers[1].down.weight - model.weights().layers[1].down.weight) < 1e-10);
+    }
+
+    // The threshold applies to E[k k^T], as in the AlphaEdit reference: preserving the same prompts three times
+    // over (three times the tokens, the same mean) gives the same null space and the same edit. On the sum
+    // K0 K0^T the eigenvalues grow with the number of tokens and fewer of them fall below the threshold.
+    void nullSpaceDoesNotDependOnHowManyTimesAKeyIsPreserved() {
+        DecoderModel model = testing::tinyModel(testing::tinyConfig());
+        model.to(at::kCPU, at::kDouble);
+        std::vector<std::vector<int32_t>> preserved;
+        for (int32_t i = 0; i < 12; ++i) {  // 12 prompts of 4 tokens from the vocabulary's 22 non-pad ids
+            std::vector<int32_t> prompt;
+            for (int32_t j = 0; j < 4; ++j) prompt.push_back(1 + (5 * i + j) % 22);
+            preserved.push_back(prompt);
+        }
+        const at::Tensor secondMoment = keySecondMoment(model, 1, preserved, 0, 4);
+        const at::Tensor eigenvalues = at::linalg_eigvalsh(secondMoment);  // ascending
+        AlphaEditOptions options;
+        options.layer = 1;
+        // Halfway (geometrically) between the 12th and 13th smallest eigenvalues: 12 dimensions below it.
+        options.nullSpaceThreshold = std::sqrt(eigenvalues[11].item<double>() * eigenvalues[12].item<double>());
+        const int64_t tokens = int64_t(preserved.size()) * 4;
+        QVERIFY(projectorRank(nullSpaceProjector(secondMoment * double(tokens), options.nullSpaceThreshold)) < 12);
+
+        DecoderModel once = model;
+        once.weights().layers[1].down.weight = once.weights().layers[1].down.weight.clone();
+        const AlphaEditResult a = alphaEdit(once, testing::editPrompts(), options, preserved);
+        QCOMPARE(a.nullSpaceDimension, int64_t(12));
+
+        std::vector<std::vector<int32_t>> thrice;
+        for (int copy = 0; copy < 3; ++copy) thrice.insert(thrice.end(), preserved.begin(), preserved.end());
+        DecoderModel threeTimes = model;
+        threeTimes.weights().layers[1].down.weight = threeTimes.weights().layers[1].down.weight.clone();
+        const AlphaEditResult b = alphaEdit(threeTimes, testing::editPrompts(), options, thrice);
+        QCOMPARE(b.nullSpaceDimension, int64_t(12));
+        QVERIFY(maxAbs(once.weights().layers[1].down.weight - threeTimes.weights().layers[1].down.weight) < 1e-9);
     }
 
     void rejectsBadInput() {

@@ -116,13 +116,30 @@ private slots:
         CancelToken token;
         const int64_t a = submitRun(store, stages, request({"ROME", "AlphaEdit"}));
         QCOMPARE(executeRun(store, stages, a, token), RunStatus::Finished);
-        QVERIFY(logHas(store, a, "rome-covariance of layer 1: computed and cached"));
-        QVERIFY(logHas(store, a, "alphaedit-gram of layer 1: computed and cached"));
-        QVERIFY(logHas(store, a, "rome-covariance of layer 1: from the project's cache"));  // seed 1 reads it back
+        // ROME and AlphaEdit edit the same layer: one matrix, computed once, read back by the other and seed 1.
+        QVERIFY(logHas(store, a, "key second moment of layer 1: computed and cached"));
+        QVERIFY(logHas(store, a, "key second moment of layer 1: from the project's cache"));
+        QVERIFY(logHas(store, a, "AlphaEdit at layer 1: a null space of "));
         const int64_t b = submitRun(store, stages, request({"ROME", "AlphaEdit"}));
         QCOMPARE(executeRun(store, stages, b, token), RunStatus::Finished);
         QVERIFY(!logHas(store, b, "computed and cached"));
         QCOMPARE(rowTexts(store, b, kEditOutcomesTable), rowTexts(store, a, kEditOutcomesTable));
+    }
+
+    void anEmptyNullSpaceIsAWarning() {
+        ProjectStore store = ProjectStore::create(testing::pathIn(dir, "no-null-space.redit"));
+        nlohmann::json r = request({"AlphaEdit"});
+        r["params"]["seeds"] = {0};
+        r["params"]["null_space_threshold"] = 0.0;  // the tiny model's keys span every dimension
+        const int64_t run = submitRun(store, stages, r);
+        CancelToken token;
+        QCOMPARE(executeRun(store, stages, run, token), RunStatus::Finished);
+        bool warned = false;
+        for (const LogLine& line : runLog(store, run))
+            warned |= line.level == "warning" &&
+                      line.message.find("AlphaEdit at layer 1: a null space of 0 of ") != std::string::npos &&
+                      line.message.find("AlphaEdit changes nothing; raise null_space_threshold") != std::string::npos;
+        QVERIFY(warned);
     }
 
     // A stand-in for `redit compare-chunk`: a shell script that prints `output` and then runs `ending`.

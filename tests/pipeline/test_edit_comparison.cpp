@@ -1,6 +1,7 @@
 #include <QtTest>
 #include <set>
 
+#include "edit/mlp_keys.h"
 #include "edit/pattern_accuracy.h"
 #include "results/comparison_tables.h"
 #include "pipeline/edit_comparison.h"
@@ -181,7 +182,7 @@ private slots:
         ComparisonInputs inputs;
         int asked = 0;
         inputs.romeCovariance = [&] { ++asked; return keySecondMoment(*tiny.model, 1, sample, 0, 16); };
-        inputs.alphaEditGram = [&] { ++asked; return preservedKeyGram(*tiny.model, 1, sample, 0, 16); };
+        inputs.alphaEditKeySecondMoment = [&] { ++asked; return keySecondMoment(*tiny.model, 1, sample, 0, 16); };
         const auto rome = run(EditMethod::Rome, 0, inputs);
         const auto alpha = run(EditMethod::AlphaEdit, 0, inputs);
         QCOMPARE(asked, 2);  // once per chunk, not per pattern
