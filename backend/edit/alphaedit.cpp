@@ -68,6 +68,8 @@ AlphaEditResult alphaEdit(DecoderModel& model, const std::vector<AnswerExample>&
     at::NoGradGuard noGrad;
     const at::Tensor V = at::stack(targets, 1).to(at::kDouble);  // [out, n]
     result.keys = keys.t().to(at::kDouble);
+    result.editKeyNullSpaceShare =
+        at::matmul(P.to(result.keys.device()), result.keys).norm().item<double>() / result.keys.norm().item<double>();
     result.residuals = V - down.forward(keys).t().to(at::kDouble);
     result.residualNormBefore = result.residuals.norm().item<double>();
     down.weight.add_(alphaEditUpdate(result.keys, result.residuals, P).to(down.weight.scalar_type()));

@@ -36,6 +36,9 @@ at::Tensor alphaEditUpdate(const at::Tensor& editKeys, const at::Tensor& residua
 
 struct AlphaEditResult {
     int64_t nullSpaceDimension = 0;
+    // |P K1|_F / |K1|_F: how much of the edit keys lies in the null space. Near 0, the update can hardly move
+    // their outputs: the residual left is R (G + I)^-1 with G = (P K1)^T (P K1).
+    double editKeyNullSpaceShare = 0;
     at::Tensor keys;       // K1 [in, n]: each edit prompt's last-token key
     at::Tensor residuals;  // R [out, n] before the update
     double residualNormBefore = 0;  // |R|_F and |target - new output|_F on the edit keys

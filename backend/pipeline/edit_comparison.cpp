@@ -76,7 +76,8 @@ std::optional<std::vector<EditOutcomeRow>> compareEdits(const DecoderModel& base
     } else if (method == EditMethod::AlphaEdit) {
         AlphaEditOptions alpha = options.alphaEdit;
         alpha.padId = options.padId;
-        chunk.edit = alphaEditPatternEditor(tokenizer, alpha, required(inputs.alphaEditKeySecondMoment, "the preserved keys' second moment", method)());
+        chunk.edit = alphaEditPatternEditor(tokenizer, alpha, required(inputs.alphaEditKeySecondMoment, "the preserved keys' second moment", method)(),
+                                            inputs.log);
     } else if (reshapesFirst(method)) {
         std::vector<data::Pattern> reshapeOn;
         for (const data::Pattern& p : patterns)

@@ -58,6 +58,7 @@ struct ComparisonInputs {
     std::function<at::Tensor()> romeCovariance;            // E[k k^T] of options.rome.layer's keys (ROME's C)
     std::function<at::Tensor()> alphaEditKeySecondMoment;  // E[k k^T] of options.alphaEdit.layer's keys
     std::function<bool()> cancelled;
+    std::function<void(const std::string&)> log;    // a line for the run's log (optional)
     std::function<void(double fraction)> progress;  // within the chunk
 };
 

@@ -118,6 +118,7 @@ public:
         auto log = [&](const std::string& line) { context.log("info", line); };
         ComparisonInputs inputs = keyMatrixInputs(context, in.run.loaded, options);
         inputs.cancelled = [&] { return context.cancelled(); };
+        inputs.log = log;
         for (const Chunk& chunk : chunks)
             if (reshapesFirst(chunk.method) && !inputs.reshape) inputs.reshape = reshapers_(in.tokenizer(), p.at("reshape"), log);
         if (execution_.farm) farmOut(context, chunks, inputs);

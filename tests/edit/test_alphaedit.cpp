@@ -64,6 +64,10 @@ private slots:
         options.nullSpaceThreshold = 1e-8;
         AlphaEditResult r = alphaEdit(model, testing::editPrompts(), options, preserved);
         QVERIFY(r.nullSpaceDimension >= 24 - 11);
+        const at::Tensor P = nullSpaceProjector(keySecondMoment(model, 1, preserved, 0, 1), options.nullSpaceThreshold);
+        const double share = at::matmul(P, r.keys).norm().item<double>() / r.keys.norm().item<double>();
+        QVERIFY(share > 0 && share <= 1);
+        QVERIFY(std::abs(r.editKeyNullSpaceShare - share) < 1e-12);
         QVERIFY(r.residualNormAfter < r.residualNormBefore);
         QVERIFY(r.residualNormBefore > 0);
 

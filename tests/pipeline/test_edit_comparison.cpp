@@ -183,9 +183,15 @@ private slots:
         int asked = 0;
         inputs.romeCovariance = [&] { ++asked; return keySecondMoment(*tiny.model, 1, sample, 0, 16); };
         inputs.alphaEditKeySecondMoment = [&] { ++asked; return keySecondMoment(*tiny.model, 1, sample, 0, 16); };
+        std::vector<std::string> logged;
+        inputs.log = [&](const std::string& line) { logged.push_back(line); };
         const auto rome = run(EditMethod::Rome, 0, inputs);
         const auto alpha = run(EditMethod::AlphaEdit, 0, inputs);
         QCOMPARE(asked, 2);  // once per chunk, not per pattern
+        QCOMPARE(logged.size(), tiny.patterns.size());  // AlphaEdit says how much each edit could move
+        QVERIFY2(logged[0].rfind("AlphaEdit on " + tiny.patterns[0].id + ": ", 0) == 0, logged[0].c_str());
+        QVERIFY2(logged[0].find("% of the edit keys in the null space; residual on them ") != std::string::npos,
+                 logged[0].c_str());
         QCOMPARE(rome.size(), tiny.patterns.size());
         QCOMPARE(alpha.size(), tiny.patterns.size());
         QVERIFY(at::equal(downWeight(*tiny.model, 1), before));
