@@ -40,7 +40,8 @@ at::Tensor lastPositionNll(const at::Tensor& logits, const at::Tensor& answers) 
 double answerNll(const DecoderModel& model, const std::vector<AnswerExample>& prompts, int64_t padId) {
     PromptBatch batch = makePromptBatch(model, prompts, padId);
     at::NoGradGuard noGrad;
-    return lastPositionNll(model.forward(batch.tokens.ids, batch.tokens.mask).logits, batch.answers).item<double>();
+    return lastPositionNll(model.forward(batch.tokens.ids, batch.tokens.mask, {}, false, LogitPositions::Last).logits, batch.answers)
+        .item<double>();
 }
 
 TargetValue optimizeTargetValue(const DecoderModel& model, int64_t layer, const std::vector<AnswerExample>& prompts,
@@ -50,25 +51,37 @@ TargetValue optimizeTargetValue(const DecoderModel& model, int64_t layer, const 
     if (options.steps < 0) throw ConfigError("value optimisation needs steps >= 0");
     if (options.clampNormFactor <= 0) throw ConfigError("value optimisation needs a positive clamp norm factor");
     PromptBatch batch = makePromptBatch(model, prompts, padId);
-    const int64_t T = batch.tokens.ids.size(1);
+    const at::Tensor& ids = batch.tokens.ids;
+    const at::Tensor& mask = batch.tokens.mask;
+    const int64_t T = ids.size(1);
     const at::ScalarType type = at::promote_types(model.dtype(), at::kFloat);
+
+    // delta changes only the MLP output of `layer`, so the stream after that layer is computed once and each
+    // step reruns only the layers above it, with logits at the last position only (docs/editing.md).
+    at::Tensor initial, streamAfterLayer;
+    {
+        at::NoGradGuard noGrad;
+        HookOptions capture;
+        capture.patch = [&](UpstreamKind kind, int64_t l, const at::Tensor& out) {
+            if (kind == UpstreamKind::Mlp && l == layer) initial = out.select(1, T - 1).to(type).mean(0);
+            return out;
+        };
+        model.forward(ids, mask, capture, false, LogitPositions::Last);
+        streamAfterLayer = model.runLayers(model.embed(ids), mask, 0, layer + 1);
+    }
+    const double initialNorm = std::max(initial.norm().item<double>(), 1e-12);
     at::Tensor delta = at::zeros({model.config().hiddenSize}, at::TensorOptions().dtype(type).device(model.device()))
                            .set_requires_grad(true);
     at::Tensor atLast = at::zeros({1, T, 1}, delta.options().requires_grad(false));
     atLast.index_put_({0, T - 1, 0}, 1.0);
 
-    at::Tensor initial;
-    HookOptions hooks;
-    hooks.patch = [&](UpstreamKind kind, int64_t l, const at::Tensor& out) {
-        if (kind != UpstreamKind::Mlp || l != layer) return out;
-        if (!initial.defined()) initial = out.select(1, T - 1).detach().to(type).mean(0);
-        return out + (atLast * delta).to(out.scalar_type());
-    };
     auto loss = [&](double* nll) {
-        at::Tensor value = lastPositionNll(model.forward(batch.tokens.ids, batch.tokens.mask, hooks).logits, batch.answers);
+        at::Tensor stream = streamAfterLayer + (atLast * delta).to(streamAfterLayer.scalar_type());
+        at::Tensor logits = model.logitsFrom(model.runLayers(stream, mask, layer + 1, model.config().numLayers),
+                                             LogitPositions::Last);
+        at::Tensor value = lastPositionNll(logits, batch.answers);
         if (nll) *nll = value.item<double>();
-        const double scale = std::max(initial.norm().item<double>(), 1e-12);
-        return value + options.weightDecay * delta.pow(2).sum() / (scale * scale);
+        return value + options.weightDecay * delta.pow(2).sum() / (initialNorm * initialNorm);
     };
 
     TargetValue result;
@@ -78,7 +91,7 @@ TargetValue optimizeTargetValue(const DecoderModel& model, int64_t layer, const 
         delta.mutable_grad() = grad;
         adam.step();
         at::NoGradGuard noGrad;
-        const double limit = options.clampNormFactor * initial.norm().item<double>();
+        const double limit = options.clampNormFactor * initialNorm;
         const double norm = delta.norm().item<double>();
         if (norm > limit) delta.mul_(limit / norm);
     }

@@ -105,6 +105,41 @@ at::Tensor DecoderModel::projectPerGroup(const at::Tensor& normed, const Linear&
     return y;
 }
 
+at::Tensor DecoderModel::embed(const at::Tensor& inputIds) const {
+    return at::embedding(weights_.embedding, inputIds.to(device(), at::kLong));
+}
+
+at::Tensor DecoderModel::runLayers(at::Tensor resid, const at::Tensor& attentionMask, int64_t first, int64_t end,
+                                   bool training) const {
+    const ModelConfig& c = config_;
+    if (first < 0 || first > end || end > c.numLayers)
+        throw ConfigError("layers [" + std::to_string(first) + ", " + std::to_string(end) + ") are not within the model's " +
+                          std::to_string(c.numLayers));
+    if (resid.dim() != 3 || resid.size(2) != c.hiddenSize) throw Error("residual stream must be [batch, length, hidden]");
+    const int64_t B = resid.size(0), T = resid.size(1), H = c.numHeads, Hkv = c.numKeyValueHeads, hd = c.headDim;
+    if (attentionMask.defined() && (attentionMask.size(0) != B || attentionMask.size(1) != T))
+        throw Error("attention mask must have the residual stream's batch and length");
+    const at::Device dev = device();
+    at::Tensor bias = attentionBias(attentionMask, B, T, dev);
+    auto [cos, sin] = rotary_.tables(positionIds(attentionMask, B, T, dev), dtype());
+    for (int64_t l = first; l < end; ++l) {
+        const DecoderLayerWeights& L = weights_.layers[static_cast<size_t>(l)];
+        at::Tensor h = rmsNorm(resid, L.inputNorm, c.rmsNormEps);
+        at::Tensor q = L.q.forward(h, training).view({B, T, H, hd});
+        at::Tensor k = L.k.forward(h, training).view({B, T, Hkv, hd});
+        at::Tensor v = L.v.forward(h, training).view({B, T, Hkv, hd});
+        at::Tensor z = attend(applyRotary(q, cos, sin), applyRotary(k, cos, sin), v, bias);
+        resid = resid + L.o.forward(z.reshape({B, T, H * hd}), training);
+        resid = resid + mlp(L, rmsNorm(resid, L.postAttentionNorm, c.rmsNormEps), training);
+    }
+    return resid;
+}
+
+at::Tensor DecoderModel::logitsFrom(const at::Tensor& resid, LogitPositions logitPositions) const {
+    at::Tensor finalIn = logitPositions == LogitPositions::Last ? resid.narrow(1, resid.size(1) - 1, 1) : resid;
+    return at::linear(rmsNorm(finalIn, weights_.finalNorm, config_.rmsNormEps), weights_.lmHead);
+}
+
 ForwardResult DecoderModel::forward(const at::Tensor& inputIds, const at::Tensor& attentionMask,
                                     const HookOptions& hooks, bool training, LogitPositions logitPositions) const {
     const ModelConfig& c = config_;
@@ -116,6 +151,10 @@ ForwardResult DecoderModel::forward(const at::Tensor& inputIds, const at::Tensor
         throw Error("attention mask must have the shape of the input ids");
 
     ForwardResult out;
+    if (!hooks.any()) {
+        out.logits = logitsFrom(runLayers(embed(inputIds), attentionMask, 0, c.numLayers, training), logitPositions);
+        return out;
+    }
     const bool split = hooks.splitDownstream;
     const bool perHeadOutput = hooks.captureUpstream || hooks.patch;
     if (split) {

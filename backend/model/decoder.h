@@ -36,6 +36,17 @@ public:
                           const HookOptions& hooks = {}, bool training = false,
                           LogitPositions logitPositions = LogitPositions::All) const;
 
+    // The plain forward pass in pieces, for callers that rerun only part of the model (the locate-then-edit
+    // value optimisation reruns only the layers after the edited one, docs/editing.md). forward() without
+    // hooks is logitsFrom(runLayers(embed(ids), mask, 0, numLayers)).
+    at::Tensor embed(const at::Tensor& inputIds) const;  // [B, T, D] residual stream before layer 0
+    // Layers [first, end) applied to the residual stream before layer `first`; returns the stream after
+    // layer end - 1. Throws ConfigError unless 0 <= first <= end <= numLayers.
+    at::Tensor runLayers(at::Tensor residual, const at::Tensor& attentionMask, int64_t first, int64_t end,
+                         bool training = false) const;
+    // Final norm and LM head on the residual stream after the last layer.
+    at::Tensor logitsFrom(const at::Tensor& residual, LogitPositions logitPositions = LogitPositions::All) const;
+
     // Every trainable tensor (base weights, then LoRA adapters), the tied LM head once.
     std::vector<at::Tensor> parameters() const;
 

@@ -4,6 +4,7 @@
 
 #include "edit/mlp_keys.h"
 #include "edit/rome.h"
+#include "edit/target_value.h"
 #include "edit_fixtures.h"
 #include "model/scoring.h"
 #include "tiny_models.h"
@@ -76,6 +77,39 @@ private slots:
         DecoderModel again = tinyModel64();
         romeEdit(again, edits, options, testing::samplePrompts());
         QVERIFY((again.weights().layers[1].down.weight - down.weight).abs().max().item<double>() < 1e-10);
+    }
+
+    void theOptimisedValueGivesItsLossInAFullForward() {
+        // The optimisation reruns only the layers above the edited one; a full forward that adds v* - v0 to
+        // the edited MLP's output at the last position must give the loss it reports.
+        DecoderModel model = tinyModel64();
+        const std::vector<AnswerExample> edits{{{5, 3, 9, 14}, 17}, {{8, 3, 14}, 17}, {{2, 9, 14, 6, 1}, 5}};  // padded
+        ValueOptimizationOptions options;
+        options.steps = 10;
+        const int64_t layer = 0;
+        const TargetValue target = optimizeTargetValue(model, layer, edits, options, 0);
+        QVERIFY(target.finalLoss < target.initialLoss);
+
+        std::vector<std::vector<int32_t>> ids;
+        std::vector<int64_t> answers;
+        for (const auto& e : edits) {
+            ids.push_back(e.prompt);
+            answers.push_back(e.answer);
+        }
+        TokenBatch batch = makeLeftPaddedBatch(ids, 0);
+        const int64_t T = batch.ids.size(1);
+        HookOptions hooks;
+        hooks.patch = [&](UpstreamKind kind, int64_t l, const at::Tensor& out) {
+            if (kind != UpstreamKind::Mlp || l != layer) return out;
+            at::Tensor patched = out.clone();
+            patched.select(1, T - 1).add_(target.value - target.initial);
+            return patched;
+        };
+        at::Tensor logits = model.forward(batch.ids, batch.mask, hooks).logits.select(1, T - 1);
+        const double nll = at::cross_entropy_loss(logits, at::tensor(answers, at::kLong)).item<double>();
+        // (the reported loss is computed in fp32)
+        QVERIFY2(std::abs(nll - target.finalLoss) < 1e-6, qPrintable(QString("%1 vs %2").arg(nll).arg(target.finalLoss)));
+        QVERIFY(std::abs(answerNll(model, edits, 0) - target.initialLoss) < 1e-6);
     }
 
     void rejectsMissingOrBadCovariance() {

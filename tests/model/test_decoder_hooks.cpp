@@ -66,6 +66,24 @@ private slots:
         QCOMPARE(lastRealPositions(mask)[0].item<int64_t>(), int64_t(2));
     }
 
+    void theLayersRunInPiecesGiveTheForward() {
+        std::vector<std::vector<int32_t>> seqs{{5, 6, 7}, {1, 2, 3, 4, 5, 6}};
+        TokenBatch batch = makeLeftPaddedBatch(seqs, 0);
+        HookOptions capture;
+        capture.captureUpstream = true;  // the per-head path: independent of runLayers
+        at::Tensor reference = model_.forward(batch.ids, batch.mask, capture).logits;
+        const int64_t layers = model_.config().numLayers;
+        for (int64_t cut = 0; cut <= layers; ++cut) {
+            at::Tensor stream = model_.runLayers(model_.embed(batch.ids), batch.mask, 0, cut);
+            at::Tensor logits = model_.logitsFrom(model_.runLayers(stream, batch.mask, cut, layers));
+            QVERIFY2(maxAbs(logits - reference) < 1e-5, qPrintable(QString("cut after %1 layers").arg(cut)));
+        }
+        at::Tensor full = model_.runLayers(model_.embed(batch.ids), batch.mask, 0, layers);
+        QVERIFY(maxAbs(model_.logitsFrom(full, LogitPositions::Last)[1][0] - reference[1][-1]) < 1e-5);
+        QVERIFY_THROWS_EXCEPTION(ConfigError, model_.runLayers(full, batch.mask, 1, 0));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, model_.runLayers(full, batch.mask, 0, layers + 1));
+    }
+
     void hooksDoNotChangeTheOutput() {
         at::Tensor plain = model_.forward(ids_).logits;
         HookOptions hooks;
