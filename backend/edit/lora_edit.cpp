@@ -1,5 +1,6 @@
 #include "edit/lora_edit.h"
 
+#include <ATen/core/grad_mode.h>
 #include <numeric>
 #include <random>
 
@@ -22,17 +23,51 @@ LoraEditProtocol parseLoraEditProtocol(const std::string& name) {
 
 namespace {
 
-// One AdamW step on the cross-entropy of the answers at the last position of a left-padded batch.
-void trainStep(DecoderModel& model, AdamW& optimizer, const std::vector<const AnswerExample*>& examples, int64_t padId) {
+// The adapters change nothing below the first adapted layer, so the residual stream there is computed once for
+// the whole revision set (left-padded to its longest prompt) and each step runs only the layers from the first
+// adapted one up, with logits at the last position only (docs/editing.md).
+struct FrozenStream {
+    at::Tensor stream;   // [N, T, hidden]: the input of layer `firstLayer`
+    at::Tensor mask;     // [N, T]
+    at::Tensor answers;  // [N]
+    int64_t firstLayer = 0;
+};
+
+FrozenStream frozenStream(const DecoderModel& model, const std::vector<AnswerExample>& revision, int64_t padId) {
+    constexpr int64_t kChunk = 16;  // prompts per no-grad forward
     std::vector<std::vector<int32_t>> prompts;
     std::vector<int64_t> answers;
-    for (const AnswerExample* e : examples) {
-        prompts.push_back(e->prompt);
-        answers.push_back(e->answer);
+    for (const auto& e : revision) {
+        prompts.push_back(e.prompt);
+        answers.push_back(e.answer);
     }
+    FrozenStream out;
+    out.firstLayer = firstAdaptedLayer(model);
     TokenBatch batch = makeLeftPaddedBatch(prompts, padId, model.device());
-    at::Tensor logits = model.forward(batch.ids, batch.mask, {}, /*training=*/true).logits.select(1, -1);
-    at::Tensor loss = at::cross_entropy_loss(logits.to(at::kFloat), at::tensor(answers, at::kLong).to(model.device()));
+    out.mask = batch.mask;
+    out.answers = at::tensor(answers, at::kLong).to(model.device());
+    at::NoGradGuard noGrad;
+    std::vector<at::Tensor> parts;
+    for (int64_t start = 0; start < batch.ids.size(0); start += kChunk) {
+        const int64_t n = std::min(kChunk, batch.ids.size(0) - start);
+        parts.push_back(model.runLayers(model.embed(batch.ids.narrow(0, start, n)), batch.mask.narrow(0, start, n), 0,
+                                        out.firstLayer));
+    }
+    out.stream = at::cat(parts, 0);
+    return out;
+}
+
+// One AdamW step on the cross-entropy of the answers at the last position of the given revision examples.
+void trainStep(DecoderModel& model, AdamW& optimizer, const FrozenStream& frozen, const std::vector<int64_t>& rows) {
+    const at::Tensor index = at::tensor(rows, at::kLong).to(model.device());
+    at::Tensor mask = frozen.mask.index_select(0, index);
+    // Drop the columns that are padding in every row: the batch is padded as if it had been tokenized alone.
+    const int64_t T = mask.size(1), length = mask.sum(1).max().item<int64_t>();
+    mask = mask.narrow(1, T - length, length);
+    const at::Tensor stream = frozen.stream.index_select(0, index).narrow(1, T - length, length);
+    const at::Tensor top = model.runLayers(stream, mask, frozen.firstLayer, model.config().numLayers, /*training=*/true);
+    const at::Tensor logits = model.logitsFrom(top, LogitPositions::Last).select(1, -1);
+    at::Tensor loss = at::cross_entropy_loss(logits.to(at::kFloat), frozen.answers.index_select(0, index));
     optimizer.zeroGrad();
     loss.backward();
     optimizer.step();
@@ -56,6 +91,7 @@ LoraEditResult loraEdit(DecoderModel& model, const std::vector<AnswerExample>& r
     for (auto& p : params) p.set_requires_grad(true);
     AdamW optimizer(params, AdamWOptions{o.learningRate, 0.9, 0.999, 1e-8, o.weightDecay});
     at::manual_seed(o.seed);
+    const FrozenStream frozen = frozenStream(model, revision, o.padId);
 
     if (o.protocol == LoraEditProtocol::RevisionSet) {
         const size_t batchSize = o.batchSize == 0 ? revision.size() : static_cast<size_t>(o.batchSize);
@@ -64,21 +100,21 @@ LoraEditResult loraEdit(DecoderModel& model, const std::vector<AnswerExample>& r
         std::iota(order.begin(), order.end(), 0);
         size_t cursor = order.size();
         for (int64_t step = 0; step < o.steps; ++step) {
-            std::vector<const AnswerExample*> batch;
+            std::vector<int64_t> batch;
             while (batch.size() < std::min(batchSize, revision.size())) {
                 if (cursor == order.size()) {
                     std::shuffle(order.begin(), order.end(), rng);
                     cursor = 0;
                 }
-                batch.push_back(&revision[order[cursor++]]);
+                batch.push_back(static_cast<int64_t>(order[cursor++]));
             }
-            trainStep(model, optimizer, batch, o.padId);
+            trainStep(model, optimizer, frozen, batch);
             ++result.steps;
         }
     } else {
-        for (const AnswerExample& e : revision)
+        for (int64_t row = 0; row < static_cast<int64_t>(revision.size()); ++row)
             for (int64_t step = 0; step < o.stepsPerInstance; ++step) {
-                trainStep(model, optimizer, {&e}, o.padId);
+                trainStep(model, optimizer, frozen, {row});
                 ++result.steps;
             }
     }

@@ -90,6 +90,16 @@ void setLoraEnabled(DecoderModel& model, bool enabled) {
     forEachAdapted(model, [enabled](Linear& l) { l.lora->enabled = enabled; });
 }
 
+int64_t firstAdaptedLayer(const DecoderModel& model) {
+    const auto& layers = model.weights().layers;
+    for (size_t i = 0; i < layers.size(); ++i) {
+        const DecoderLayerWeights& L = layers[i];
+        for (const Linear* l : {&L.q, &L.k, &L.v, &L.o, &L.gate, &L.up, &L.down})
+            if (l->lora) return static_cast<int64_t>(i);
+    }
+    return static_cast<int64_t>(layers.size());
+}
+
 std::vector<at::Tensor> loraParameters(const DecoderModel& model) {
     std::vector<at::Tensor> out;
     for (const auto& L : model.weights().layers)

@@ -25,6 +25,8 @@ void resetLora(DecoderModel& model, uint64_t seed);
 void mergeLora(DecoderModel& model);
 void removeLora(DecoderModel& model);
 void setLoraEnabled(DecoderModel& model, bool enabled);
+// The lowest layer with an adapter (numLayers when none): the layers below it compute the base function.
+int64_t firstAdaptedLayer(const DecoderModel& model);
 // The adapter tensors (A and B of each adapted layer), e.g. for an optimiser.
 std::vector<at::Tensor> loraParameters(const DecoderModel& model);
 

@@ -4,6 +4,8 @@
 #include "edit/lora_edit.h"
 #include "edit_fixtures.h"
 #include "model/lora.h"
+#include "model/optimizer.h"
+#include "model/scoring.h"
 #include "tiny_models.h"
 #include "util/error.h"
 
@@ -85,6 +87,56 @@ private slots:
         LoraEditResult second = loraEdit(model, revisionSet(), o);
         QCOMPARE(second.initialLoss, first.initialLoss);
         QCOMPARE(loraParameters(model).size(), size_t(8));
+    }
+
+    void trainsAsFullForwardPassesWould() {
+        // loraEdit reruns only the layers from the first adapted one up; a plain loop of full forward passes,
+        // each batch tokenized alone, must train the same adapters (dropout on: the same draws in the same order).
+        for (LoraEditProtocol protocol : {LoraEditProtocol::Sequential, LoraEditProtocol::RevisionSet}) {
+            LoraEditOptions o = fastOptions(protocol);
+            o.lora.layers = {1};
+            o.steps = 4;
+            o.stepsPerInstance = 2;
+            o.merge = false;
+            const std::vector<AnswerExample> revision{{{1, 2, 3}, 7}, {{4, 5, 6, 9, 8}, 11}, {{12}, 7}};
+            DecoderModel edited = testing::tinyModel(testing::tinyConfig());
+            edited.to(at::kCPU, at::kDouble);
+            if (protocol == LoraEditProtocol::RevisionSet) o.lora.dropout = 0;  // its batches are shuffled rows
+            loraEdit(edited, revision, o);
+
+            DecoderModel reference = testing::tinyModel(testing::tinyConfig());
+            reference.to(at::kCPU, at::kDouble);
+            attachLora(reference, o.lora, o.seed);
+            std::vector<at::Tensor> params = loraParameters(reference);
+            for (auto& p : params) p.set_requires_grad(true);
+            AdamW optimizer(params, AdamWOptions{o.learningRate, 0.9, 0.999, 1e-8, o.weightDecay});
+            at::manual_seed(o.seed);
+            auto step = [&](const std::vector<AnswerExample>& batch) {
+                std::vector<std::vector<int32_t>> prompts;
+                std::vector<int64_t> answers;
+                for (const auto& e : batch) {
+                    prompts.push_back(e.prompt);
+                    answers.push_back(e.answer);
+                }
+                TokenBatch tokens = makeLeftPaddedBatch(prompts, 0);
+                at::Tensor logits = reference.forward(tokens.ids, tokens.mask, {}, true).logits.select(1, -1);
+                at::Tensor loss = at::cross_entropy_loss(logits.to(at::kFloat), at::tensor(answers, at::kLong));
+                optimizer.zeroGrad();
+                loss.backward();
+                optimizer.step();
+            };
+            if (protocol == LoraEditProtocol::Sequential) {
+                for (const auto& e : revision)
+                    for (int64_t i = 0; i < o.stepsPerInstance; ++i) step({e});
+            } else {
+                for (int64_t i = 0; i < o.steps; ++i) step(revision);  // the whole set in every step
+            }
+            const std::vector<at::Tensor> got = loraParameters(edited);
+            QCOMPARE(got.size(), params.size());
+            for (size_t i = 0; i < got.size(); ++i)
+                QVERIFY2((got[i] - params[i].detach()).abs().max().item<double>() < 1e-6,
+                         qPrintable(QString("%1: adapter tensor %2 differs").arg(protocolName(protocol).c_str()).arg(i)));
+        }
     }
 
     void rejectsBadOptions() {
