@@ -14,3 +14,7 @@ if [[ -x "$build/bench/bench_circuit_layout" ]]; then  # built with the GUI only
   echo
   "$build/bench/bench_circuit_layout" --graphviz --repeats 3
 fi
+echo
+echo "| loop | model, edited layer | batch x length | steps | threads | shortened | full forward passes | CPU ratio |"
+echo "|---|---|---|---|---|---|---|---|"
+"$build/bench/bench_edit_steps" --threads 1 --repeats 1
