@@ -18,6 +18,7 @@
 #include "models/edit_results.h"
 #include "jobs/stage_registry.h"
 #include "main_window.h"
+#include "adapters/method_overview_reader.h"
 #include "adapters/project_edit_results.h"
 #include "views/project_explorer.h"
 #include "adapters/project_views.h"
@@ -213,6 +214,16 @@ private slots:
         QCOMPARE(csv[1], QStringLiteral("Raw,1,%1,%2,,,2")
                              .arg(view.summary()[0].generality.mean, 0, 'f', 1)
                              .arg(view.summary()[0].generality.std, 0, 'f', 1));
+    }
+
+    void overviewCountsEachMethodOnce() {
+        // Raw and REdit, REdit also with transfer rows: two methods, REdit's figure over its reshaped rows.
+        const MethodOverview overview = loadMethodOverview(*store);
+        const auto generality = expectedMeans(rows, "generality"), locality = expectedMeans(rows, "locality");
+        const double g = (generality.at({"REdit", 1}) + generality.at({"REdit", 2})) / 2;
+        const double l = (locality.at({"REdit", 1}) + locality.at({"REdit", 2})) / 2;
+        QCOMPARE(overview.status(MethodStep::Compare).figure,
+                 QString("2 methods; REdit: generality %1%, locality %2%").arg(g, 0, 'f', 1).arg(l, 0, 'f', 1));
     }
 
     void badRowsAreNamed() {

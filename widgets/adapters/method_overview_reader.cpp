@@ -107,7 +107,9 @@ QString compareFigure(const ProjectStore& store, qint64 runId) {
     for (const ResultRow& row : resultRows(store, runId, "edit_outcomes")) outcomes.push_back(row.data);
     std::map<QString, std::pair<double, double>> sums;  // method: generality, locality summed over levels and seeds
     std::map<QString, int> counts;
+    std::set<QString> methods;  // each counted once, whether or not it also has transfer rows
     for (const EditResult& result : editResultsOf(outcomes)) {
+        methods.insert(editBaseMethod(result.method));
         sums[result.method].first += result.generality;
         sums[result.method].second += result.locality;
         ++counts[result.method];
@@ -116,7 +118,7 @@ QString compareFigure(const ProjectStore& store, qint64 runId) {
     const QString shown = sums.count(QStringLiteral("REdit")) ? QStringLiteral("REdit") : sums.begin()->first;
     const int n = counts[shown];
     return tr("%1 methods; %2: generality %3%, locality %4%")
-        .arg(sums.size())
+        .arg(methods.size())
         .arg(shown)
         .arg(sums[shown].first / n, 0, 'f', 1)
         .arg(sums[shown].second / n, 0, 'f', 1);
