@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "model/answer_training.h"
+#include "model/scoring.h"
 
 namespace redit::testing {
 
@@ -14,6 +15,22 @@ inline std::vector<std::vector<int32_t>> samplePrompts() {
 
 inline std::vector<AnswerExample> editPrompts() {
     return {{{5, 3, 9, 14}, 17}, {{8, 3, 9, 14}, 17}};
+}
+
+// Examples as one left-padded batch (pad 0) and their answers [B]: what a full forward pass of reference
+// code takes.
+struct AnswerBatch {
+    TokenBatch tokens;
+    at::Tensor answers;
+};
+inline AnswerBatch answerBatch(const std::vector<AnswerExample>& examples) {
+    std::vector<std::vector<int32_t>> prompts;
+    std::vector<int64_t> answers;
+    for (const auto& e : examples) {
+        prompts.push_back(e.prompt);
+        answers.push_back(e.answer);
+    }
+    return {makeLeftPaddedBatch(prompts, 0), at::tensor(answers, at::kLong)};
 }
 
 }  // namespace redit::testing

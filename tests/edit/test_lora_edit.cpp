@@ -5,7 +5,6 @@
 #include "edit_fixtures.h"
 #include "model/lora.h"
 #include "model/optimizer.h"
-#include "model/scoring.h"
 #include "tiny_models.h"
 #include "util/error.h"
 
@@ -112,15 +111,9 @@ private slots:
             AdamW optimizer(params, AdamWOptions{o.learningRate, 0.9, 0.999, 1e-8, o.weightDecay});
             at::manual_seed(o.seed);
             auto step = [&](const std::vector<AnswerExample>& batch) {
-                std::vector<std::vector<int32_t>> prompts;
-                std::vector<int64_t> answers;
-                for (const auto& e : batch) {
-                    prompts.push_back(e.prompt);
-                    answers.push_back(e.answer);
-                }
-                TokenBatch tokens = makeLeftPaddedBatch(prompts, 0);
-                at::Tensor logits = reference.forward(tokens.ids, tokens.mask, {}, true).logits.select(1, -1);
-                at::Tensor loss = at::cross_entropy_loss(logits.to(at::kFloat), at::tensor(answers, at::kLong));
+                const testing::AnswerBatch tokens = testing::answerBatch(batch);
+                at::Tensor logits = reference.forward(tokens.tokens.ids, tokens.tokens.mask, {}, true).logits.select(1, -1);
+                at::Tensor loss = at::cross_entropy_loss(logits.to(at::kFloat), tokens.answers);
                 optimizer.zeroGrad();
                 loss.backward();
                 optimizer.step();

@@ -90,14 +90,8 @@ private slots:
         const TargetValue target = optimizeTargetValue(model, layer, edits, options, 0);
         QVERIFY(target.finalLoss < target.initialLoss);
 
-        std::vector<std::vector<int32_t>> ids;
-        std::vector<int64_t> answers;
-        for (const auto& e : edits) {
-            ids.push_back(e.prompt);
-            answers.push_back(e.answer);
-        }
-        TokenBatch batch = makeLeftPaddedBatch(ids, 0);
-        const int64_t T = batch.ids.size(1);
+        const testing::AnswerBatch batch = testing::answerBatch(edits);
+        const int64_t T = batch.tokens.ids.size(1);
         HookOptions hooks;
         hooks.patch = [&](UpstreamKind kind, int64_t l, const at::Tensor& out) {
             if (kind != UpstreamKind::Mlp || l != layer) return out;
@@ -105,8 +99,8 @@ private slots:
             patched.select(1, T - 1).add_(target.value - target.initial);
             return patched;
         };
-        at::Tensor logits = model.forward(batch.ids, batch.mask, hooks).logits.select(1, T - 1);
-        const double nll = at::cross_entropy_loss(logits, at::tensor(answers, at::kLong)).item<double>();
+        at::Tensor logits = model.forward(batch.tokens.ids, batch.tokens.mask, hooks).logits.select(1, T - 1);
+        const double nll = at::cross_entropy_loss(logits, batch.answers).item<double>();
         // (the reported loss is computed in fp32)
         QVERIFY2(std::abs(nll - target.finalLoss) < 1e-6, qPrintable(QString("%1 vs %2").arg(nll).arg(target.finalLoss)));
         QVERIFY(std::abs(answerNll(model, edits, 0) - target.initialLoss) < 1e-6);
