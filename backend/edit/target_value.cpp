@@ -56,18 +56,15 @@ TargetValue optimizeTargetValue(const DecoderModel& model, int64_t layer, const 
     const int64_t T = ids.size(1);
     const at::ScalarType type = at::promote_types(model.dtype(), at::kFloat);
 
-    // delta changes only the MLP output of `layer`, so the stream after that layer is computed once and each
-    // step reruns only the layers above it, with logits at the last position only (docs/editing.md).
+    // delta changes only the MLP output of `layer`, so the stream after that layer is computed once (the same
+    // pass gives v0, that MLP's output) and each step reruns only the layers above it, with logits at the last
+    // position only (docs/editing.md).
     at::Tensor initial, streamAfterLayer;
     {
         at::NoGradGuard noGrad;
-        HookOptions capture;
-        capture.patch = [&](UpstreamKind kind, int64_t l, const at::Tensor& out) {
-            if (kind == UpstreamKind::Mlp && l == layer) initial = out.select(1, T - 1).to(type).mean(0);
-            return out;
-        };
-        model.forward(ids, mask, capture, false, LogitPositions::Last);
-        streamAfterLayer = model.runLayers(model.embed(ids), mask, 0, layer + 1);
+        at::Tensor mlpOutput;
+        streamAfterLayer = model.runLayers(model.embed(ids), mask, 0, layer + 1, false, &mlpOutput);
+        initial = mlpOutput.select(1, T - 1).to(type).mean(0);
     }
     const double initialNorm = std::max(initial.norm().item<double>(), 1e-12);
     at::Tensor delta = at::zeros({model.config().hiddenSize}, at::TensorOptions().dtype(type).device(model.device()))

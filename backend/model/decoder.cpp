@@ -110,7 +110,7 @@ at::Tensor DecoderModel::embed(const at::Tensor& inputIds) const {
 }
 
 at::Tensor DecoderModel::runLayers(at::Tensor resid, const at::Tensor& attentionMask, int64_t first, int64_t end,
-                                   bool training) const {
+                                   bool training, at::Tensor* lastMlpOutput) const {
     const ModelConfig& c = config_;
     if (first < 0 || first > end || end > c.numLayers)
         throw ConfigError("layers [" + std::to_string(first) + ", " + std::to_string(end) + ") are not within the model's " +
@@ -130,7 +130,9 @@ at::Tensor DecoderModel::runLayers(at::Tensor resid, const at::Tensor& attention
         at::Tensor v = L.v.forward(h, training).view({B, T, Hkv, hd});
         at::Tensor z = attend(applyRotary(q, cos, sin), applyRotary(k, cos, sin), v, bias);
         resid = resid + L.o.forward(z.reshape({B, T, H * hd}), training);
-        resid = resid + mlp(L, rmsNorm(resid, L.postAttentionNorm, c.rmsNormEps), training);
+        at::Tensor mlpOut = mlp(L, rmsNorm(resid, L.postAttentionNorm, c.rmsNormEps), training);
+        if (lastMlpOutput && l == end - 1) *lastMlpOutput = mlpOut;
+        resid = resid + mlpOut;
     }
     return resid;
 }

@@ -41,9 +41,10 @@ public:
     // hooks is logitsFrom(runLayers(embed(ids), mask, 0, numLayers)).
     at::Tensor embed(const at::Tensor& inputIds) const;  // [B, T, D] residual stream before layer 0
     // Layers [first, end) applied to the residual stream before layer `first`; returns the stream after
-    // layer end - 1. Throws ConfigError unless 0 <= first <= end <= numLayers.
+    // layer end - 1. Throws ConfigError unless 0 <= first <= end <= numLayers. When `lastMlpOutput` is given
+    // (and first < end), it receives the MLP output [B, T, D] of layer end - 1 (what that layer's MLP added).
     at::Tensor runLayers(at::Tensor residual, const at::Tensor& attentionMask, int64_t first, int64_t end,
-                         bool training = false) const;
+                         bool training = false, at::Tensor* lastMlpOutput = nullptr) const;
     // Final norm and LM head on the residual stream after the last layer.
     at::Tensor logitsFrom(const at::Tensor& residual, LogitPositions logitPositions = LogitPositions::All) const;
 

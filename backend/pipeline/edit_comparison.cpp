@@ -17,6 +17,7 @@ using namespace redit::results;
 namespace {
 
 constexpr uint64_t kTransferStream = 0x7472616e73666572ull;  // "transfer": its own stream of the seed
+constexpr double kReshapeShareOfProgress = 0.5;                // ComparisonInputs::progress
 
 template <class T>
 const T& required(const T& input, const char* what, EditMethod method) {
@@ -67,6 +68,10 @@ std::optional<std::vector<EditOutcomeRow>> compareEdits(const DecoderModel& base
     const std::shared_ptr<const DecoderModel> baseRef(&base, [](const DecoderModel*) {});
 
     ChunkEditor chunk{{}, baseRef};
+    const double editsStart = reshapesFirst(method) ? kReshapeShareOfProgress : 0.0;
+    auto report = [&](double fraction) {
+        if (inputs.progress) inputs.progress(fraction);
+    };
     if (method == EditMethod::Lora) {
         chunk.edit = loraPatternEditor(tokenizer, lora);
     } else if (method == EditMethod::Rome) {
@@ -82,7 +87,8 @@ std::optional<std::vector<EditOutcomeRow>> compareEdits(const DecoderModel& base
         std::vector<data::Pattern> reshapeOn;
         for (const data::Pattern& p : patterns)
             if (!transfer.count(p.id)) reshapeOn.push_back(p);
-        chunk.from = required(inputs.reshape, "a reshaper", method)(base, reshapeOn, split, method, seed, inputs.cancelled);
+        chunk.from = required(inputs.reshape, "a reshaper", method)(base, reshapeOn, split, method, seed, inputs.cancelled,
+                                                                    [&](double f) { report(editsStart * f); });
         if (!chunk.from) return std::nullopt;
         chunk.edit = loraPatternEditor(tokenizer, lora);
     }
@@ -107,7 +113,7 @@ std::optional<std::vector<EditOutcomeRow>> compareEdits(const DecoderModel& base
                                              othersPooled(after, i));
         }
         rows.push_back(std::move(row));
-        if (inputs.progress) inputs.progress(double(i + 1) / double(patterns.size()));
+        report(editsStart + (1.0 - editsStart) * double(i + 1) / double(patterns.size()));
     }
     return rows;
 }

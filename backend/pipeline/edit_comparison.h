@@ -37,10 +37,12 @@ using results::reshapesFirst;
 
 // Returns a reshaped copy of `base` (the base left unchanged), or nullptr when cancelled. `patterns` are the
 // reshape patterns (their train splits under `split` are the reshaping data); `variant` is REdit or one of
-// its ablations. backend/reshape provides the real one; tests inject their own.
+// its ablations; `progress` (may be empty) gets the fraction of the reshaping done. backend/reshape provides
+// the real one; tests inject their own.
 using Reshaper = std::function<std::shared_ptr<const DecoderModel>(
     const DecoderModel& base, const std::vector<data::Pattern>& patterns, const data::SplitOptions& split,
-    EditMethod variant, uint64_t seed, const std::function<bool()>& cancelled)>;
+    EditMethod variant, uint64_t seed, const std::function<bool()>& cancelled,
+    const std::function<void(double fraction)>& progress)>;
 
 struct ComparisonOptions {
     data::SplitOptions split;  // the seed is each chunk's
@@ -59,7 +61,9 @@ struct ComparisonInputs {
     std::function<at::Tensor()> alphaEditKeySecondMoment;  // E[k k^T] of options.alphaEdit.layer's keys
     std::function<bool()> cancelled;
     std::function<void(const std::string&)> log;    // a line for the run's log (optional)
-    std::function<void(double fraction)> progress;  // within the chunk
+    // Within the chunk: a chunk that reshapes reports the reshaping as its first half (an even split, not a
+    // time estimate: their ratio depends on the settings), then each pattern's edit.
+    std::function<void(double fraction)> progress;
 };
 
 // The seed's held-out pattern ids: `count` of the patterns, drawn by the seed. ConfigError when count is not

@@ -56,12 +56,17 @@ Reshaper reditReshaper(const Tokenizer& tokenizer, const ReshapeOptions& options
                        const std::function<void(const std::string&)>& log) {
     return [tokenizer, options, log](const DecoderModel& base, const std::vector<data::Pattern>& patterns,
                                      const data::SplitOptions& split, EditMethod variant, uint64_t seed,
-                                     const std::function<bool()>& cancelled) -> std::shared_ptr<const DecoderModel> {
+                                     const std::function<bool()>& cancelled,
+                                     const std::function<void(double)>& progress) -> std::shared_ptr<const DecoderModel> {
         // A deep copy: reshaping writes into the trainable tensors, which a plain copy shares with the base.
         auto model = std::const_pointer_cast<DecoderModel>(frozenCopy(base));
         ReshapeProgress last;
         if (!reshapeOnPatterns(*model, tokenizer, patterns, split, reshapeOptionsFor(options, variant, seed),
-                               [&](const ReshapeProgress& p) { last = p; }, cancelled, log))
+                               [&](const ReshapeProgress& p) {
+                                   last = p;
+                                   if (progress && p.iterations > 0) progress(double(p.iteration) / double(p.iterations));
+                               },
+                               cancelled, log))
             return nullptr;
         if (log) {
             const double moved = relativeParameterChange(base.weights(), model->weights(), options.trainable);

@@ -92,6 +92,13 @@ private slots:
 
         const testing::AnswerBatch batch = testing::answerBatch(edits);
         const int64_t T = batch.tokens.ids.size(1);
+        // v0 is the edited MLP's output at the last position, averaged over the prompts.
+        HookOptions capture;
+        capture.captureUpstream = true;
+        const at::Tensor v0 = model.forward(batch.tokens.ids, batch.tokens.mask, capture)
+                                  .upstream.mlps[static_cast<size_t>(layer)].select(1, T - 1).mean(0);
+        QVERIFY((target.initial - v0).abs().max().item<double>() < 1e-10);
+
         HookOptions hooks;
         hooks.patch = [&](UpstreamKind kind, int64_t l, const at::Tensor& out) {
             if (kind != UpstreamKind::Mlp || l != layer) return out;

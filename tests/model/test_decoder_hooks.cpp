@@ -71,17 +71,23 @@ private slots:
         TokenBatch batch = makeLeftPaddedBatch(seqs, 0);
         HookOptions capture;
         capture.captureUpstream = true;  // the per-head path: independent of runLayers
-        at::Tensor reference = model_.forward(batch.ids, batch.mask, capture).logits;
+        const ForwardResult captured = model_.forward(batch.ids, batch.mask, capture);
+        const at::Tensor& reference = captured.logits;
         const int64_t layers = model_.config().numLayers;
         for (int64_t cut = 0; cut <= layers; ++cut) {
-            at::Tensor stream = model_.runLayers(model_.embed(batch.ids), batch.mask, 0, cut);
+            at::Tensor lastMlp;
+            at::Tensor stream = model_.runLayers(model_.embed(batch.ids), batch.mask, 0, cut, false, &lastMlp);
             at::Tensor logits = model_.logitsFrom(model_.runLayers(stream, batch.mask, cut, layers));
             QVERIFY2(maxAbs(logits - reference) < 1e-5, qPrintable(QString("cut after %1 layers").arg(cut)));
+            if (cut > 0)  // the MLP output of the last layer run, as the hooked pass sees it
+                QVERIFY(maxAbs(lastMlp - captured.upstream.mlps[static_cast<size_t>(cut - 1)]) < 1e-5);
         }
         at::Tensor full = model_.runLayers(model_.embed(batch.ids), batch.mask, 0, layers);
         QVERIFY(maxAbs(model_.logitsFrom(full, LogitPositions::Last)[1][0] - reference[1][-1]) < 1e-5);
         QVERIFY_THROWS_EXCEPTION(ConfigError, model_.runLayers(full, batch.mask, 1, 0));
         QVERIFY_THROWS_EXCEPTION(ConfigError, model_.runLayers(full, batch.mask, 0, layers + 1));
+        QVERIFY_THROWS_EXCEPTION(Error, model_.runLayers(full, batch.mask.narrow(1, 1, 5), 0, layers));  // mask too short
+        QVERIFY_THROWS_EXCEPTION(Error, model_.runLayers(full.select(0, 0), {}, 0, layers));            // not [B, T, D]
     }
 
     void hooksDoNotChangeTheOutput() {

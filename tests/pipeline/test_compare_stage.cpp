@@ -68,7 +68,7 @@ private slots:
                                             const std::function<void(const std::string&)>&) -> Reshaper {
             if (!params.empty()) throw ConfigError("unknown reshape option '" + params.begin().key() + "'");
             return [this](const DecoderModel& base, const std::vector<data::Pattern>&, const data::SplitOptions&,
-                          EditMethod, uint64_t, const std::function<bool()>&) {
+                          EditMethod, uint64_t, const std::function<bool()>&, const std::function<void(double)>&) {
                 ++reshapes;
                 auto m = std::make_shared<DecoderModel>(base);
                 m->weights().finalNorm = base.weights().finalNorm * 1.5;

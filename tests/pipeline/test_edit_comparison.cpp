@@ -1,10 +1,12 @@
 #include <QtTest>
+#include <algorithm>
 #include <set>
 
 #include "edit/mlp_keys.h"
 #include "edit/pattern_accuracy.h"
 #include "results/comparison_tables.h"
 #include "pipeline/edit_comparison.h"
+#include "pipeline/redit_reshaper.h"
 #include "analysis/edit_summary.h"
 #include "results/edit_records.h"
 #include "pipeline_fixture.h"
@@ -124,16 +126,25 @@ private slots:
 
         // An identity reshaper: REdit then equals LoRA row for row, and it saw the reshape patterns only.
         std::vector<std::string> reshapedOn;
+        std::vector<double> fractions;  // the chunk's progress: the reshaping's half, then each pattern's edit
         ComparisonInputs inputs;
+        inputs.progress = [&](double f) { fractions.push_back(f); };
         inputs.reshape = [&](const DecoderModel& base, const std::vector<data::Pattern>& patterns,
                              const data::SplitOptions& split, EditMethod variant, uint64_t seed,
-                             const std::function<bool()>&) {
+                             const std::function<bool()>&, const std::function<void(double)>& progress) {
             reshapedOn.clear();
             for (const auto& p : patterns) reshapedOn.push_back(p.id);
+            progress(0.5);
+            progress(1.0);
             if (variant != EditMethod::ReditNoMetaLearning || seed != 2 || split.seed != 2) return std::shared_ptr<const DecoderModel>();
             return std::make_shared<const DecoderModel>(base);
         };
         const std::vector<EditOutcomeRow> redit = run(EditMethod::ReditNoMetaLearning, 2, inputs);
+        QCOMPARE(fractions.size(), 2 + tiny.patterns.size());
+        QCOMPARE(fractions[0], 0.25);
+        QCOMPARE(fractions[1], 0.5);
+        QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+        QCOMPARE(fractions.back(), 1.0);
         const std::vector<EditOutcomeRow> lora = run(EditMethod::Lora, 2);
         const std::vector<std::string> held = transferPatternIds(tiny.patterns, 1, 2);
         QCOMPARE(reshapedOn.size(), tiny.patterns.size() - 1);
@@ -150,7 +161,7 @@ private slots:
     void localityIsMeasuredAgainstTheBaseModel() {
         ComparisonInputs inputs;
         inputs.reshape = [](const DecoderModel& base, const std::vector<data::Pattern>&, const data::SplitOptions&,
-                            EditMethod, uint64_t, const std::function<bool()>&) {
+                            EditMethod, uint64_t, const std::function<bool()>&, const std::function<void(double)>&) {
             auto broken = std::make_shared<DecoderModel>(base);
             broken->weights().finalNorm = at::zeros_like(base.weights().finalNorm);  // every logit 0: always candidate 0
             return std::shared_ptr<const DecoderModel>(broken);
@@ -168,6 +179,19 @@ private slots:
             for (const auto& inst : test) trueShare += inst.label == data::Truth::True;
             QCOMPARE(rows[i].outcome.generality, trueShare / double(test.size()));
         }
+    }
+
+    // The reshaper reports the share of its meta-iterations done, which the chunk's progress shows.
+    void theReshaperReportsEachMetaIteration() {
+        ReshapeOptions reshape;
+        reshape.metaIterations = 2;
+        reshape.anchorsPerTask = 2;
+        reshape.negativesPerAnchor = 1;
+        std::vector<double> fractions;
+        const Reshaper reshaper = reditReshaper(tiny.tokenizer, reshape, {});
+        const auto model = reshaper(*tiny.model, tiny.patterns, {}, EditMethod::Redit, 0, {}, [&](double f) { fractions.push_back(f); });
+        QVERIFY(model);
+        QCOMPARE(fractions, (std::vector<double>{0.5, 1.0}));
     }
 
     void locateEditsLeaveTheBaseModelAlone() {
