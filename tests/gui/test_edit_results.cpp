@@ -171,7 +171,35 @@ private slots:
             else QVERIFY(std::abs(e.locality - 100 * it->second.l / it->second.nl) < 1e-9);
         }
         QCOMPARE(results.edits.front().method, QStringLiteral("Raw"));
-        QCOMPARE(results.edits[2].method, QStringLiteral("REdit (transfer)"));
+        QCOMPARE(results.edits[4].method, QStringLiteral("REdit"));  // each label's levels and seeds together
+        QCOMPARE(results.edits[8].method, QStringLiteral("REdit (transfer)"));
+    }
+
+    // Side-by-side processes commit the costliest chunks first; the tables still list Raw, LoRA, ..., the
+    // ablations, then the transfer rows, each label's levels and seeds in order.
+    void methodsComeInTheirOwnOrderWhateverTheRowOrder() {
+        std::vector<nlohmann::json> finished;
+        for (int seed : {1, 0}) {
+            finished.push_back(outcome(1, "REdit w/o meta-learning", seed, "a", 1.0, 0.5));
+            finished.push_back(outcome(1, "REdit w/o meta-learning", seed, "b", 1.0, 0.5, true));
+            finished.push_back(outcome(1, "REdit", seed, "a", 1.0, 0.6));
+            finished.push_back(outcome(1, "AlphaEdit", seed, "a", 0.9, 0.9));
+            finished.push_back(outcome(1, "LoRA", seed, "b", 1.0, 0.4, true));
+            finished.push_back(outcome(1, "LoRA", seed, "a", 1.0, 0.4));
+            finished.push_back(outcome(1, "Raw", seed, "a", 0.8, std::nullopt));
+        }
+        const std::vector<EditResult> edits = editResultsOf(finished);
+        QStringList order;
+        for (const EditResult& e : edits) order << QStringLiteral("%1 %2").arg(e.method).arg(e.seed);
+        QCOMPARE(order, (QStringList{"Raw 0", "Raw 1", "LoRA 0", "LoRA 1", "AlphaEdit 0", "AlphaEdit 1", "REdit 0", "REdit 1",
+                                     "REdit w/o meta-learning 0", "REdit w/o meta-learning 1", "LoRA (transfer) 0",
+                                     "LoRA (transfer) 1", "REdit w/o meta-learning (transfer) 0",
+                                     "REdit w/o meta-learning (transfer) 1"}));
+        std::vector<EditResult> shuffled(edits.rbegin(), edits.rend());  // runs merged in another order
+        QStringList methods;
+        for (const ResultsSummaryCell& c : summarizeResults(shuffled)) methods << c.method;
+        QCOMPARE(methods, (QStringList{"Raw", "LoRA", "AlphaEdit", "REdit", "REdit w/o meta-learning", "LoRA (transfer)",
+                                       "REdit w/o meta-learning (transfer)"}));
     }
 
     void summaryIsMeanAndSampleStdOverSeeds() {

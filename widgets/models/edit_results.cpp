@@ -1,11 +1,13 @@
 #include "models/edit_results.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <string>
 #include <tuple>
 
+#include "results/edit_methods.h"
 #include "util/error.h"
 
 namespace redit::gui {
@@ -28,6 +30,17 @@ MeanStd meanStd(const std::vector<double>& values) {
         if (!std::isnan(v)) squares += (v - m.mean) * (v - m.mean);
     m.std = m.n > 1 ? std::sqrt(squares / (m.n - 1)) : 0.0;
     return m;
+}
+
+// Where a label goes in the tables: the methods in their canonical order (results/edit_methods.h), then their
+// transfer rows in the same order; a label naming no method last. Stored rows come in the order their chunks
+// finished, which side-by-side processes make the costliest first.
+std::pair<bool, std::size_t> labelOrder(const QString& label) {
+    const QString method = editBaseMethod(label);
+    const std::vector<results::EditMethod> methods = results::allEditMethods();
+    std::size_t rank = 0;
+    while (rank < methods.size() && QString::fromStdString(results::editMethodName(methods[rank])) != method) ++rank;
+    return {method != label, rank};
 }
 
 }  // namespace
@@ -70,6 +83,9 @@ std::vector<EditResult> editResultsOf(const std::vector<results::EditOutcomeRow>
         results.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), 100 * s.generality / s.patterns,
                            s.localities ? 100 * s.locality / s.localities : kNaN});
     }
+    std::stable_sort(results.begin(), results.end(), [](const EditResult& a, const EditResult& b) {
+        return std::make_tuple(labelOrder(a.method), a.level, a.seed) < std::make_tuple(labelOrder(b.method), b.level, b.seed);
+    });
     return results;
 }
 
@@ -82,6 +98,8 @@ std::vector<ResultsSummaryCell> summarizeResults(const std::vector<EditResult>& 
         cell.first.push_back(r.generality);
         cell.second.push_back(r.locality);
     }
+    std::stable_sort(methods.begin(), methods.end(),
+                     [](const QString& a, const QString& b) { return labelOrder(a) < labelOrder(b); });
     std::vector<ResultsSummaryCell> cells;
     for (const QString& method : methods)
         for (const auto& [level, cell] : values[method])

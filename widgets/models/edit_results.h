@@ -16,7 +16,9 @@ QString editMethodLabel(const QString& method, bool transfer);
 // The method a label names without its " (transfer)": "REdit" for "REdit (transfer)" and for "REdit".
 QString editBaseMethod(const QString& label);
 
-// Per (method label, level, seed), the mean over patterns, in percent; rows in order of first appearance.
+// Per (method label, level, seed), the mean over patterns, in percent. Rows in the methods' canonical order
+// (Raw, LoRA, ROME, AlphaEdit, REdit, its ablations), then the transfer rows in that order; by level and seed
+// within a label.
 // Locality is NaN when none of the patterns has one.
 std::vector<EditResult> editResultsOf(const std::vector<results::EditOutcomeRow>& outcomes);
 // The same from the stored rows, parsed by the results layer (results::editOutcomesFromJson): ConfigError
@@ -38,8 +40,8 @@ struct ResultsSummaryCell {
     MeanStd locality;
 };
 
-// The paper-style table: per (method, level) the mean ± std over seeds of the per-seed values; methods in order
-// of first appearance, levels ascending within each method.
+// The paper-style table: per (method, level) the mean ± std over seeds of the per-seed values; methods in the
+// order editResultsOf gives, levels ascending within each method.
 std::vector<ResultsSummaryCell> summarizeResults(const std::vector<EditResult>& results);
 
 }  // namespace redit::gui
