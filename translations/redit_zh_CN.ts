@@ -2170,6 +2170,14 @@ d = %3，Δ = %4</translation>
         <source>Launched sweep %1 (its cells are in the Sweeps pane)</source>
         <translation>已启动扫描 %1（其单元见“扫描”面板）</translation>
     </message>
+    <message>
+        <source>Select a run to plot its metrics</source>
+        <translation>选择一个运行以绘制其指标</translation>
+    </message>
+    <message>
+        <source>Run #%1 records no metrics per step</source>
+        <translation>运行 #%1 没有按步记录的指标</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::SettingsDialog</name>

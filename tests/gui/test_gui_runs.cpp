@@ -384,6 +384,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(monitor->runAt(0)->etaSeconds > 0, 10000);
 
         // The chart follows the selected run's loss.
+        QCOMPARE(window.metricChart()->title(), QString("Select a run to plot its metrics"));
         window.runMonitor()->table()->selectRow(0);
         QCOMPARE(window.metricChart()->currentMetric(), QString("loss"));
         QTRY_VERIFY_WITH_TIMEOUT(window.metricChart()->pointCount() >= 3, 10000);

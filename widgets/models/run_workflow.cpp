@@ -458,13 +458,14 @@ void RunWorkflow::refreshChart() {
     const QString runId = selectedRun();
     if (runId.isEmpty()) {
         chart->setMetricNames({});
-        chart->setPoints(QString(), {});
+        chart->setPoints(tr("Select a run to plot its metrics"), {});
         return;
     }
     try {
         chart->setMetricNames(controller_.runDetails(runId).metricNames);
         const QString metric = chart->currentMetric();
-        chart->setPoints(metric.isEmpty() ? QString() : tr("Run #%1: %2").arg(runId, metric),
+        chart->setPoints(metric.isEmpty() ? tr("Run #%1 records no metrics per step").arg(runId)
+                                          : tr("Run #%1: %2").arg(runId, metric),
                          metric.isEmpty() ? QVector<QPointF>() : controller_.metricSeries(runId, metric));
     } catch (const std::exception& e) {
         window_.appendLog(tr("Metric chart: %1").arg(QString::fromStdString(e.what())));

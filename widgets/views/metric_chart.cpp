@@ -68,4 +68,6 @@ void MetricChart::setPoints(const QString& title, const QVector<QPointF>& points
 
 int MetricChart::pointCount() const { return int(series_->count()); }
 
+QString MetricChart::title() const { return chart_->title(); }
+
 }  // namespace redit::gui

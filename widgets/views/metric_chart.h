@@ -22,6 +22,7 @@ public:
     QString currentMetric() const;
     void setPoints(const QString& title, const QVector<QPointF>& points);
     int pointCount() const;
+    QString title() const;
 
 signals:
     void metricChosen(const QString& metric);
