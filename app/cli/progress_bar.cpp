@@ -15,13 +15,14 @@ std::string formatDuration(double seconds) {
     return buf;
 }
 
-ProgressBar::ProgressBar(std::string label)
-    : label_(std::move(label)), start_(std::chrono::steady_clock::now()), terminal_(::isatty(STDERR_FILENO)) {}
+ProgressBar::ProgressBar(std::string label, std::FILE* out, Clock clock)
+    : label_(std::move(label)), out_(out), clock_(std::move(clock)), start_(clock_()),
+      terminal_(::isatty(::fileno(out_)) != 0) {}
 
 void ProgressBar::update(double fraction, const std::string& detail) {
     using namespace std::chrono;
     fraction = std::clamp(fraction, 0.0, 1.0);
-    const auto now = steady_clock::now();
+    const auto now = clock_();
     const double elapsed = duration<double>(now - start_).count();
     if (firstFraction_ < 0) firstFraction_ = fraction;
     const double gained = fraction - firstFraction_;
@@ -31,21 +32,25 @@ void ProgressBar::update(double fraction, const std::string& detail) {
         lastDraw_ = now;
         const int width = 30, filled = static_cast<int>(fraction * width);
         std::string bar = std::string(size_t(filled), '#') + std::string(size_t(width - filled), '-');
-        std::fprintf(stderr, "\r%s [%s] %5.1f%%  %s elapsed, ETA %s  %s\033[K", label_.c_str(), bar.c_str(),
+        std::fprintf(out_, "\r%s [%s] %5.1f%%  %s elapsed, ETA %s  %s\033[K", label_.c_str(), bar.c_str(),
                      100 * fraction, formatDuration(elapsed).c_str(), eta.c_str(), detail.c_str());
-        std::fflush(stderr);
+        std::fflush(out_);
     } else {
         const int decile = static_cast<int>(fraction * 10);
-        if (decile == lastDecile_) return;
+        const bool heartbeat = detail != lastDetail_ && now - lastDraw_ >= kLogLineInterval;
+        if (decile == lastDecile_ && !heartbeat) return;
         lastDecile_ = decile;
-        std::fprintf(stderr, "%s %3.0f%%  %s elapsed, ETA %s  %s\n", label_.c_str(), 100 * fraction,
+        lastDetail_ = detail;
+        lastDraw_ = now;
+        std::fprintf(out_, "%s %3.0f%%  %s elapsed, ETA %s  %s\n", label_.c_str(), 100 * fraction,
                      formatDuration(elapsed).c_str(), eta.c_str(), detail.c_str());
+        std::fflush(out_);
     }
 }
 
 void ProgressBar::finish(const std::string& detail) {
     update(1.0, detail);
-    if (terminal_) std::fprintf(stderr, "\n");
+    if (terminal_) std::fprintf(out_, "\n");
 }
 
 }  // namespace redit::cli
