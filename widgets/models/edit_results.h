@@ -41,7 +41,7 @@ struct ResultsSummaryCell {
 };
 
 // The paper-style table: per (method, level) the mean ± std over seeds of the per-seed values; methods in the
-// order editResultsOf gives, levels ascending within each method.
+// canonical order of editResultsOf (also when results of several runs are joined), levels ascending.
 std::vector<ResultsSummaryCell> summarizeResults(const std::vector<EditResult>& results);
 
 }  // namespace redit::gui
