@@ -68,6 +68,15 @@ Tokenizer loadModelTokenizer(const std::string& path) {
     return Tokenizer::fromFile((fs::path(path) / "tokenizer.json").string());
 }
 
+nlohmann::json modelTokenizerJson(const std::string& path) {
+    checkModelPath(path);
+    if (isGgufPath(path)) {
+        const auto file = gguf::File::open(path);
+        return tokenizerJsonFromGguf(gguf::tokenizerMetadata(*file), file->path());
+    }
+    return readJsonFile((fs::path(path) / "tokenizer.json").string());
+}
+
 LoadedModel loadModel(const std::string& path, const LoadOptions& options) {
     checkModelPath(path);
     if (!isGgufPath(path)) return loadModelFolder(path, options);

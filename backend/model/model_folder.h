@@ -41,6 +41,9 @@ bool isGgufPath(const std::string& path);  // a regular file ending in .gguf
 // Config and tokenizer of either kind of model, without reading the weights.
 ModelConfig readModelConfig(const std::string& path);
 Tokenizer loadModelTokenizer(const std::string& path);
+// The tokenizer.json of either kind of model (built from the metadata of a .gguf file), to save a derived
+// model (a reshaped one) as a folder that loads on its own.
+nlohmann::json modelTokenizerJson(const std::string& path);
 
 // Writes config.json and model.safetensors (in the model's dtype), plus tokenizer.json when given.
 void saveModelFolder(const std::string& folder, const DecoderModel& model,

@@ -1,6 +1,7 @@
 #include "pipeline/edit_comparison.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "data/random.h"
@@ -30,6 +31,18 @@ struct ChunkEditor {
     PatternEditor edit;                        // empty for Raw
     std::shared_ptr<const DecoderModel> from;  // the base or the reshaped model
 };
+
+// "REdit seed 2: the reshaped model before any edit: sd1-00 0%, sd1-01 100%, ..." for the run's log.
+std::string reshapedAccuracyLine(EditMethod method, uint64_t seed, const std::vector<data::Pattern>& patterns,
+                                 const std::vector<std::vector<bool>>& correct) {
+    std::string line = editMethodName(method) + " seed " + std::to_string(seed) + ": the reshaped model before any edit:";
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+        char cell[64];
+        std::snprintf(cell, sizeof cell, "%s %s %.0f%%", i == 0 ? "" : ",", patterns[i].id.c_str(), 100.0 * accuracy(correct[i]));
+        line += cell;
+    }
+    return line;
+}
 
 }  // namespace
 
@@ -90,12 +103,18 @@ std::optional<std::vector<EditOutcomeRow>> compareEdits(const DecoderModel& base
         chunk.from = required(inputs.reshape, "a reshaper", method)(base, reshapeOn, split, method, seed, inputs.cancelled,
                                                                     [&](double f) { report(editsStart * f); });
         if (!chunk.from) return std::nullopt;
+        if (inputs.keepReshaped) inputs.keepReshaped(*chunk.from, method, seed);
         chunk.edit = loraPatternEditor(tokenizer, lora);
     }
     if (cancelled()) return std::nullopt;
 
     const TestPrompts prompts = testPrompts(tokenizer, patterns, split);
     const std::vector<std::vector<bool>> before = testCorrectness(base, prompts, options.padId, options.batchSize);
+    std::vector<std::vector<bool>> reshaped;
+    if (chunk.from.get() != &base) {
+        reshaped = testCorrectness(*chunk.from, prompts, options.padId, options.batchSize);
+        if (inputs.log) inputs.log(reshapedAccuracyLine(method, seed, patterns, reshaped));
+    }
     std::vector<EditOutcomeRow> rows;
     for (std::size_t i = 0; i < patterns.size(); ++i) {
         if (cancelled()) return std::nullopt;
@@ -111,6 +130,7 @@ std::optional<std::vector<EditOutcomeRow>> compareEdits(const DecoderModel& base
             const std::vector<std::vector<bool>> after = testCorrectness(*edited, prompts, options.padId, options.batchSize);
             row.outcome = patternEditOutcome(patterns[i].id, seed, before[i], after[i], othersPooled(before, i),
                                              othersPooled(after, i));
+            if (!reshaped.empty()) row.reshaped = accuracy(reshaped[i]);
         }
         rows.push_back(std::move(row));
         report(editsStart + (1.0 - editsStart) * double(i + 1) / double(patterns.size()));

@@ -61,6 +61,8 @@ struct ComparisonInputs {
     std::function<at::Tensor()> alphaEditKeySecondMoment;  // E[k k^T] of options.alphaEdit.layer's keys
     std::function<bool()> cancelled;
     std::function<void(const std::string&)> log;    // a line for the run's log (optional)
+    // Called with each reshaped model before its edits (optional: a config that keeps reshaped models).
+    std::function<void(const DecoderModel& reshaped, EditMethod variant, uint64_t seed)> keepReshaped;
     // Within the chunk: a chunk that reshapes reports the reshaping as its first half (an even split, not a
     // time estimate: their ratio depends on the settings), then each pattern's edit.
     std::function<void(double fraction)> progress;

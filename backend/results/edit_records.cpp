@@ -7,14 +7,16 @@ namespace redit::results {
 
 nlohmann::json editOutcomeJson(const EditOutcomeRow& row) {
     const PatternEditOutcome& o = row.outcome;
-    return {{"level", row.level},
-            {"method", editMethodName(row.method)},
-            {"seed", o.seed},
-            {"pattern", o.patternId},
-            {"raw", o.raw},
-            {"generality", o.generality},
-            {"locality", o.locality ? nlohmann::json(*o.locality) : nlohmann::json(nullptr)},
-            {"transfer", row.transfer}};
+    nlohmann::json json = {{"level", row.level},
+                           {"method", editMethodName(row.method)},
+                           {"seed", o.seed},
+                           {"pattern", o.patternId},
+                           {"raw", o.raw},
+                           {"generality", o.generality},
+                           {"locality", o.locality ? nlohmann::json(*o.locality) : nlohmann::json(nullptr)},
+                           {"transfer", row.transfer}};
+    if (row.reshaped) json["reshaped"] = *row.reshaped;
+    return json;
 }
 
 namespace {
@@ -59,6 +61,7 @@ EditOutcomeRow editOutcomeFromJson(const nlohmann::json& row) {
         if (!row["transfer"].is_boolean()) throw ConfigError("field 'transfer' must be true or false");
         r.transfer = row["transfer"].get<bool>();
     }
+    if (row.contains("reshaped") && !row["reshaped"].is_null()) r.reshaped = number(row, "reshaped");
     return r;
 }
 

@@ -2,7 +2,7 @@
 // The comparison's two result tables (the GUI reads exactly these names and fields):
 //   edit_outcomes: one row per (level, method, seed, pattern)
 //     {"level":1,"method":"LoRA","seed":0,"pattern":"sd1-03","raw":0.7,"generality":0.9,"locality":0.95|null,
-//      "transfer":false}
+//      "transfer":false, "reshaped":0.8 (only for methods that reshape first)}
 //   edit_summary: one row per (level, method, transfer), summarizeEdits over that group's outcomes
 //     {"level":1,"method":"REdit","transfer":false,"seeds":3,"patterns":10,"raw":{"mean":..,"std":..},
 //      "generality":{"mean":..,"std":..},"locality":{"mean":..,"std":..}|null}
@@ -40,10 +40,14 @@ struct EditOutcomeRow {
     EditMethod method = EditMethod::Raw;
     PatternEditOutcome outcome;  // pattern, seed, raw, generality, locality (nullopt for Raw)
     bool transfer = false;       // the pattern was one of the seed's held-out (transfer) patterns
+    // REdit and its ablations: the reshaped model's accuracy on the pattern's test split before any edit, so
+    // that what the reshaping did can be told from what the edit did.
+    std::optional<double> reshaped;
 };
 
 nlohmann::json editOutcomeJson(const EditOutcomeRow& row);
-// ConfigError naming the field for a malformed row; "transfer" may be left out (false), "locality" null.
+// ConfigError naming the field for a malformed row; "transfer" may be left out (false), "locality" null,
+// "reshaped" left out (rows written before it was recorded) or null.
 EditOutcomeRow editOutcomeFromJson(const nlohmann::json& row);
 // Every row, in order; ConfigError "edit_outcomes row <i>: <problem>" for the first malformed one.
 std::vector<EditOutcomeRow> editOutcomesFromJson(const std::vector<nlohmann::json>& rows);

@@ -3,6 +3,7 @@
 #include <ATen/Parallel.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 
@@ -119,6 +120,7 @@ public:
         ComparisonInputs inputs = keyMatrixInputs(context, in.run.loaded, options);
         inputs.cancelled = [&] { return context.cancelled(); };
         inputs.log = log;
+        if (p.value("keep_reshaped", false)) inputs.keepReshaped = reshapedModelKeeper(context, in.run.folder, level);
         for (const Chunk& chunk : chunks)
             if (reshapesFirst(chunk.method) && !inputs.reshape) inputs.reshape = reshapers_(in.tokenizer(), p.at("reshape"), log);
         if (execution_.farm) farmOut(context, chunks, inputs);
@@ -166,6 +168,21 @@ public:
     }
 
 private:
+    // Saves a reshaped model as a model folder reshaped/run-<id>-level<L>-seed<S>-<method> beside the project
+    // (with the source model's tokenizer), so that it can be evaluated, edited or inspected on its own.
+    static std::function<void(const DecoderModel&, EditMethod, uint64_t)> reshapedModelKeeper(
+        JobContext& context, const std::string& sourceModel, int level) {
+        return [&context, sourceModel, level](const DecoderModel& reshaped, EditMethod method, uint64_t seed) {
+            std::string name = "reshaped/run-" + std::to_string(context.runId()) + "-level" + std::to_string(level) +
+                               "-seed" + std::to_string(seed) + "-";
+            for (char c : editMethodName(method)) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+            const std::string folder = resolveProjectOutput(context.store(), name, "keep_reshaped");
+            saveModelFolder(folder, reshaped, modelTokenizerJson(sourceModel));
+            context.log("info", "saved the reshaped model of " + editMethodName(method) + " seed " +
+                                    std::to_string(seed) + " to " + folder);
+        };
+    }
+
     // The keys' second moments ROME and AlphaEdit need (one matrix when they edit the same layer), from the
     // project's cache or computed (and cached) on first use, on the contextual instances of key_data.
     ComparisonInputs keyMatrixInputs(JobContext& context, const LoadedModel& loaded, const ComparisonOptions& options) {
@@ -271,7 +288,10 @@ void registerCompareStage(StageRegistry& registry, ReshaperFactory reshapers, Co
                        number("null_space_threshold", "AlphaEdit: eigenvalues of the preserved keys' E[k k^T] below this span the null space", 1e-2, 0.0),
                        {"key_data", Type::String, "Dataset whose instances give ROME's covariance and AlphaEdit's preserved keys",
                         "synthetic:deductive:level1:seed=1:per_domain=2", std::nullopt, std::nullopt, {}},
-                       {"reshape", Type::Object, "Reshaping options (REdit)", nlohmann::json::object(), std::nullopt, std::nullopt, {}}})
+                       {"reshape", Type::Object, "Reshaping options (REdit)", nlohmann::json::object(), std::nullopt, std::nullopt, {}},
+                       field("keep_reshaped", Type::Boolean,
+                             "Save each reshaped model (REdit and its ablations) as a model folder under reshaped/ beside the project",
+                             false)})
              .present({{"model", "Model"},
                        {"data", "Dataset"},
                        {"level", "Level", "", true},
@@ -292,7 +312,8 @@ void registerCompareStage(StageRegistry& registry, ReshaperFactory reshapers, Co
                        {"covariance_ridge", "Covariance ridge", "", true},
                        {"null_space_threshold", "Null-space threshold", "", true},
                        {"key_data", "Key dataset", "", true},
-                       {"reshape", "Reshaping options", "", true}}),
+                       {"reshape", "Reshaping options", "", true},
+                       {"keep_reshaped", "Keep reshaped models", "", true}}),
          [reshapers, execution] { return std::make_unique<CompareJob>(reshapers, execution); }});
 }
 

@@ -45,7 +45,17 @@ const std::vector<std::pair<std::string, std::string>> kLocateEditKeys = {
     {"null_space_threshold", "null_space_threshold"},
     {"key_data", "key_data"}};
 const std::vector<std::string> kTopLevelKeys = {"model", "levels", "seeds", "methods", "transfer_patterns",
-                                                "batch", "lora",  "locate_edit", "reshape"};
+                                                "batch", "lora",  "locate_edit", "reshape", "keep_reshaped_models"};
+
+// The stored params of an earlier run as the schema fills them today, so that a run recorded before a field
+// was added (with its default) is still found; null when they no longer fit the schema.
+nlohmann::json currentParams(const ConfigSchema& schema, const nlohmann::json& stored) {
+    try {
+        return schema.apply(stored);
+    } catch (const ConfigError&) {
+        return nullptr;
+    }
+}
 
 }  // namespace
 
@@ -69,6 +79,7 @@ std::vector<nlohmann::json> compareRunRequests(const nlohmann::json& config) {
     nlohmann::json shared = {{"model", config.at("model")}};
     for (const char* key : {"seeds", "methods", "transfer_patterns", "batch", "reshape"})
         if (config.contains(key)) shared[key] = config.at(key);
+    if (config.contains("keep_reshaped_models")) shared["keep_reshaped"] = config.at("keep_reshaped_models");
     copySection(config, "lora", kLoraKeys, shared);
     copySection(config, "locate_edit", kLocateEditKeys, shared);
 
@@ -92,10 +103,11 @@ std::vector<PipelineRun> runPipeline(ProjectStore& store, const StageRegistry& r
                                      const CancelToken& token, const ProgressSink& sink) {
     std::vector<PipelineRun> done;
     for (const nlohmann::json& request : compareRunRequests(config)) {
-        const nlohmann::json params = registry.get("compare").schema.apply(request.at("params"));
+        const ConfigSchema& schema = registry.get("compare").schema;
+        const nlohmann::json params = schema.apply(request.at("params"));
         PipelineRun run;
         for (const RunRecord& r : listRuns(store))
-            if (r.kind == "compare" && r.config.value("params", nlohmann::json()) == params &&
+            if (r.kind == "compare" && currentParams(schema, r.config.value("params", nlohmann::json())) == params &&
                 (r.status == RunStatus::Finished || isResumable(r.status)))
                 run.runId = r.id, run.alreadyFinished = r.status == RunStatus::Finished, run.resumed = !run.alreadyFinished;
         if (run.runId == 0) {

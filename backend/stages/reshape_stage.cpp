@@ -128,11 +128,7 @@ public:
         }
 
         context.report({0.99, "writing " + output, {}});
-        std::filesystem::create_directories(output);
-        saveModelFolder(output, model);
-        std::filesystem::copy_file(std::filesystem::path(modelFolder) / "tokenizer.json",
-                                   std::filesystem::path(output) / "tokenizer.json",
-                                   std::filesystem::copy_options::overwrite_existing);
+        saveModelFolder(output, model, modelTokenizerJson(modelFolder));
         ModelRecord record;
         record.name = std::filesystem::path(output).filename().string();
         record.path = output;

@@ -153,7 +153,11 @@ private slots:
             QCOMPARE(redit[i].transfer, transfer);
             QCOMPARE(lora[i].transfer, transfer);  // every method marks the same held-out patterns
             QCOMPARE(std::count(reshapedOn.begin(), reshapedOn.end(), redit[i].outcome.patternId), long(!transfer));
-            QCOMPARE(editOutcomeJson(redit[i]).dump(), editOutcomeJson({lora[i].level, redit[i].method, lora[i].outcome, lora[i].transfer}).dump());
+            // The identity-reshaped model scores as the base model before its edits.
+            QCOMPARE(*redit[i].reshaped, lora[i].outcome.raw);
+            QVERIFY(!lora[i].reshaped);
+            QCOMPARE(editOutcomeJson(redit[i]).dump(),
+                     editOutcomeJson({lora[i].level, redit[i].method, lora[i].outcome, lora[i].transfer, lora[i].outcome.raw}).dump());
         }
     }
 
@@ -166,6 +170,15 @@ private slots:
             broken->weights().finalNorm = at::zeros_like(base.weights().finalNorm);  // every logit 0: always candidate 0
             return std::shared_ptr<const DecoderModel>(broken);
         };
+        std::vector<const DecoderModel*> kept;
+        std::vector<std::string> logged;
+        inputs.keepReshaped = [&](const DecoderModel& reshaped, EditMethod variant, uint64_t seed) {
+            QCOMPARE(variant, EditMethod::Redit);
+            QCOMPARE(seed, uint64_t(0));
+            QVERIFY(at::equal(reshaped.weights().finalNorm, at::zeros_like(reshaped.weights().finalNorm)));
+            kept.push_back(&reshaped);
+        };
+        inputs.log = [&](const std::string& line) { logged.push_back(line); };
         ComparisonOptions o = options();
         o.lora.steps = 1;
         o.lora.learningRate = 1e-12;  // the edit changes nothing measurable
@@ -178,7 +191,15 @@ private slots:
             const auto test = data::splitPattern(tiny.patterns[i], {}).test;
             for (const auto& inst : test) trueShare += inst.label == data::Truth::True;
             QCOMPARE(rows[i].outcome.generality, trueShare / double(test.size()));
+            QCOMPARE(*rows[i].reshaped, trueShare / double(test.size()));  // the broken model, before its edit
         }
+        QCOMPARE(kept.size(), std::size_t(1));  // the reshaped model is offered once, before the edits
+        // The log says what the reshaping alone did, pattern by pattern.
+        const auto line = std::find_if(logged.begin(), logged.end(), [](const std::string& l) {
+            return l.rfind("REdit seed 0: the reshaped model before any edit: ", 0) == 0;
+        });
+        QVERIFY(line != logged.end());
+        QVERIFY2(line->find(tiny.patterns.back().id + " ") != std::string::npos, line->c_str());
     }
 
     // The reshaper reports the share of its meta-iterations done, which the chunk's progress shows.
@@ -259,6 +280,14 @@ private slots:
         const EditOutcomeRow back = editOutcomeFromJson(editOutcomeJson(rows[1]));
         QCOMPARE(back.outcome.patternId, std::string("b"));
         QVERIFY(!back.outcome.locality);
+        QVERIFY(!back.reshaped);
+        QVERIFY(!editOutcomeJson(rows[1]).contains("reshaped"));  // only methods that reshape record it
+        EditOutcomeRow reshaped = rows[0];
+        reshaped.reshaped = 0.25;
+        QCOMPARE(*editOutcomeFromJson(editOutcomeJson(reshaped)).reshaped, 0.25);
+        nlohmann::json wrong = editOutcomeJson(reshaped);
+        wrong["reshaped"] = "high";
+        QVERIFY_THROWS_EXCEPTION(ConfigError, editOutcomeFromJson(wrong));
         QVERIFY_THROWS_EXCEPTION(ConfigError, editOutcomeFromJson({{"level", 1}}));
     }
 };

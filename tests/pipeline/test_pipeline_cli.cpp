@@ -7,6 +7,7 @@
 #include "cli_process.h"
 #include "pipeline_fixture.h"
 #include "store/project_store.h"
+#include <SQLiteCpp/SQLiteCpp.h>
 #include "store/results.h"
 #include "store/runs.h"
 #include "temp_dir.h"
@@ -92,6 +93,52 @@ private slots:
         QVERIFY(r.out.contains("run 2 (compare level 2): already finished, skipped"));
         ProjectStore store = ProjectStore::open(testing::pathIn(dir, "out.redit"), ProjectStore::Mode::ReadOnly);
         QCOMPARE(int(listRuns(store).size()), 2);
+    }
+
+    // A project from before a compare param existed: its finished runs still count as done (their params
+    // are read with today's defaults), so a new version does not run a finished comparison again.
+    void aRunRecordedBeforeAParamExistedIsStillFound() {
+        {
+            ProjectStore store = ProjectStore::open(testing::pathIn(dir, "out.redit"));
+            nlohmann::json config = loadRun(store, 1).config;
+            QVERIFY(config.at("params").contains("keep_reshaped"));
+            config["params"].erase("keep_reshaped");
+            // A finished run's config is frozen by a trigger; lifted here to write what an older version wrote.
+            const std::string trigger =
+                store.db().execAndGet("SELECT sql FROM sqlite_master WHERE name = 'runs_config_frozen'").getString();
+            store.db().exec("DROP TRIGGER runs_config_frozen");
+            SQLite::Statement s(store.db(), "UPDATE runs SET config = ? WHERE id = 1");
+            s.bind(1, config.dump());
+            s.exec();
+            store.db().exec(trigger);
+        }
+        const testing::CliResult r = redit(arguments("pipeline.json"));
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("run 1 (compare level 1): already finished, skipped"), qPrintable(r.out));
+        ProjectStore store = ProjectStore::open(testing::pathIn(dir, "out.redit"), ProjectStore::Mode::ReadOnly);
+        QCOMPARE(int(listRuns(store).size()), 2);
+    }
+
+    // keep_reshaped_models saves each reshaped model as a folder that loads on its own, and records the
+    // reshaped model's own accuracy in the rows of the methods that reshape.
+    void reshapedModelsAreKeptWhenAsked() {
+        nlohmann::json config = readJsonFile(testing::pathIn(dir, "pipeline.json"));
+        config["levels"] = {{{"level", 1}, {"data", testing::kTinyDataSpec}}};
+        config["seeds"] = {1};
+        config["methods"] = {"LoRA", "REdit w/o meta-learning"};
+        config["keep_reshaped_models"] = true;
+        writeJsonFile(testing::pathIn(dir, "keep.json"), config);
+        QStringList args = arguments("keep.json");
+        args[4] = QString::fromStdString(testing::pathIn(dir, "keep.redit"));
+        const testing::CliResult r = redit(args);
+        QCOMPARE(r.code, 0);
+        const std::string folder = testing::pathIn(dir, "reshaped/run-1-level1-seed1-REdit-w-o-meta-learning");
+        const LoadedModel reshaped = loadModel(folder);
+        QCOMPARE(reshaped.tokenizer.encode("True"), tiny.tokenizer.encode("True"));
+        ProjectStore store = ProjectStore::open(testing::pathIn(dir, "keep.redit"), ProjectStore::Mode::ReadOnly);
+        for (const EditOutcomeRow& row : loadEditOutcomes(store, 1))
+            QCOMPARE(bool(row.reshaped), row.method != EditMethod::Lora);
+        QVERIFY(!QDir(QString::fromStdString(testing::pathIn(dir, "reshaped/run-1-level1-seed1-LoRA"))).exists());
     }
 
     // Chunks run side by side in child processes commit the same rows as one process running them in turn.
