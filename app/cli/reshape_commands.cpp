@@ -23,7 +23,7 @@ namespace redit::cli {
 namespace {
 
 struct ReshapeCommandOptions {
-    std::string project, model, data, output, granularity = "node";
+    std::string project, model, data, output, granularity = "node", preserveSupport = "candidates";
     uint64_t seed = 0, splitSeed = 0;
     int threads = 0;
     ReshapeOptions reshape;
@@ -54,6 +54,7 @@ void reshape(const ReshapeCommandOptions& o) {
                                    {"rho", r.rho},
                                    {"prediction_preservation", !o.noPreservation},
                                    {"kl_weight", r.klWeight},
+                                   {"preserve_support", o.preserveSupport},
                                    {"preserve_batch", r.preserveBatchSize},
                                    {"attribution_chunk", r.attributionChunk},
                                    {"trainable", r.trainable}};
@@ -91,6 +92,9 @@ void addReshapeCommands(CLI::App& app) {
     c->add_option("--temperature", r.temperature, "InfoNCE temperature")->capture_default_str();
     c->add_option("--rho", r.rho, "Projection strength")->capture_default_str();
     c->add_option("--kl-weight", r.klWeight, "Weight lambda of the prediction-preservation KL")->capture_default_str();
+    c->add_option("--preserve-support", o->preserveSupport,
+                  "The KL's distribution: the candidate answers, or the whole next-token vocabulary")
+        ->check(CLI::IsMember({"candidates", "vocabulary"}))->capture_default_str();
     c->add_option("--preserve-batch", r.preserveBatchSize, "Preserve prompts per inner step")->capture_default_str();
     c->add_option("--attribution-chunk", r.attributionChunk,
                   "Prompt pairs differentiated at once (0: the whole task; fewer: less memory, same gradient)")

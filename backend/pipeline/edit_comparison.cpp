@@ -86,7 +86,7 @@ std::optional<std::vector<EditOutcomeRow>> compareEdits(const DecoderModel& base
         if (inputs.progress) inputs.progress(fraction);
     };
     if (method == EditMethod::Lora) {
-        chunk.edit = loraPatternEditor(tokenizer, lora);
+        chunk.edit = loraPatternEditor(tokenizer, lora, inputs.log);
     } else if (method == EditMethod::Rome) {
         RomeOptions rome = options.rome;
         rome.padId = options.padId;
@@ -104,7 +104,7 @@ std::optional<std::vector<EditOutcomeRow>> compareEdits(const DecoderModel& base
                                                                     [&](double f) { report(editsStart * f); });
         if (!chunk.from) return std::nullopt;
         if (inputs.keepReshaped) inputs.keepReshaped(*chunk.from, method, seed);
-        chunk.edit = loraPatternEditor(tokenizer, lora);
+        chunk.edit = loraPatternEditor(tokenizer, lora, inputs.log);
     }
     if (cancelled()) return std::nullopt;
 

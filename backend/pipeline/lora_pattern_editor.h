@@ -8,6 +8,8 @@
 namespace redit::pipeline {
 
 // Prompts are rendered in the tokenizer's prompt style (promptStyleFor); the target is the gold answer token.
-PatternEditor loraPatternEditor(const Tokenizer& tokenizer, LoraEditOptions options);
+// `log` (optional) gets a line per edit with the revision set's answer loss before and after it.
+PatternEditor loraPatternEditor(const Tokenizer& tokenizer, LoraEditOptions options,
+                                std::function<void(const std::string&)> log = {});
 
 }  // namespace redit::pipeline

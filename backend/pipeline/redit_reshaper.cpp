@@ -32,6 +32,12 @@ ReshapeOptions reshapeOptionsFromJson(const nlohmann::json& json) {
             else if (key == "rho") o.rho = value.get<double>();
             else if (key == "prediction_preservation") o.predictionPreservation = value.get<bool>();
             else if (key == "kl_weight") o.klWeight = value.get<double>();
+            else if (key == "preserve_support") {
+                const std::string support = value.get<std::string>();
+                if (support != "candidates" && support != "vocabulary")
+                    throw ConfigError("reshape option 'preserve_support' must be candidates or vocabulary");
+                o.preserveSupport = support == "vocabulary" ? AnswerSupport::FullVocabulary : AnswerSupport::Candidates;
+            }
             else if (key == "preserve_batch") o.preserveBatchSize = value.get<int64_t>();
             else if (key == "attribution_chunk") o.attributionChunk = value.get<int64_t>();
             else if (key == "trainable") o.trainable = value.get<std::vector<std::string>>();

@@ -64,7 +64,7 @@ void checkData(const ReshapeData& data, int64_t vocab) {
 }
 
 nlohmann::json shapingOptions(const ReshapeOptions& o) {
-    return {{"granularity", o.granularity == Granularity::Edge ? "edge" : "node"},
+    nlohmann::json json = {{"granularity", o.granularity == Granularity::Edge ? "edge" : "node"},
             {"temperature", o.temperature},
             {"meta_iterations", o.metaIterations},
             {"tasks_per_iteration", o.tasksPerIteration},
@@ -81,14 +81,21 @@ nlohmann::json shapingOptions(const ReshapeOptions& o) {
             {"preserve_batch_size", o.preserveBatchSize},
             {"trainable", o.trainable},
             {"seed", o.seed}};
+    // Only when not the default, so that checkpoints written before the option existed still resume.
+    if (o.preserveSupport == AnswerSupport::FullVocabulary) json["preserve_support"] = "vocabulary";
+    return json;
+}
+
+// Last-position logits over the whole vocabulary [B, V].
+at::Tensor lastLogits(const DecoderModel& model, const std::vector<std::vector<int32_t>>& prompts, int64_t padId) {
+    const TokenBatch batch = makeLeftPaddedBatch(prompts, padId, model.device());
+    return model.forward(batch.ids, batch.mask, {}, false, LogitPositions::Last).logits.select(1, 0);
 }
 
 // Last-position logits of the candidate answers [B, C].
 at::Tensor candidateLastLogits(const DecoderModel& model, const std::vector<std::vector<int32_t>>& prompts,
                                const std::vector<int64_t>& candidates, int64_t padId) {
-    const TokenBatch batch = makeLeftPaddedBatch(prompts, padId, model.device());
-    const at::Tensor logits = model.forward(batch.ids, batch.mask, {}, false, LogitPositions::Last).logits.select(1, 0);
-    return logits.index_select(1, at::tensor(candidates, at::kLong).to(model.device()));
+    return lastLogits(model, prompts, padId).index_select(1, at::tensor(candidates, at::kLong).to(model.device()));
 }
 
 std::vector<at::Tensor> gradientsOf(const at::Tensor& loss, const std::vector<at::Tensor>& parameters) {
@@ -130,12 +137,17 @@ CircuitReshaper::CircuitReshaper(DecoderModel& model, std::shared_ptr<const Deco
             std::vector<std::vector<int32_t>> prompts;
             for (size_t i = begin; i < std::min(begin + kChunk, data_.preserve.size()); ++i)
                 prompts.push_back(data_.preserve[i].prompt);
-            const at::Tensor chunk = candidateLastLogits(*reference, prompts, data_.candidates, data_.padId).to(at::kCPU, at::kDouble);
-            const at::Tensor best = chunk.argmax(1);
-            for (int64_t r = 0; r < chunk.size(0); ++r)
+            // At the model's precision (at least fp32): the KL of an fp64 model stays exact.
+            const at::Tensor all = lastLogits(*reference, prompts, data_.padId)
+                                       .to(at::kCPU, at::promote_types(reference->dtype(), at::kFloat));
+            const at::Tensor candidates = all.index_select(1, at::tensor(data_.candidates, at::kLong));
+            const at::Tensor best = candidates.argmax(1);
+            // Kept as the KL will compare them: the candidates' logits, or the whole row.
+            const at::Tensor kept = options_.preserveSupport == AnswerSupport::FullVocabulary ? all : candidates;
+            for (int64_t r = 0; r < candidates.size(0); ++r)
                 if (best[r].item<int64_t>() == data_.preserve[begin + size_t(r)].goldCandidate) {
                     keptPreserve_.push_back(begin + size_t(r));
-                    logits.push_back(chunk[r]);
+                    logits.push_back(kept[r]);
                 }
         }
         if (keptPreserve_.empty())
@@ -162,12 +174,14 @@ at::Tensor CircuitReshaper::preserveLoss(int64_t taskIndex, int64_t step) {
     rows.resize(std::min<size_t>(rows.size(), size_t(options_.preserveBatchSize)));
     std::vector<std::vector<int32_t>> prompts;
     for (int64_t r : rows) prompts.push_back(data_.preserve[keptPreserve_[size_t(r)]].prompt);
-    const at::Tensor current = candidateLastLogits(model_, prompts, data_.candidates, data_.padId);
     const at::Tensor reference = referenceLogits_.index_select(0, at::tensor(rows, at::kLong));
-    std::vector<int64_t> all(data_.candidates.size());
+    const at::Tensor keep = at::ones({int64_t(rows.size())}, at::kBool);  // every drawn prompt counts
+    if (options_.preserveSupport == AnswerSupport::FullVocabulary)
+        return answerKlDivergence(reference, lastLogits(model_, prompts, data_.padId), keep, AnswerSupport::FullVocabulary, {});
+    const at::Tensor current = candidateLastLogits(model_, prompts, data_.candidates, data_.padId);
+    std::vector<int64_t> all(data_.candidates.size());  // the logits are already the candidates'
     std::iota(all.begin(), all.end(), 0);
-    // The logits are already restricted to the candidates; every drawn prompt counts.
-    return answerKlDivergence(reference, current, at::ones({int64_t(rows.size())}, at::kBool), AnswerSupport::Candidates, all);
+    return answerKlDivergence(reference, current, keep, AnswerSupport::Candidates, all);
 }
 
 namespace {
@@ -427,6 +441,10 @@ int64_t CircuitReshaper::longestPairPrompt() const {
     return int64_t(longest);
 }
 
+int64_t CircuitReshaper::referenceLogitBytes() const {
+    return referenceLogits_.defined() ? referenceLogits_.numel() * int64_t(referenceLogits_.element_size()) : 0;
+}
+
 // LibTorch, the program and its data before any model: 160-240 MiB measured (`redit --version`, a small eval).
 constexpr int64_t kRuntimeBytes = int64_t(256) << 20;
 
@@ -457,7 +475,8 @@ std::string describeReshapeEstimate(const CircuitReshaper& reshaper, const Decod
                                     const ReshapeOptions& options) {
     const int64_t bytesPerValue = int64_t(c10::elementSize(model.dtype()));
     const int64_t estimate = estimateReshapeBytes(model.config(), options, bytesPerValue, reshaper.longestPairPrompt(),
-                                                  reshaper.trainableParameterCount());
+                                                  reshaper.trainableParameterCount()) +
+                             reshaper.referenceLogitBytes();
     return "estimated peak memory " + formatBytes(estimate) + " (" + std::to_string(reshaper.trainableParameterCount()) +
            " trained parameters, tasks of " + std::to_string(options.anchorsPerTask * (2 + options.negativesPerAnchor)) +
            " prompts of up to " + std::to_string(reshaper.longestPairPrompt()) + " tokens)";

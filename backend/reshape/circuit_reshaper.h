@@ -32,6 +32,7 @@
 #include "model/decoder.h"
 #include "reshape/contrastive_sampler.h"
 #include "reshape/master_weights.h"
+#include "reshape/prediction_preservation.h"
 
 namespace redit {
 
@@ -70,6 +71,10 @@ struct ReshapeOptions {
     double rho = 1.0;
     bool predictionPreservation = true;
     double klWeight = 1.0;  // lambda
+    // The distribution the KL compares: the candidate answers' (the default), or the whole next-token
+    // distribution at the answer position, which also holds the tokens outside the candidates in place
+    // (docs/method.md section 7).
+    AnswerSupport preserveSupport = AnswerSupport::Candidates;
     int64_t preserveBatchSize = 16;
     // Prompt pairs whose attribution vectors are differentiated at once (0: the whole task). Smaller chunks cap
     // the double backward's memory at the price of one more attribution pass without a graph; the gradient is
@@ -109,6 +114,7 @@ public:
     const std::vector<std::string>& trainableNames() const { return names_; }
     int64_t trainableParameterCount() const;
     int64_t longestPairPrompt() const;  // tokens: the task batches' padded length is at most this
+    int64_t referenceLogitBytes() const;  // the kept reference logits (a whole vocabulary per prompt or 3 values)
 
     // Format: model/training_checkpoint.h with the trainable masters as `param.<i>` (in trainableNames()
     // order), empty optimiser moments, data order and torch RNG (SGD has no state and the randomness is
@@ -135,7 +141,7 @@ private:
     std::vector<at::Tensor> parameters_;  // the model's trainable tensors
     std::unique_ptr<MasterWeights> masters_;
     std::vector<std::size_t> keptPreserve_;  // preserve prompts the reference answers correctly
-    at::Tensor referenceLogits_;             // [kept, candidates], float64
+    at::Tensor referenceLogits_;             // [kept, candidates] or [kept, vocabulary] (preserveSupport), fp32 or fp64
     ReshapeProgress progress_;
 };
 

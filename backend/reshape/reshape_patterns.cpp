@@ -1,6 +1,7 @@
 #include "reshape/reshape_patterns.h"
 
 #include "edit/pattern_accuracy.h"
+#include "reshape/answer_position_check.h"
 #include "circuits/pattern_pairs.h"
 #include "util/error.h"
 
@@ -65,15 +66,26 @@ bool reshapeOnPatterns(DecoderModel& model, const Tokenizer& tokenizer,
                        const std::vector<data::Pattern>& patterns, const data::SplitOptions& split,
                        const ReshapeOptions& options, const std::function<void(const ReshapeProgress&)>& progress,
                        const std::function<bool()>& cancelled, const std::function<void(const std::string&)>& log) {
-    CircuitReshaper reshaper(model, frozenCopy(model), reshapeDataFor(tokenizer, patterns, split, options.seed, 0),
-                             options);
+    ReshapeData data = reshapeDataFor(tokenizer, patterns, split, options.seed, 0);
+    const std::vector<std::vector<int32_t>> preserve = preservePrompts(data);
+    const std::vector<int64_t> candidates = data.candidates;
+    const std::shared_ptr<const DecoderModel> original = frozenCopy(model);
+    CircuitReshaper reshaper(model, original, std::move(data), options);
     if (log) log(describeReshapeEstimate(reshaper, model, options));
     while (!reshaper.finished()) {
         if (cancelled && cancelled()) return false;
         reshaper.metaStep();
         if (progress) progress(reshaper.progress());
     }
+    if (log && !preserve.empty())
+        log("after reshaping: " + describeAnswerPositionCheck(checkAnswerPosition(*original, model, preserve, candidates, 0)));
     return true;
+}
+
+std::vector<std::vector<int32_t>> preservePrompts(const ReshapeData& data) {
+    std::vector<std::vector<int32_t>> prompts;
+    for (const PreservePrompt& p : data.preserve) prompts.push_back(p.prompt);
+    return prompts;
 }
 
 }  // namespace redit::pipeline

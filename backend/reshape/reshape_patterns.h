@@ -22,12 +22,16 @@ inline constexpr std::size_t kReshapePairsPerPattern = 16;
 ReshapeData reshapeDataFor(const Tokenizer& tokenizer, const std::vector<data::Pattern>& patterns,
                            const data::SplitOptions& split, std::uint64_t seed, int64_t padId);
 
+// The preserve set's prompts, for checkAnswerPosition after the reshaping.
+std::vector<std::vector<int32_t>> preservePrompts(const ReshapeData& data);
+
 // Reshapes `model` in place on the train split of `patterns` (pairs from pipeline::trainPairs).
-// Returns false when cancelled.
+// Returns false when cancelled. `log` gets the memory estimate and, at the end, the answer-position check
+// (reshape/answer_position_check.h) on the preserve prompts.
 bool reshapeOnPatterns(DecoderModel& model, const Tokenizer& tokenizer,
                        const std::vector<data::Pattern>& patterns, const data::SplitOptions& split,
                        const ReshapeOptions& options, const std::function<void(const ReshapeProgress&)>& progress,
                        const std::function<bool()>& cancelled,
-                       const std::function<void(const std::string&)>& log = {});  // gets the memory estimate
+                       const std::function<void(const std::string&)>& log = {});
 
 }  // namespace redit::pipeline

@@ -10,6 +10,7 @@
 #include "stages/run_model.h"
 #include "results/provenance.h"
 #include "pipeline/redit_reshaper.h"
+#include "reshape/answer_position_check.h"
 #include "reshape/reshape_patterns.h"
 #include "stages/project_paths.h"
 #include "store/artifacts.h"
@@ -50,6 +51,8 @@ ConfigSchema reshapeSchema() {
         field("rho", Type::Number, "Projection strength (1: strict)", d.rho, 0.0),
         field("prediction_preservation", Type::Boolean, "Add the KL to the frozen reference", d.predictionPreservation),
         field("kl_weight", Type::Number, "Weight lambda of the KL", d.klWeight, 0.0),
+        {"preserve_support", Type::String, "The KL's distribution: the candidate answers, or the whole vocabulary",
+         "candidates", std::nullopt, std::nullopt, {"candidates", "vocabulary"}},
         field("preserve_batch", Type::Integer, "Preserve prompts per inner step", d.preserveBatchSize, 1.0),
         field("attribution_chunk", Type::Integer, "Prompt pairs differentiated at once (0: the whole task; fewer: less memory)",
               d.attributionChunk, 0.0),
@@ -72,6 +75,7 @@ ConfigSchema reshapeSchema() {
                 {"rho", "Projection strength", "", true},
                 {"prediction_preservation", "Prediction preservation", "", true},
                 {"kl_weight", "KL weight", "", true},
+                {"preserve_support", "KL over", "", true},
                 {"preserve_batch", "Preserved prompts per step", "prompts", true},
                 {"attribution_chunk", "Pairs differentiated at once", "pairs", true},
                 {"trainable", "Trained parameters", "", true}});
@@ -99,7 +103,10 @@ public:
         context.report({0.0, "preparing pairs and the reference", {}});
         DecoderModel& model = in.model();
         const std::shared_ptr<const DecoderModel> original = frozenCopy(model);
-        CircuitReshaper reshaper(model, original, reshapeDataFor(in.tokenizer(), in.patterns, split, options.seed, 0), options);
+        ReshapeData data = reshapeDataFor(in.tokenizer(), in.patterns, split, options.seed, 0);
+        const std::vector<std::vector<int32_t>> preserve = preservePrompts(data);
+        const std::vector<int64_t> candidates = data.candidates;
+        CircuitReshaper reshaper(model, original, std::move(data), options);
         context.log("info", describeReshapeEstimate(reshaper, model, options));
         if (auto saved = context.loadCheckpoint(kCheckpoint)) {
             reshaper.resume(*saved, "run " + std::to_string(context.runId()) + " checkpoint '" + kCheckpoint + "'");
@@ -127,6 +134,10 @@ public:
                            r.iteration);
         }
 
+        if (!preserve.empty()) {
+            const AnswerPositionCheck check = checkAnswerPosition(*original, model, preserve, candidates, 0);
+            context.log(answerPositionLost(check) ? "warning" : "info", describeAnswerPositionCheck(check));
+        }
         context.report({0.99, "writing " + output, {}});
         saveModelFolder(output, model, modelTokenizerJson(modelFolder));
         ModelRecord record;

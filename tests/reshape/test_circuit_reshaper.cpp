@@ -169,6 +169,41 @@ private slots:
         for (const at::Tensor& p : m.parameters()) QVERIFY(!p.requires_grad());
     }
 
+    // The KL a meta-iteration reports (measured where each task starts, at theta) is over the candidates or
+    // over the whole vocabulary as asked: recomputed here on every preserve prompt, one unpadded prompt at a time.
+    void theKlIsOverTheChosenSupport() {
+        for (AnswerSupport support : {AnswerSupport::Candidates, AnswerSupport::FullVocabulary}) {
+            DecoderModel m = model64();
+            const ReshapeData d = toyData(m);
+            const std::shared_ptr<const DecoderModel> reference = frozenCopy(m);
+            ReshapeOptions o = smallOptions();
+            o.preserveSupport = support;
+            o.preserveBatchSize = int64_t(d.preserve.size());  // every prompt, so the mean is over all of them
+            CircuitReshaper r(m, reference, d, o);
+            r.metaStep();
+            auto kl = [&](const std::vector<int64_t>& tokens) {
+                at::NoGradGuard noGrad;
+                double sum = 0;
+                for (const PreservePrompt& p : d.preserve) {
+                    auto last = [&](const DecoderModel& model) {
+                        at::Tensor l = model.forward(makeLeftPaddedBatch({p.prompt}, 0).ids).logits[0][-1];
+                        return tokens.empty() ? l : l.index_select(0, at::tensor(tokens, at::kLong));
+                    };
+                    const at::Tensor before = at::log_softmax(last(*reference), 0), after = at::log_softmax(last(m), 0);
+                    sum += (before.exp() * (before - after)).sum().item<double>();
+                }
+                return sum / double(d.preserve.size());
+            };
+            const double expected = kl(support == AnswerSupport::Candidates ? kCandidates : std::vector<int64_t>{});
+            const double other = kl(support == AnswerSupport::Candidates ? std::vector<int64_t>{} : kCandidates);
+            r.metaStep();
+            const double measured = r.progress().predictionKl;
+            QVERIFY2(std::abs(measured - expected) <= 1e-9 * std::max(1.0, expected),
+                     qPrintable(QString("measured %1, expected %2").arg(measured).arg(expected)));
+            QVERIFY(std::abs(other - expected) > 1e-6);  // the two supports are told apart
+        }
+    }
+
     void onlyTrainableParametersChange() {
         DecoderModel m = model64();
         const ReshapeData d = toyData(m);
