@@ -7,6 +7,7 @@
 #include "jobs/stage_registry.h"
 #include "stages/builtin_stages.h"
 #include "stages/pipeline_config.h"
+#include "util/json_file.h"
 
 using namespace redit;
 
@@ -86,6 +87,29 @@ private slots:
             if (lines.filter(QStringLiteral("| `%1` |").arg(QString::fromStdString(key))).isEmpty())
                 missing << QString::fromStdString(key);
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("pipeline config keys without a row: ") + missing.join(QStringLiteral(", "))));
+    }
+
+    // Every pipeline config in docs/examples is one `redit pipeline` accepts: known keys, params the compare
+    // stage takes, and reshape options that are the reshape stage's (a typo in an example would only show when
+    // someone ran it).
+    void everyExamplePipelineConfigIsValid() {
+        const QDir examples(QStringLiteral(REDIT_SOURCE_DIR "/docs/examples"));
+        const QStringList files = examples.entryList({QStringLiteral("pipeline-*.json")}, QDir::Files);
+        QVERIFY(files.size() >= 2);
+        for (const QString& name : files) {
+            try {
+                const nlohmann::json config = readJsonFile(examples.filePath(name).toStdString());
+                for (const nlohmann::json& request : stages::compareRunRequests(config)) {
+                    const nlohmann::json params = globalStageRegistry().get("compare").schema.apply(request.at("params"));
+                    nlohmann::json reshape = params.at("reshape");
+                    reshape["model"] = "m";
+                    reshape["data"] = "d";
+                    globalStageRegistry().get("reshape").schema.apply(reshape);
+                }
+            } catch (const std::exception& e) {
+                QFAIL(qPrintable(name + QStringLiteral(": ") + QString::fromUtf8(e.what())));
+            }
+        }
     }
 
     // The check itself: a key the document lacks and a misstated default are both reported.
