@@ -11,41 +11,50 @@ namespace redit {
 
 namespace {
 
-at::Tensor lastPositionLogits(const DecoderModel& model, const std::vector<std::vector<int32_t>>& prompts, int64_t padId) {
-    const TokenBatch batch = makeLeftPaddedBatch(prompts, padId, model.device());
-    return model.forward(batch.ids, batch.mask, {}, false, LogitPositions::Last).logits.select(1, 0).to(at::kCPU, at::kDouble);
+// Last-position log-probabilities over the vocabulary [prompts, V], on the CPU, batch by batch.
+at::Tensor lastLogProbabilities(const DecoderModel& model, const std::vector<std::vector<int32_t>>& prompts,
+                                int64_t padId, int64_t batchSize) {
+    at::NoGradGuard noGrad;
+    const at::ScalarType type = at::promote_types(model.dtype(), at::kFloat);
+    std::vector<at::Tensor> parts;
+    for (std::size_t begin = 0; begin < prompts.size(); begin += std::size_t(batchSize)) {
+        const std::vector<std::vector<int32_t>> part(prompts.begin() + long(begin),
+                                                    prompts.begin() + long(std::min(prompts.size(), begin + std::size_t(batchSize))));
+        const TokenBatch batch = makeLeftPaddedBatch(part, padId, model.device());
+        const at::Tensor logits = model.forward(batch.ids, batch.mask, {}, false, LogitPositions::Last).logits.select(1, 0);
+        parts.push_back(at::log_softmax(logits.to(type), 1).to(at::kCPU));
+    }
+    return at::cat(parts);
 }
 
-// Per row: is the most likely token one of the candidates?
-int64_t candidatesOnTop(const at::Tensor& logits, const at::Tensor& candidates) {
-    return at::isin(logits.argmax(1), candidates).sum().item<int64_t>();
+// Rows whose most likely token is one of the candidates.
+int64_t candidatesOnTop(const at::Tensor& logProbabilities, const std::vector<int64_t>& candidates) {
+    return at::isin(logProbabilities.argmax(1), at::tensor(candidates, at::kLong)).sum().item<int64_t>();
 }
 
 }  // namespace
 
-AnswerPositionCheck checkAnswerPosition(const DecoderModel& original, const DecoderModel& reshaped,
-                                        const std::vector<std::vector<int32_t>>& prompts,
-                                        const std::vector<int64_t>& candidates, int64_t padId, int64_t batchSize) {
+AnswerPositionReference answerPositionReference(const DecoderModel& original, std::vector<std::vector<int32_t>> prompts,
+                                                std::vector<int64_t> candidates, int64_t padId, int64_t batchSize) {
     if (prompts.empty()) throw ConfigError("the answer-position check needs at least one prompt");
     if (batchSize < 1) throw ConfigError("the answer-position check needs a batch size of at least 1");
     for (int64_t c : candidates)
         if (c < 0 || c >= original.config().vocabSize)
             throw ConfigError("candidate token " + std::to_string(c) + " is outside the vocabulary");
-    at::NoGradGuard noGrad;
-    const at::Tensor candidateIds = at::tensor(candidates, at::kLong);
+    if (prompts.size() > kAnswerPositionPrompts) prompts.resize(kAnswerPositionPrompts);
+    AnswerPositionReference r{std::move(prompts), std::move(candidates), padId, batchSize, {}};
+    r.logProbabilities = lastLogProbabilities(original, r.prompts, padId, batchSize);
+    return r;
+}
+
+AnswerPositionCheck checkAnswerPosition(const AnswerPositionReference& original, const DecoderModel& reshaped) {
+    const at::Tensor before = original.logProbabilities;
+    const at::Tensor after = lastLogProbabilities(reshaped, original.prompts, original.padId, original.batchSize).to(before.scalar_type());
     AnswerPositionCheck check;
-    double klSum = 0;
-    for (std::size_t begin = 0; begin < prompts.size(); begin += std::size_t(batchSize)) {
-        const std::vector<std::vector<int32_t>> part(prompts.begin() + long(begin),
-                                                    prompts.begin() + long(std::min(prompts.size(), begin + std::size_t(batchSize))));
-        const at::Tensor before = lastPositionLogits(original, part, padId), after = lastPositionLogits(reshaped, part, padId);
-        const at::Tensor logBefore = at::log_softmax(before, 1), logAfter = at::log_softmax(after, 1);
-        klSum += (logBefore.exp() * (logBefore - logAfter)).sum().item<double>();
-        check.candidateOnTopBefore += candidatesOnTop(before, candidateIds);
-        check.candidateOnTopAfter += candidatesOnTop(after, candidateIds);
-        check.prompts += int64_t(part.size());
-    }
-    check.vocabularyKl = klSum / double(check.prompts);
+    check.prompts = before.size(0);
+    check.candidateOnTopBefore = candidatesOnTop(before, original.candidates);
+    check.candidateOnTopAfter = candidatesOnTop(after, original.candidates);
+    check.vocabularyKl = (before.exp() * (before - after)).sum().item<double>() / double(check.prompts);
     return check;
 }
 
@@ -63,7 +72,7 @@ std::string describeAnswerPositionCheck(const AnswerPositionCheck& check) {
     std::string text = line;
     if (answerPositionLost(check))
         text += ". Other tokens now outrank the answers: a LoRA edit (trained over the whole vocabulary) starts far "
-                "from its target; consider a smaller inner_lr or preserve_support \"vocabulary\"";
+                "from its target; consider a smaller inner_lr";
     return text;
 }
 

@@ -1,5 +1,7 @@
 #include "reshape/reshape_patterns.h"
 
+#include <optional>
+
 #include "edit/pattern_accuracy.h"
 #include "reshape/answer_position_check.h"
 #include "circuits/pattern_pairs.h"
@@ -67,18 +69,16 @@ bool reshapeOnPatterns(DecoderModel& model, const Tokenizer& tokenizer,
                        const ReshapeOptions& options, const std::function<void(const ReshapeProgress&)>& progress,
                        const std::function<bool()>& cancelled, const std::function<void(const std::string&)>& log) {
     ReshapeData data = reshapeDataFor(tokenizer, patterns, split, options.seed, 0);
-    const std::vector<std::vector<int32_t>> preserve = preservePrompts(data);
-    const std::vector<int64_t> candidates = data.candidates;
-    const std::shared_ptr<const DecoderModel> original = frozenCopy(model);
-    CircuitReshaper reshaper(model, original, std::move(data), options);
+    std::optional<AnswerPositionReference> original;
+    if (log && !data.preserve.empty()) original = answerPositionReference(model, preservePrompts(data), data.candidates, 0);
+    CircuitReshaper reshaper(model, frozenCopy(model), std::move(data), options);
     if (log) log(describeReshapeEstimate(reshaper, model, options));
     while (!reshaper.finished()) {
         if (cancelled && cancelled()) return false;
         reshaper.metaStep();
         if (progress) progress(reshaper.progress());
     }
-    if (log && !preserve.empty())
-        log("after reshaping: " + describeAnswerPositionCheck(checkAnswerPosition(*original, model, preserve, candidates, 0)));
+    if (original) log("after reshaping: " + describeAnswerPositionCheck(checkAnswerPosition(*original, model)));
     return true;
 }
 

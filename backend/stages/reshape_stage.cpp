@@ -3,6 +3,7 @@
 #include "model/trainable_parameters.h"
 
 #include <filesystem>
+#include <optional>
 
 #include "data/dataset_spec.h"
 #include "jobs/field_specs.h"
@@ -104,8 +105,8 @@ public:
         DecoderModel& model = in.model();
         const std::shared_ptr<const DecoderModel> original = frozenCopy(model);
         ReshapeData data = reshapeDataFor(in.tokenizer(), in.patterns, split, options.seed, 0);
-        const std::vector<std::vector<int32_t>> preserve = preservePrompts(data);
-        const std::vector<int64_t> candidates = data.candidates;
+        std::optional<AnswerPositionReference> answers;
+        if (!data.preserve.empty()) answers = answerPositionReference(*original, preservePrompts(data), data.candidates, 0);
         CircuitReshaper reshaper(model, original, std::move(data), options);
         context.log("info", describeReshapeEstimate(reshaper, model, options));
         if (auto saved = context.loadCheckpoint(kCheckpoint)) {
@@ -134,8 +135,8 @@ public:
                            r.iteration);
         }
 
-        if (!preserve.empty()) {
-            const AnswerPositionCheck check = checkAnswerPosition(*original, model, preserve, candidates, 0);
+        if (answers) {
+            const AnswerPositionCheck check = checkAnswerPosition(*answers, model);
             context.log(answerPositionLost(check) ? "warning" : "info", describeAnswerPositionCheck(check));
         }
         context.report({0.99, "writing " + output, {}});

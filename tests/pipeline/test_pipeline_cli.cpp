@@ -84,6 +84,11 @@ private slots:
             QVERIFY2(m.captured(1).toDouble() > 0, qPrintable(m.captured(0)));
         }
         QCOMPARE(reshapings, 1);
+        // Every reshaping (four methods reshape, at two seeds) ends with the answer-position check.
+        int checks = 0;
+        const QRegularExpression check("^after reshaping: on [1-9][0-9]* preserve prompts a candidate answer is the most likely next token in");
+        for (const LogLine& entry : runLog(store, 1)) checks += check.match(QString::fromStdString(entry.message)).hasMatch();
+        QCOMPARE(checks, 8);
     }
 
     void aSecondRunSkipsWhatIsDone() {

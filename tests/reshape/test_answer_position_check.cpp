@@ -52,7 +52,7 @@ private slots:
             const int64_t top = lastLogits(m, p).argmax().item<int64_t>();
             onTop += std::find(candidates.begin(), candidates.end(), top) != candidates.end();
         }
-        const AnswerPositionCheck check = checkAnswerPosition(m, m, prompts(), candidates, 0, 2);
+        const AnswerPositionCheck check = checkAnswerPosition(answerPositionReference(m, prompts(), candidates, 0, 2), m);
         QCOMPARE(check.prompts, int64_t(7));
         QCOMPARE(check.candidateOnTopBefore, onTop);
         QCOMPARE(check.candidateOnTopAfter, onTop);
@@ -80,7 +80,7 @@ private slots:
             expected += std::log(double(m.config().vocabSize)) + (logP.exp() * logP).sum().item<double>();
         }
         expected /= 7.0;
-        const AnswerPositionCheck check = checkAnswerPosition(m, flat, prompts(), candidates, 0, 3);
+        const AnswerPositionCheck check = checkAnswerPosition(answerPositionReference(m, prompts(), candidates, 0, 3), flat);
         QCOMPARE(check.candidateOnTopAfter, int64_t(0));
         QCOMPARE(check.candidateOnTopBefore, int64_t(candidates.size()));
         QVERIFY2(std::abs(check.vocabularyKl - expected) < 1e-9, qPrintable(QString::number(check.vocabularyKl)));
@@ -88,14 +88,17 @@ private slots:
         const std::string text = describeAnswerPositionCheck(check);
         QVERIFY2(text.find("on 7 preserve prompts a candidate answer is the most likely next token in 0 (the original: ") == 0,
                  text.c_str());
-        QVERIFY(text.find("preserve_support \"vocabulary\"") != std::string::npos);
+        QVERIFY(text.find("consider a smaller inner_lr") != std::string::npos);
     }
 
     void refusesBadInput() {
         const DecoderModel m = model64();
-        QVERIFY_THROWS_EXCEPTION(ConfigError, checkAnswerPosition(m, m, {}, {1}, 0));
-        QVERIFY_THROWS_EXCEPTION(ConfigError, checkAnswerPosition(m, m, prompts(), {m.config().vocabSize}, 0));
-        QVERIFY_THROWS_EXCEPTION(ConfigError, checkAnswerPosition(m, m, prompts(), {1}, 0, 0));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, answerPositionReference(m, {}, {1}, 0));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, answerPositionReference(m, prompts(), {m.config().vocabSize}, 0));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, answerPositionReference(m, prompts(), {1}, 0, 0));
+        // Only the first kAnswerPositionPrompts prompts are kept (each holds a vocabulary-sized row).
+        std::vector<std::vector<int32_t>> many(kAnswerPositionPrompts + 3, prompts().front());
+        QCOMPARE(answerPositionReference(m, many, {1}, 0, 64).logProbabilities.size(0), int64_t(kAnswerPositionPrompts));
     }
 };
 
