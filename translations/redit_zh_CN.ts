@@ -2640,6 +2640,14 @@ d = %3，Δ = %4</translation>
         <source>Pairs differentiated at once</source>
         <translation>每次求导的提示对数</translation>
     </message>
+    <message>
+        <source>KL over</source>
+        <translation>KL 范围</translation>
+    </message>
+    <message>
+        <source>Keep reshaped models</source>
+        <translation>保存重塑后的模型</translation>
+    </message>
 </context>
 <context>
     <name>redit::gui::StoreProjectController</name>
