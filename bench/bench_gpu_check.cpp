@@ -137,9 +137,14 @@ int main(int argc, char** argv) {
         for (int64_t l = std::max<int64_t>(0, c.numLayers - trainedLayers); l < c.numLayers; ++l)
             options.trainable.push_back("layers." + std::to_string(l) + ".");
         std::string estimate;
+        // The reshaper's set-up and one meta-iteration; not the answer-position check a pipeline adds after it.
         const double seconds = timed(device, [&] {
-            redit::pipeline::reshapeOnPatterns(model, tiny.tokenizer, patterns, redit::data::SplitOptions{}, options,
-                                               {}, {}, [&](const std::string& line) { estimate = line; });
+            redit::CircuitReshaper reshaper(
+                model, redit::frozenCopy(model),
+                redit::pipeline::reshapeDataFor(tiny.tokenizer, patterns, redit::data::SplitOptions{}, options.seed, 0),
+                options);
+            estimate = redit::describeReshapeEstimate(reshaper, model, options);
+            reshaper.metaStep();
         });
         std::printf(" 1 task of 2 anchors x 2 negatives, last %lld layers trained | %.3f s | %s |",
                     static_cast<long long>(trainedLayers), seconds, estimate.c_str());
