@@ -15,12 +15,6 @@ using namespace redit;
 
 namespace {
 
-DecoderModel model64() {
-    DecoderModel m = testing::tinyModel(testing::tinyConfig());
-    m.to(at::kCPU, at::kDouble);
-    return m;
-}
-
 at::Tensor row(std::vector<int64_t> ids) { return at::tensor(ids, at::kLong).view({1, -1}); }
 
 EapBatch singlePair(std::vector<int64_t> clean, std::vector<int64_t> corrupted, int64_t cleanAnswer, int64_t corruptedAnswer) {
@@ -66,7 +60,7 @@ double maxAbs(const at::Tensor& t) { return t.abs().max().item<double>(); }
 class TestEap : public QObject {
     Q_OBJECT
 
-    DecoderModel model_ = model64();
+    DecoderModel model_ = testing::tinyModel64();
     CircuitGraph graph_{GraphShape::of(model_.config())};
     EapBatch pair_ = singlePair({4, 8, 15, 16, 2, 0, 11}, {4, 9, 15, 1, 2, 0, 11}, 3, 10);
 

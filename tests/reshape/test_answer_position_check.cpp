@@ -15,12 +15,6 @@ using namespace redit;
 
 namespace {
 
-DecoderModel model64() {
-    DecoderModel m = testing::tinyModel(testing::tinyConfig());
-    m.to(at::kCPU, at::kDouble);
-    return m;
-}
-
 // Prompts of several lengths, so that the batches are padded.
 std::vector<std::vector<int32_t>> prompts() {
     std::vector<std::vector<int32_t>> out;
@@ -43,7 +37,7 @@ class TestAnswerPositionCheck : public QObject {
     Q_OBJECT
 private slots:
     void theModelAgainstItselfLosesNothing() {
-        const DecoderModel m = model64();
+        const DecoderModel m = testing::tinyModel64();
         // The candidates: the tokens the model puts on top for the first three prompts, so some count.
         std::vector<int64_t> candidates;
         for (int i = 0; i < 3; ++i) candidates.push_back(lastLogits(m, prompts()[size_t(i)]).argmax().item<int64_t>());
@@ -63,7 +57,7 @@ private slots:
     }
 
     void aUniformModelLosesTheAnswers() {
-        const DecoderModel m = model64();
+        const DecoderModel m = testing::tinyModel64();
         DecoderModel flat(m.config(), frozenCopy(m)->weights());
         flat.weights().finalNorm = at::zeros_like(m.weights().finalNorm);  // every logit 0: argmax is token 0
         // The candidates: the tokens the model puts on top, but token 0 (the flat model's argmax).
@@ -92,7 +86,7 @@ private slots:
     }
 
     void refusesBadInput() {
-        const DecoderModel m = model64();
+        const DecoderModel m = testing::tinyModel64();
         QVERIFY_THROWS_EXCEPTION(ConfigError, answerPositionReference(m, {}, {1}, 0));
         QVERIFY_THROWS_EXCEPTION(ConfigError, answerPositionReference(m, prompts(), {m.config().vocabSize}, 0));
         QVERIFY_THROWS_EXCEPTION(ConfigError, answerPositionReference(m, prompts(), {1}, 0, 0));

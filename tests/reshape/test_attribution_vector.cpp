@@ -16,12 +16,6 @@ using namespace redit;
 
 namespace {
 
-DecoderModel model64() {
-    DecoderModel m = testing::tinyModel(testing::tinyConfig());
-    m.to(at::kCPU, at::kDouble);
-    return m;
-}
-
 // Four pairs, left padded to a common length.
 EapBatch fourPairs() {
     const std::vector<std::vector<int32_t>> clean{{4, 8, 15, 16, 2, 0, 11}, {5, 6, 7, 9, 1}, {3, 12, 13, 2, 20, 7},
@@ -53,7 +47,7 @@ class TestAttributionVector : public QObject {
     Q_OBJECT
 
     void checkGradient(Granularity granularity, const std::function<at::Tensor(const at::Tensor&)>& scalarOf) {
-        DecoderModel m = model64();
+        DecoderModel m = testing::tinyModel64();
         const EapBatch batch = fourPairs();
         setRequiresGrad(m, true);
         const auto entries = probes(m);
@@ -82,7 +76,7 @@ class TestAttributionVector : public QObject {
 
 private slots:
     void edgeVectorsAreEapScoresPerPair() {
-        DecoderModel m = model64();
+        DecoderModel m = testing::tinyModel64();
         const EapBatch batch = fourPairs();
         const CircuitGraph graph(GraphShape::of(m.config()));
         at::Tensor w;
@@ -103,7 +97,7 @@ private slots:
     }
 
     void nodeVectorsAreRowSumsOfTheEdgeMatrix() {
-        DecoderModel m = model64();
+        DecoderModel m = testing::tinyModel64();
         const EapBatch batch = fourPairs();
         const CircuitGraph graph(GraphShape::of(m.config()));
         at::NoGradGuard noGrad;
@@ -141,7 +135,7 @@ private slots:
     }
 
     void rejectsRightPadding() {
-        DecoderModel m = model64();
+        DecoderModel m = testing::tinyModel64();
         EapBatch batch = fourPairs();
         batch.clean.mask = batch.clean.mask.flip(1);
         batch.corrupted.mask = batch.clean.mask;

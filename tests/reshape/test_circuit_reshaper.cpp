@@ -20,12 +20,6 @@ namespace {
 
 const std::vector<int64_t> kCandidates{3, 5, 7};
 
-DecoderModel model64() {
-    DecoderModel m = testing::tinyModel(testing::tinyConfig());
-    m.to(at::kCPU, at::kDouble);
-    return m;
-}
-
 // Three patterns, four pairs each over two domains: pattern p's prompts share a pattern-specific prefix and
 // the corrupted prompt changes one token. The preserve prompts' gold answers are the model's own predictions,
 // so all of them count.
@@ -142,7 +136,7 @@ class TestCircuitReshaper : public QObject {
     Q_OBJECT
 private slots:
     void metaStepsChangeParametersAndLowerTheContrastiveLoss() {
-        DecoderModel m = model64();
+        DecoderModel m = testing::tinyModel64();
         const ReshapeData d = toyData(m);
         ReshapeOptions o = smallOptions();
         o.metaIterations = 6;
@@ -173,7 +167,7 @@ private slots:
     // over the whole vocabulary as asked: recomputed here on every preserve prompt, one unpadded prompt at a time.
     void theKlIsOverTheChosenSupport() {
         for (AnswerSupport support : {AnswerSupport::Candidates, AnswerSupport::FullVocabulary}) {
-            DecoderModel m = model64();
+            DecoderModel m = testing::tinyModel64();
             const ReshapeData d = toyData(m);
             const std::shared_ptr<const DecoderModel> reference = frozenCopy(m);
             ReshapeOptions o = smallOptions();
@@ -205,7 +199,7 @@ private slots:
     }
 
     void onlyTrainableParametersChange() {
-        DecoderModel m = model64();
+        DecoderModel m = testing::tinyModel64();
         const ReshapeData d = toyData(m);
         ReshapeOptions o = smallOptions();
         o.trainable = {"mlp.down_proj", "layers.0.self_attn.q_proj.weight"};
@@ -226,7 +220,7 @@ private slots:
     }
 
     void outerStepIsThetaPlusEtaTimesTheMeanTaskDifference() {
-        DecoderModel m = model64();
+        DecoderModel m = testing::tinyModel64();
         const ReshapeData d = toyData(m);
         ReshapeOptions o = smallOptions();
         o.innerSteps = 1;
@@ -247,7 +241,7 @@ private slots:
     }
 
     void withoutMetaLearningTheTasksStepOneAfterAnother() {
-        DecoderModel m = model64();
+        DecoderModel m = testing::tinyModel64();
         const ReshapeData d = toyData(m);
         ReshapeOptions o = smallOptions();
         o.innerSteps = 1;
@@ -269,7 +263,7 @@ private slots:
 
     void protectionRemovesTheUpdateAlongThePredictionGradient() {
         auto updateDotPredictionGradient = [](bool protect) {
-            DecoderModel m = model64();
+            DecoderModel m = testing::tinyModel64();
             const ReshapeData d = toyData(m);
             ReshapeOptions o = smallOptions();
             o.tasksPerIteration = 1;
@@ -322,36 +316,36 @@ private slots:
         o.metaIterations = 1;
         o.tasksPerIteration = 1;
         o.innerSteps = 1;
-        DecoderModel whole = model64();
+        DecoderModel whole = testing::tinyModel64();
         const ReshapeData d = toyData(whole);
         {
             CircuitReshaper r(whole, frozenCopy(whole), d, o);
             while (!r.finished()) r.metaStep();
         }
         for (int64_t chunk : {1, 3, 5}) {
-            DecoderModel chunked = model64();
+            DecoderModel chunked = testing::tinyModel64();
             ReshapeOptions c = o;
             c.attributionChunk = chunk;
             CircuitReshaper r(chunked, frozenCopy(chunked), d, c);
             while (!r.finished()) r.metaStep();
             const double difference = maxDifference(snapshot(chunked), snapshot(whole));
             QVERIFY2(difference < 1e-11, qPrintable(QString("chunk %1: %2").arg(chunk).arg(difference)));
-            QVERIFY(maxDifference(snapshot(chunked), snapshot(model64())) > 1e-6);  // and the steps did something
+            QVERIFY(maxDifference(snapshot(chunked), snapshot(testing::tinyModel64())) > 1e-6);  // and the steps did something
         }
         o.attributionChunk = -1;
-        DecoderModel m = model64();
+        DecoderModel m = testing::tinyModel64();
         QVERIFY_THROWS_EXCEPTION(ConfigError, CircuitReshaper(m, frozenCopy(m), d, o));
     }
 
     void resumeContinuesBitIdentically() {
         const ReshapeOptions o = smallOptions();
-        DecoderModel straight = model64();
+        DecoderModel straight = testing::tinyModel64();
         const ReshapeData d = toyData(straight);
         {
             CircuitReshaper r(straight, frozenCopy(straight), d, o);
             while (!r.finished()) r.metaStep();
         }
-        DecoderModel first = model64();
+        DecoderModel first = testing::tinyModel64();
         std::vector<unsigned char> bytes;
         {
             CircuitReshaper r(first, frozenCopy(first), d, o);
@@ -359,7 +353,7 @@ private slots:
             r.metaStep();
             bytes = r.checkpoint();
         }
-        DecoderModel resumed = model64();  // fresh weights: everything must come from the checkpoint
+        DecoderModel resumed = testing::tinyModel64();  // fresh weights: everything must come from the checkpoint
         CircuitReshaper r(resumed, frozenCopy(resumed), d, o);
         r.resume(bytes, "test checkpoint");
         QCOMPARE(r.progress().iteration, int64_t(2));
@@ -368,13 +362,13 @@ private slots:
 
         ReshapeOptions other = o;
         other.seed = 4;
-        DecoderModel m = model64();
+        DecoderModel m = testing::tinyModel64();
         CircuitReshaper mismatched(m, frozenCopy(m), d, other);
         QVERIFY_THROWS_EXCEPTION(FileError, mismatched.resume(bytes, "test checkpoint"));
     }
 
     void refusesBadOptions() {
-        DecoderModel m = model64();
+        DecoderModel m = testing::tinyModel64();
         const ReshapeData d = toyData(m);
         ReshapeOptions o = smallOptions();
         o.temperature = 0;

@@ -38,4 +38,11 @@ inline DecoderModel tinyModel(const ModelConfig& c, uint64_t seed = 7) {
     return DecoderModel(c, std::move(w));
 }
 
+// The tiny Qwen2 model in fp64 on the CPU: for comparisons against finite differences and hand computations.
+inline DecoderModel tinyModel64() {
+    DecoderModel m = tinyModel(tinyConfig());
+    m.to(at::kCPU, at::kDouble);
+    return m;
+}
+
 }  // namespace redit::testing
